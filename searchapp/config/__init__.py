@@ -1,0 +1,1 @@
+"""Qt-free configuration: data locations and settings."""

@@ -1,0 +1,1 @@
+"""Qt-free core: crawl, parse, extract, index and search news articles."""

@@ -1,0 +1,129 @@
+"""Plain, immutable records passed between the stages of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from a file (or one record of a multi-record file).
+
+    `path` is the address of the document: the file path, plus `#N` for record N (0-based)
+    of a JSON array or JSON Lines file. `body` keeps paragraphs separated by a blank line.
+    """
+
+    path: str
+    headline: str
+    body: str
+    format: str
+    byline: str = ""
+    outlet: str = ""
+    published: datetime | None = None
+    url: str = ""
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Someone the article presents as saying something, under a canonical name."""
+
+    name: str
+    type: str  # "person" or "org"
+    role: str = ""
+    aliases: tuple[str, ...] = ()
+    quotes: int = 0
+
+
+@dataclass(frozen=True)
+class Entities:
+    """Who is quoted and who is mentioned in one article (speakers are also in people/orgs)."""
+
+    speakers: tuple[Speaker, ...] = ()
+    people: tuple[str, ...] = ()
+    orgs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file (or record) that could not be indexed, with a reason a user can read."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    value: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: stored fields plus score and highlighted snippets (HTML with <b> marks)."""
+
+    path: str
+    headline: str
+    outlet: str
+    published: datetime | None
+    byline: str
+    url: str
+    format: str
+    folder: str
+    speakers: tuple[Speaker, ...]
+    people: tuple[str, ...]
+    orgs: tuple[str, ...]
+    score: float
+    headline_html: str
+    snippet_html: str
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    facets: dict[str, tuple[FacetCount, ...]] = field(default_factory=dict)
+    terms: tuple[str, ...] = ()  # every indexed term form the query matched, for whole-article highlighting
+    page: int = 1
+    page_size: int = 20
+
+
+@dataclass(frozen=True)
+class FolderInfo:
+    path: str
+    articles: int
+    last_update: datetime | None
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    articles: int
+    files: int
+    folders: int
+    problems: int
+    size_bytes: int
+    last_update: datetime | None
+    location: str
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What one indexing run did."""
+
+    indexed: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    problems: tuple[Problem, ...] = ()
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An indexed article as the viewer needs it: the parsed article, its entities, its folder."""
+
+    article: Article
+    entities: Entities
+    folder: str

@@ -1,0 +1,41 @@
+"""Shared fixtures: where ../shared is, and throwaway data folders for every test."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPORA = SHARED / "corpora"
+EVAL = SHARED / "eval"
+
+# Qt runs offscreen unless a test opts into a real display (the screenshot marker).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def corpus_path(*parts: str) -> Path:
+    """A path inside ../shared/corpora, or skip the test with the reason when it is absent."""
+    path = CORPORA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs ../shared/corpora/{'/'.join(parts)} (not present beside the repo)")
+    return path
+
+
+def eval_path(*parts: str) -> Path:
+    path = EVAL.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs ../shared/eval/{'/'.join(parts)} (not present beside the repo)")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _isolated_app_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test touches the real user data, config or log folders."""
+    base = tmp_path_factory.mktemp("appdirs")
+    monkeypatch.setenv("SEARCHAPP_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("SEARCHAPP_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("SEARCHAPP_LOG_DIR", str(base / "log"))
+    monkeypatch.delenv("SEARCHAPP_INDEX", raising=False)
