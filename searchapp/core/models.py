@@ -95,6 +95,7 @@ class FolderInfo:
     path: str
     articles: int
     last_update: datetime | None
+    missing: bool = False  # the folder is gone from disk (moved, deleted or an unplugged drive)
 
 
 @dataclass(frozen=True)

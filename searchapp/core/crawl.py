@@ -1,0 +1,121 @@
+"""Walk the folders a user added and list the article files in them.
+
+Hidden files and folders are skipped, symlinked folders are followed once (loops are cut), and
+files of other types are counted but not listed. Files over the size limit come back as problems.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from searchapp.core.models import Problem
+from searchapp.core.parse import SUPPORTED_EXTENSIONS
+
+DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FoundFile:
+    path: str
+    size: int
+    mtime_ns: int
+    root: str  # the folder (or file) the user added that this file belongs to
+
+
+@dataclass
+class CrawlResult:
+    files: list[FoundFile]
+    problems: list[Problem]
+    other_types: int = 0  # files skipped because their type is not an article format
+    missing_roots: tuple[str, ...] = ()
+
+
+def is_supported(path: str | Path) -> bool:
+    return os.path.splitext(str(path))[1].lower() in SUPPORTED_EXTENSIONS
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".") or name.startswith("~$") or name.endswith("~")
+
+
+def crawl(
+    roots: Iterable[str],
+    *,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    cancelled: Callable[[], bool] | None = None,
+) -> CrawlResult:
+    """Every article file under `roots` (folders or single files), sorted by path within each root."""
+    result = CrawlResult(files=[], problems=[])
+    missing: list[str] = []
+    for root in roots:
+        if cancelled and cancelled():
+            break
+        if os.path.isdir(root):
+            for path, stat in _walk(root, cancelled):
+                _consider(path, stat, root, max_file_size, result, explicit=False)
+        elif os.path.isfile(root):
+            try:
+                stat = os.stat(root)
+            except OSError as error:
+                result.problems.append(Problem(root, f"cannot read file: {error.strerror}"))
+                continue
+            _consider(root, stat, root, max_file_size, result, explicit=True)
+        else:
+            missing.append(root)
+    result.missing_roots = tuple(missing)
+    return result
+
+
+def _consider(
+    path: str, stat: os.stat_result, root: str, max_file_size: int, result: CrawlResult, *, explicit: bool
+) -> None:
+    if not is_supported(path):
+        if explicit:
+            suffix = os.path.splitext(path)[1] or "(none)"
+            result.problems.append(Problem(path, f"unsupported file type '{suffix}'"))
+        else:
+            result.other_types += 1
+        return
+    if stat.st_size > max_file_size:
+        limit_mb = max_file_size / (1024 * 1024)
+        result.problems.append(
+            Problem(path, f"file is larger than the {limit_mb:g} MB limit ({stat.st_size / 1048576:.1f} MB)")
+        )
+        return
+    result.files.append(FoundFile(path, stat.st_size, stat.st_mtime_ns, root))
+
+
+def _walk(root: str, cancelled: Callable[[], bool] | None) -> Iterator[tuple[str, os.stat_result]]:
+    seen_dirs: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        if cancelled and cancelled():
+            return
+        folder = stack.pop()
+        try:
+            folder_stat = os.stat(folder)
+        except OSError:
+            continue
+        key = (folder_stat.st_dev, folder_stat.st_ino)
+        if key in seen_dirs:
+            continue  # a symlink loop or a folder reached twice
+        seen_dirs.add(key)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        subfolders = []
+        for entry in entries:
+            if _is_hidden(entry.name):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=True):
+                    subfolders.append(entry.path)
+                elif entry.is_file(follow_symlinks=True):
+                    yield entry.path, entry.stat(follow_symlinks=True)
+            except OSError:
+                continue
+        stack.extend(reversed(subfolders))

@@ -1,0 +1,129 @@
+"""The query language: Whoosh syntax with friendly field names and date ranges.
+
+`headline:`, `body:`, `speaker:`, `person:`, `org:`, `outlet:`, `byline:`; `date:2005`,
+`date:2005-01..2005-03`, `date:>2005-06-01`, `date:<2005`; AND by default, "phrases", prefix*,
+fuzzy~, English stemming. A query Whoosh cannot parse is read again as plain words.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import datetime
+
+from whoosh import qparser
+from whoosh import query as wq
+
+from searchapp.core.errors import QueryError
+from searchapp.core.schema import SCHEMA
+
+DEFAULT_FIELDS = ("headline", "body", "speaker_text", "person_text", "org_text", "byline", "outlet_text")
+FIELD_ALIASES = {
+    "speaker_text": ["speaker", "speakers", "quoted"],
+    "person_text": ["person", "people"],
+    "org_text": ["org", "orgs", "organisation", "organization", "agency"],
+    "outlet_text": ["outlet", "source", "publisher"],
+    "headline": ["title"],
+    "body": ["text"],
+    "byline": ["author", "by"],
+}
+DATE_TOKEN = re.compile(r"(?<!\S)(?:date|published|year):(\S+)", re.IGNORECASE)
+DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def _parser() -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), SCHEMA, group=qparser.AndGroup)
+    parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.remove_plugin_class(qparser.BoostPlugin)
+    return parser
+
+
+_PARSER = _parser()
+_PLAIN_PARSER = qparser.MultifieldParser(
+    list(DEFAULT_FIELDS), SCHEMA, group=qparser.AndGroup, plugins=[qparser.WhitespacePlugin()]
+)
+
+
+def _date_bound(value: str, *, end: bool) -> datetime:
+    match = DATE_VALUE.match(value)
+    if not match:
+        raise QueryError(f"'{value}' is not a date: write 2005, 2005-03 or 2005-03-31")
+    year, month, day = int(match[1]), match[2], match[3]
+    try:
+        if day:
+            start = datetime(year, int(month), int(day))
+            return start.replace(hour=23, minute=59, second=59) if end else start
+        if month:
+            m = int(month)
+            last = calendar.monthrange(year, m)[1]
+            return datetime(year, m, last, 23, 59, 59) if end else datetime(year, m, 1)
+        return datetime(year, 12, 31, 23, 59, 59) if end else datetime(year, 1, 1)
+    except ValueError as error:
+        raise QueryError(f"'{value}' is not a valid date ({error})") from None
+
+
+def date_query(spec: str) -> wq.Query:
+    """A DateRange on `published` from `2005`, `2005-01..2005-03`, `>2005-06-01`, `<=2005`."""
+    spec = spec.strip()
+    if ".." in spec:
+        low, _, high = spec.partition("..")
+        start = _date_bound(low, end=False) if low else None
+        stop = _date_bound(high, end=True) if high else None
+    elif spec[:2] in (">=", "<="):
+        start, stop = (
+            (_date_bound(spec[2:], end=False), None)
+            if spec[0] == ">"
+            else (None, _date_bound(spec[2:], end=True))
+        )
+    elif spec[:1] == ">":
+        start, stop = _date_bound(spec[1:], end=True), None
+        return wq.DateRange("published", start, None, startexcl=True)
+    elif spec[:1] == "<":
+        return wq.DateRange("published", None, _date_bound(spec[1:], end=False), endexcl=True)
+    else:
+        start, stop = _date_bound(spec, end=False), _date_bound(spec, end=True)
+    if start is None and stop is None:
+        raise QueryError("a date range needs at least one end, as in date:2005-01..2005-03")
+    return wq.DateRange("published", start, stop)
+
+
+def parse_query(text: str) -> wq.Query:
+    """The Whoosh query for what the user typed; Every() for an empty query."""
+    dates: list[wq.Query] = []
+
+    def take_date(match: re.Match[str]) -> str:
+        dates.append(date_query(match[1]))
+        return " "
+
+    rest = DATE_TOKEN.sub(take_date, text).strip()
+    parts: list[wq.Query] = list(dates)
+    if rest:
+        parts.append(_parse_words(rest))
+    if not parts:
+        return wq.Every()
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _parse_words(text: str) -> wq.Query:
+    try:
+        parsed = _PARSER.parse(text)
+    except Exception:
+        parsed = None
+    if parsed is None or parsed is wq.NullQuery or _has_errors(parsed):
+        # Unbalanced quotes or brackets, a stray operator: read it as plain words instead.
+        words = re.sub(r"[\"'()\[\]{}^~*?:\\]", " ", text)
+        try:
+            parsed = _PLAIN_PARSER.parse(words)
+        except Exception as error:
+            raise QueryError(f"This search could not be understood: {error}") from None
+    if parsed is wq.NullQuery:
+        raise QueryError("This search has no words to look for.")
+    return parsed
+
+
+def _has_errors(query: wq.Query) -> bool:
+    """Whoosh marks the parts it could not read with error queries instead of raising."""
+    if getattr(query, "error", None):
+        return True
+    return any(_has_errors(child) for child in query.children())

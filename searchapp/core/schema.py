@@ -1,0 +1,53 @@
+"""The Whoosh schema: one document per article. A change here must bump SCHEMA_VERSION."""
+
+from __future__ import annotations
+
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+
+# Bump on any change to fields or analyzers: an index of another version is rebuilt, never misread.
+SCHEMA_VERSION = 1
+
+# English stemming, no stop words dropped from names ("The Who"), accents kept as typed.
+TEXT_ANALYZER = StemmingAnalyzer(stoplist=None, minsize=1)
+
+
+def _facet() -> KEYWORD:
+    """A comma-separated list of canonical names: exact values for facets and filters."""
+    return KEYWORD(stored=True, commas=True, lowercase=False, scorable=False)
+
+
+def build_schema() -> Schema:
+    return Schema(
+        # Identity and incremental indexing
+        path=ID(stored=True, unique=True),  # file path, or "file#N" for record N of a multi-record file
+        file=ID(stored=True),  # the file on disk the document came from
+        folder=ID(stored=True),  # the collection folder the user added
+        filestate=ID(),  # "file\tsize\tmtime_ns\thash": read from the lexicon without loading documents
+        size=STORED(),
+        mtime_ns=STORED(),
+        hash=STORED(),
+        # Article text
+        headline=TEXT(stored=True, analyzer=TEXT_ANALYZER, phrase=True, chars=True, field_boost=2.5),
+        body=TEXT(stored=True, analyzer=TEXT_ANALYZER, phrase=True, chars=True),
+        byline=TEXT(stored=True, analyzer=TEXT_ANALYZER),
+        url=STORED(),
+        language=ID(stored=True),
+        format=ID(stored=True),
+        # Facets (exact canonical values) and their free-text twins (`galloway` finds George Galloway)
+        speakers=_facet(),
+        people=_facet(),
+        orgs=_facet(),
+        outlet=ID(stored=True),
+        year=ID(),
+        month=ID(),
+        speaker_text=TEXT(analyzer=TEXT_ANALYZER, field_boost=1.5),
+        person_text=TEXT(analyzer=TEXT_ANALYZER),
+        org_text=TEXT(analyzer=TEXT_ANALYZER),
+        outlet_text=TEXT(analyzer=TEXT_ANALYZER),
+        speakers_detail=STORED(),  # tuples (name, type, role, aliases, quotes) for the viewer and --json
+        published=DATETIME(stored=True, sortable=True),
+    )
+
+
+SCHEMA = build_schema()

@@ -1,0 +1,244 @@
+"""Run a query against the index: ranked or dated hits, facet counts, highlighted snippets.
+
+Facet values are exact canonical names; a person known to the collection by one full name also
+collects the articles that name them by surname alone (see `extract.resolve_names`).
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+import weakref
+from collections import Counter
+from collections.abc import Collection, Iterator, Mapping
+from typing import Any
+
+from whoosh import highlight
+from whoosh import query as wq
+
+from searchapp.core.documents import speakers_from_stored, split_names
+from searchapp.core.extract import resolve_names
+from searchapp.core.index import ArticleIndex
+from searchapp.core.models import FacetCount, Hit, SearchResult
+from searchapp.core.query import parse_query
+from searchapp.core.schema import TEXT_ANALYZER
+
+FACET_FIELDS = ("speakers", "people", "orgs", "outlet", "year", "month", "format", "folder")
+SORTS = ("relevance", "newest", "oldest")
+NAME_FIELDS = ("speakers", "people")  # short forms of a person's name merge into the full name
+TERM_FIELDS = ("headline", "body", "speaker_text", "person_text", "org_text", "byline", "outlet_text")
+SNIPPET_CHARS = 240
+
+
+class _Mark(highlight.Formatter):
+    """HTML-escaped text with the matched words in <b class="hit">."""
+
+    between = " … "
+
+    def _text(self, text: str) -> str:
+        return html.escape(text, quote=False)
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return f'<b class="hit">{html.escape(highlight.get_text(text, token, replace), quote=False)}</b>'
+
+
+_BODY_HIGHLIGHTER = highlight.Highlighter(
+    fragmenter=highlight.PinpointFragmenter(maxchars=SNIPPET_CHARS, surround=90, autotrim=True),
+    formatter=_Mark(),
+)
+_HEADLINE_HIGHLIGHTER = highlight.Highlighter(fragmenter=highlight.WholeFragmenter(), formatter=_Mark())
+
+
+class _FacetCache:
+    """Per searcher generation: each document's values of each facet field, and the name merges."""
+
+    def __init__(self, searcher: Any) -> None:
+        reader = searcher.reader()
+        self.doc_values: dict[str, list[tuple[str, ...]]] = {}
+        size = reader.doc_count_all()
+        for fieldname in FACET_FIELDS:
+            lists: list[list[str]] = [[] for _ in range(size)]
+            for term in reader.lexicon(fieldname):
+                value = term.decode("utf-8")
+                for docnum in reader.postings(fieldname, term).all_ids():
+                    lists[docnum].append(value)
+            self.doc_values[fieldname] = [tuple(values) for values in lists]
+        self.canonical: dict[str, dict[str, str]] = {}
+        self.variants: dict[str, dict[str, list[str]]] = {}
+        people = {
+            value
+            for field in NAME_FIELDS
+            for term in reader.lexicon(field)
+            for value in [term.decode("utf-8")]
+        }
+        merges = resolve_names(people)
+        for fieldname in FACET_FIELDS:
+            mapping = merges if fieldname in NAME_FIELDS else {}
+            self.canonical[fieldname] = mapping
+            variants: dict[str, list[str]] = {}
+            for short, full in mapping.items():
+                variants.setdefault(full, [full]).append(short)
+            self.variants[fieldname] = variants
+
+
+class _Searchers:
+    """One refreshed searcher and facet cache per index, shared by the searches of a process."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._state: weakref.WeakKeyDictionary[ArticleIndex, tuple[Any, _FacetCache | None]] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def get(self, index: ArticleIndex) -> tuple[Any, _FacetCache]:
+        searcher, cache = self._state.get(index, (None, None))
+        if searcher is None:
+            searcher = index.whoosh.searcher()
+        elif not searcher.up_to_date():
+            fresh = searcher.refresh()
+            if fresh is not searcher:
+                searcher, cache = fresh, None
+        if cache is None:
+            cache = _FacetCache(searcher)
+        self._state[index] = (searcher, cache)
+        return searcher, cache
+
+
+_SEARCHERS = _Searchers()
+
+
+def _filter_query(filters: Mapping[str, Collection[str]] | None, cache: _FacetCache) -> wq.Query | None:
+    """OR within one facet, AND across facets."""
+    groups = []
+    for fieldname, values in (filters or {}).items():
+        if fieldname not in FACET_FIELDS:
+            raise ValueError(f"unknown facet '{fieldname}'")
+        terms = [
+            wq.Term(fieldname, variant)
+            for value in values
+            for variant in cache.variants[fieldname].get(value, [value])
+        ]
+        if terms:
+            groups.append(wq.Or(terms))
+    if not groups:
+        return None
+    return groups[0] if len(groups) == 1 else wq.And(groups)
+
+
+def _facet_counts(docnums: Iterator[int], cache: _FacetCache) -> dict[str, tuple[FacetCount, ...]]:
+    counters = {fieldname: Counter() for fieldname in FACET_FIELDS}
+    for docnum in docnums:
+        for fieldname, counter in counters.items():
+            canonical = cache.canonical[fieldname]
+            values = cache.doc_values[fieldname][docnum]
+            if canonical:
+                values = {canonical.get(value, value) for value in values}
+            counter.update(values)
+    return {
+        fieldname: tuple(
+            FacetCount(value, count) for value, count in sorted(counter.items(), key=_facet_order)
+        )
+        for fieldname, counter in counters.items()
+    }
+
+
+def _facet_order(item: tuple[str, int]) -> tuple[int, str]:
+    return (-item[1], item[0].lower())
+
+
+def _sort_args(sort: str) -> dict[str, Any]:
+    if sort not in SORTS:
+        raise ValueError(f"sort must be one of {', '.join(SORTS)}")
+    if sort == "relevance":
+        return {}
+    return {"sortedby": "published", "reverse": sort == "newest"}
+
+
+def _query_terms(query: wq.Query, reader: Any) -> tuple[str, ...]:
+    """Every indexed form the query matches in the text fields (expanded prefixes and fuzzy terms too)."""
+    terms = {
+        text.decode("utf-8") if isinstance(text, bytes) else str(text)
+        for fieldname, text in query.existing_terms(reader, phrases=True, expand=True)
+        if fieldname in TERM_FIELDS
+    }
+    return tuple(sorted(terms))
+
+
+def search(
+    index: ArticleIndex,
+    query: str,
+    *,
+    filters: Mapping[str, Collection[str]] | None = None,
+    sort: str = "relevance",
+    page: int = 1,
+    page_size: int = 20,
+    with_facets: bool = True,
+) -> SearchResult:
+    """One page of results for `query` within `filters`, with facet counts over all matches."""
+    parsed = parse_query(query)
+    with _SEARCHERS._lock:
+        searcher, cache = _SEARCHERS.get(index)
+        filter_query = _filter_query(filters, cache)
+        results = searcher.search_page(
+            parsed,
+            max(1, page),
+            pagelen=max(1, page_size),
+            filter=filter_query,
+            terms=True,
+            **_sort_args(sort),
+        )
+        total = results.total
+        terms = _query_terms(parsed, searcher.reader())
+        hits = tuple(_hit(hit) for hit in results)
+        facets = {}
+        if with_facets:
+            facets = _facet_counts(iter(results.results.docs()) if total else iter(()), cache)
+    return SearchResult(
+        query=query, total=total, hits=hits, facets=facets, terms=terms, page=page, page_size=page_size
+    )
+
+
+def _hit(hit: Any) -> Hit:
+    stored = hit.fields()
+    headline = stored.get("headline", "")
+    body = stored.get("body", "")
+    headline_html = _HEADLINE_HIGHLIGHTER.highlight_hit(
+        hit, "headline", text=headline, minscore=1
+    ) or html.escape(headline, quote=False)
+    snippet_html = " ".join(
+        _BODY_HIGHLIGHTER.highlight_hit(hit, "body", text=body, top=2, minscore=1).split()
+    )
+    if not snippet_html:
+        lead = " ".join(body[: SNIPPET_CHARS + 40].split())
+        snippet_html = html.escape(
+            lead[:SNIPPET_CHARS].rsplit(" ", 1)[0] + ("…" if len(body) > SNIPPET_CHARS else "")
+        )
+    return Hit(
+        path=stored["path"],
+        headline=headline,
+        outlet=stored.get("outlet", ""),
+        published=stored.get("published"),
+        byline=stored.get("byline", ""),
+        url=stored.get("url", ""),
+        format=stored.get("format", ""),
+        folder=stored.get("folder", ""),
+        speakers=speakers_from_stored(stored),
+        people=split_names(stored.get("people")),
+        orgs=split_names(stored.get("orgs")),
+        score=float(hit.score or 0.0),
+        headline_html=headline_html,
+        snippet_html=snippet_html,
+    )
+
+
+def highlight_spans(text: str, terms: Collection[str]) -> list[tuple[int, int]]:
+    """Character spans of the words in `text` that the search matched: the analyzer the index uses,
+    so stemmed forms are found exactly as in the snippets."""
+    wanted = set(terms)
+    if not wanted or not text:
+        return []
+    return [
+        (token.startchar, token.endchar)
+        for token in TEXT_ANALYZER(text, chars=True, mode="index")
+        if token.text in wanted
+    ]
