@@ -95,9 +95,10 @@ class _Searchers:
         if searcher is None:
             searcher = index.whoosh.searcher()
         elif not searcher.up_to_date():
-            fresh = searcher.refresh()
-            if fresh is not searcher:
-                searcher, cache = fresh, None
+            # A new searcher, not searcher.refresh(): refresh reuses segment readers and misses
+            # deletions committed to a segment it already had.
+            searcher.close()
+            searcher, cache = index.whoosh.searcher(), None
         if cache is None:
             cache = _FacetCache(searcher)
         self._state[index] = (searcher, cache)
@@ -155,12 +156,19 @@ def _sort_args(sort: str) -> dict[str, Any]:
 
 
 def _query_terms(query: wq.Query, reader: Any) -> tuple[str, ...]:
-    """Every indexed form the query matches in the text fields (expanded prefixes and fuzzy terms too)."""
-    terms = {
-        text.decode("utf-8") if isinstance(text, bytes) else str(text)
-        for fieldname, text in query.existing_terms(reader, phrases=True, expand=True)
-        if fieldname in TERM_FIELDS
-    }
+    """Every indexed form the query matches in the text fields (expanded prefixes and fuzzy terms too).
+
+    Not Query.existing_terms(): its loop variable shadows its `fieldname` argument, so it drops
+    the terms of every field after the first.
+    """
+    terms: set[str] = set()
+    for leaf in query.leaves():
+        for fieldname, text in leaf.expanded_terms(reader, phrases=True):
+            if fieldname not in TERM_FIELDS:
+                continue
+            word = text.decode("utf-8") if isinstance(text, bytes) else str(text)
+            if (fieldname, word.encode("utf-8")) in reader:
+                terms.add(word)
     return tuple(sorted(terms))
 
 
@@ -187,12 +195,13 @@ def search(
             terms=True,
             **_sort_args(sort),
         )
-        total = results.total
+        # results.total can count documents the filter removed (whoosh counts through the wrong
+        # collector when terms=True and a filter are combined); the matched docset is exact.
+        docs = results.results.docs()
+        total = len(docs)
         terms = _query_terms(parsed, searcher.reader())
         hits = tuple(_hit(hit) for hit in results)
-        facets = {}
-        if with_facets:
-            facets = _facet_counts(iter(results.results.docs()) if total else iter(()), cache)
+        facets = _facet_counts(iter(docs), cache) if with_facets else {}
     return SearchResult(
         query=query, total=total, hits=hits, facets=facets, terms=terms, page=page, page_size=page_size
     )
@@ -242,3 +251,23 @@ def highlight_spans(text: str, terms: Collection[str]) -> list[tuple[int, int]]:
         for token in TEXT_ANALYZER(text, chars=True, mode="index")
         if token.text in wanted
     ]
+
+
+def iter_matches(
+    index: ArticleIndex,
+    query: str,
+    *,
+    filters: Mapping[str, Collection[str]] | None = None,
+    sort: str = "relevance",
+) -> Iterator[dict[str, Any]]:
+    """The stored fields of every matching article, in result order (for export: no cap, no paging)."""
+    parsed = parse_query(query)
+    with _SEARCHERS._lock:
+        searcher, cache = _SEARCHERS.get(index)
+        filter_query = _filter_query(filters, cache)
+        results = searcher.search(parsed, limit=None, filter=filter_query, **_sort_args(sort))
+        docnums = [hit.docnum for hit in results]
+    for docnum in docnums:
+        with _SEARCHERS._lock:
+            stored = searcher.stored_fields(docnum)
+        yield stored

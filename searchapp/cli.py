@@ -1,0 +1,390 @@
+"""The command line over the core: index, search, inspect, stats, remove, problems, export.
+
+Exit status: 0 when all went well, 1 when some files were skipped (or the work failed), 2 on a
+usage error (a bad option or a query that cannot be read).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from searchapp import __version__
+from searchapp.config.paths import default_index_dir
+from searchapp.core.errors import QueryError, SearchAppError, SkipFile
+from searchapp.core.models import Entities, Hit, Speaker
+
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+
+
+def _speaker_json(speaker: Speaker) -> dict[str, Any]:
+    return {
+        "name": speaker.name,
+        "type": speaker.type,
+        "role": speaker.role,
+        "aliases": list(speaker.aliases),
+    }
+
+
+def _date(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _entities_json(entities: Entities) -> dict[str, Any]:
+    return {
+        "speakers": [_speaker_json(speaker) for speaker in entities.speakers],
+        "people": list(entities.people),
+        "orgs": list(entities.orgs),
+    }
+
+
+def _parser() -> argparse.ArgumentParser:
+    index_option = argparse.ArgumentParser(add_help=False)
+    index_option.add_argument(
+        "--index",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help=f"index folder (default: {default_index_dir()})",
+    )
+    parser = argparse.ArgumentParser(
+        prog="searchapp",
+        description="Search folders of news articles by person or agency. "
+        "Without a command, `searchapp` opens the window.",
+        epilog="Other options: --self-test (start the window offscreen, index the sample, search, exit), "
+        "--install-desktop-entry, --uninstall-desktop-entry.",
+    )
+    parser.add_argument("--version", action="version", version=f"SearchApp {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    index = commands.add_parser("index", parents=[index_option], help="index folders or files where they are")
+    index.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    index.add_argument(
+        "--max-size", type=float, default=20, metavar="MB", help="skip larger files (default 20)"
+    )
+    index.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    search = commands.add_parser("search", parents=[index_option], help="search the index")
+    search.add_argument(
+        "query", nargs="?", default="", help='query, e.g. speaker:galloway "prime minister" date:2005'
+    )
+    search.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="FACET=VALUE",
+        help="keep results with this facet value; facets: speaker, person, org, outlet, year, month, format, folder",
+    )
+    search.add_argument("--facets", action="store_true", help="print facet counts")
+    search.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance")
+    search.add_argument("--limit", type=int, default=10, metavar="N", help="results per page (default 10)")
+    search.add_argument("--page", type=int, default=1, metavar="N")
+    search.add_argument("--json", action="store_true", help="machine-readable output")
+
+    inspect = commands.add_parser("inspect", help="show how a file is parsed and who is quoted in it")
+    inspect.add_argument("file", type=Path)
+    inspect.add_argument("--json", action="store_true")
+
+    commands.add_parser("stats", parents=[index_option], help="what the index holds")
+    remove = commands.add_parser(
+        "remove", parents=[index_option], help="remove a folder or file from the index"
+    )
+    remove.add_argument("path", type=Path)
+    commands.add_parser("problems", parents=[index_option], help="files that could not be indexed, and why")
+
+    export = commands.add_parser(
+        "export", parents=[index_option], help="export every result as CSV or JSON Lines"
+    )
+    export.add_argument("query", nargs="?", default="")
+    export.add_argument("--filter", action="append", default=[], metavar="FACET=VALUE")
+    export.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance")
+    export.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    export.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
+    return parser
+
+
+FILTER_NAMES = {
+    "speaker": "speakers",
+    "speakers": "speakers",
+    "person": "people",
+    "people": "people",
+    "org": "orgs",
+    "orgs": "orgs",
+    "outlet": "outlet",
+    "year": "year",
+    "month": "month",
+    "format": "format",
+    "folder": "folder",
+}
+
+
+def _filters(specs: list[str]) -> dict[str, list[str]]:
+    filters: dict[str, list[str]] = {}
+    for spec in specs:
+        name, sep, value = spec.partition("=")
+        field = FILTER_NAMES.get(name.strip().lower())
+        if not sep or field is None or not value.strip():
+            raise QueryError(
+                f"--filter '{spec}' should look like speaker=NAME (facets: {', '.join(FILTER_NAMES)})"
+            )
+        filters.setdefault(field, []).append(value.strip())
+    return filters
+
+
+def _open(args: argparse.Namespace, **options: Any) -> Any:
+    from searchapp.core.index import ArticleIndex
+
+    index = ArticleIndex(args.index or default_index_dir(), **options)
+    if index.rebuilt:
+        print(
+            "The index was made by another version of SearchApp and has been reset; "
+            "run `searchapp index` on your folders again.",
+            file=sys.stderr,
+        )
+    return index
+
+
+class _ProgressBar:
+    """A one-line progress bar on a terminal; silent when output is not a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.start = time.monotonic()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int, current: str) -> None:
+        now = time.monotonic()
+        if not self.enabled or (now - self.last < 0.1 and done < total):
+            return
+        self.last = now
+        width = 30
+        filled = int(width * done / total) if total else width
+        rate = done / (now - self.start) if now > self.start else 0
+        left = f"{(total - done) / rate:.0f}s left" if rate and done < total else ""
+        print(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {rate:.0f}/s {left}   ",
+            end="",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    def finish(self) -> None:
+        if self.enabled:
+            print(file=sys.stderr)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    index = _open(args, max_file_size=int(args.max_size * 1024 * 1024))
+    bar = _ProgressBar(not args.quiet)
+    try:
+        report = index.add(args.paths, progress=bar)
+    finally:
+        bar.finish()
+        index.close()
+    print(
+        f"indexed {report.indexed}, updated {report.updated}, unchanged {report.unchanged}, "
+        f"removed {report.removed}, skipped {len(report.problems)}"
+    )
+    for problem in report.problems:
+        print(f"  skipped {problem.path}: {problem.reason}")
+    return EXIT_SKIPPED if report.problems else EXIT_OK
+
+
+def _hit_json(hit: Hit) -> dict[str, Any]:
+    return {
+        "path": hit.path,
+        "headline": hit.headline,
+        "byline": hit.byline,
+        "outlet": hit.outlet,
+        "published": _date(hit.published),
+        "url": hit.url,
+        "format": hit.format,
+        "folder": hit.folder,
+        "speakers": [_speaker_json(speaker) for speaker in hit.speakers],
+        "people": list(hit.people),
+        "orgs": list(hit.orgs),
+        "score": round(hit.score, 4),
+        "snippet": hit.snippet_html,
+    }
+
+
+def _plain(snippet_html: str) -> str:
+    import html
+    import re
+
+    return html.unescape(re.sub(r'<b class="hit">(.*?)</b>', r"[\1]", snippet_html))
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from searchapp.core.search import search
+
+    index = _open(args)
+    result = search(
+        index,
+        args.query,
+        filters=_filters(args.filter),
+        sort=args.sort,
+        page=args.page,
+        page_size=max(1, args.limit),
+        with_facets=args.facets or args.json,
+    )
+    if args.json:
+        output: dict[str, Any] = {
+            "query": args.query,
+            "total": result.total,
+            "page": result.page,
+            "hits": [_hit_json(hit) for hit in result.hits],
+        }
+        if args.facets:
+            output["facets"] = {
+                f: [{"value": c.value, "count": c.count} for c in counts]
+                for f, counts in result.facets.items()
+            }
+        print(json.dumps(output, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    first = (result.page - 1) * result.page_size
+    print(f"{result.total} article{'s' if result.total != 1 else ''}")
+    for number, hit in enumerate(result.hits, start=first + 1):
+        facts = " · ".join(
+            x for x in (hit.outlet, hit.published.date().isoformat() if hit.published else "") if x
+        )
+        print(f"\n{number}. {_plain(hit.headline_html)}" + (f"  ({facts})" if facts else ""))
+        if hit.speakers:
+            print("   quoted: " + ", ".join(speaker.name for speaker in hit.speakers))
+        print(f"   {_plain(hit.snippet_html)}")
+        print(f"   {hit.path}")
+    if args.facets:
+        for field, counts in result.facets.items():
+            if counts:
+                shown = ", ".join(f"{c.value} ({c.count})" for c in counts[:10])
+                print(f"\n{field}: {shown}" + (" …" if len(counts) > 10 else ""))
+    return EXIT_OK
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from searchapp.core.extract import extract_entities
+    from searchapp.core.parse import parse_bytes
+
+    path = args.file.resolve()
+    try:
+        articles = parse_bytes(path.read_bytes(), str(path))
+    except OSError as error:
+        raise SearchAppError(f"cannot read {path}: {error.strerror}") from None
+    except SkipFile as error:
+        print(f"{path}: skipped: {error}", file=sys.stderr)
+        return EXIT_SKIPPED
+    for article in articles:
+        entities = extract_entities(article)
+        record = {
+            "headline": article.headline,
+            "body": article.body,
+            "byline": article.byline,
+            "outlet": article.outlet,
+            "published": _date(article.published),
+            "url": article.url,
+            "path": article.path,
+            "format": article.format,
+            "language": article.language,
+            **_entities_json(entities),
+        }
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False))
+            continue
+        for key in ("path", "format", "headline", "byline", "outlet", "published", "url", "language"):
+            if record[key]:
+                print(f"{key:>10}: {record[key]}")
+        for speaker in entities.speakers:
+            extra = ", ".join(
+                x
+                for x in (speaker.role, "also " + " / ".join(speaker.aliases) if speaker.aliases else "")
+                if x
+            )
+            print(f"{'speaker':>10}: {speaker.name} [{speaker.type}]" + (f" ({extra})" if extra else ""))
+        print(f"{'people':>10}: {', '.join(entities.people)}")
+        print(f"{'orgs':>10}: {', '.join(entities.orgs)}")
+        print(f"{'body':>10}: {len(article.body.split())} words\n\n{article.body}\n")
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    index = _open(args)
+    stats = index.stats()
+    print(f"index:     {stats.location}")
+    print(f"articles:  {stats.articles} from {stats.files} files")
+    print(f"problems:  {stats.problems}")
+    print(f"size:      {stats.size_bytes / 1048576:.1f} MB")
+    print(f"updated:   {stats.last_update or 'never'}")
+    for folder in index.folders():
+        state = " (missing)" if folder.missing else ""
+        print(f"folder:    {folder.path}{state}: {folder.articles} articles")
+    return EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    index = _open(args)
+    removed = index.remove(args.path)
+    print(f"removed {removed} article{'s' if removed != 1 else ''} from the index")
+    return EXIT_OK
+
+
+def cmd_problems(args: argparse.Namespace) -> int:
+    problems = _open(args).problems()
+    for problem in problems:
+        print(f"{problem.path}: {problem.reason}")
+    if not problems:
+        print("no problems")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from searchapp.core.export import export_rows, write_csv, write_jsonl
+
+    rows = export_rows(_open(args), args.query, _filters(args.filter), args.sort)
+    write = write_csv if args.format == "csv" else write_jsonl
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            count = write(rows, out)
+        print(f"wrote {count} rows to {args.output}", file=sys.stderr)
+    else:
+        write(rows, sys.stdout)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "index": cmd_index,
+    "search": cmd_search,
+    "inspect": cmd_inspect,
+    "stats": cmd_stats,
+    "remove": cmd_remove,
+    "problems": cmd_problems,
+    "export": cmd_export,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    import logging
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return COMMANDS[args.command](args)
+    except QueryError as error:
+        print(f"searchapp: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except SearchAppError as error:
+        print(f"searchapp: {error}", file=sys.stderr)
+        return EXIT_SKIPPED
+    except KeyboardInterrupt:
+        print("\nsearchapp: interrupted; what was committed stays in the index", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,36 @@
+"""Small article folders made for a test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+TOPICS = ["oil prices", "election campaign", "football final", "film awards", "mobile phones"]
+NAMES = ["George Galloway", "Patricia Hewitt", "Tony Blair", "Gordon Brown", "Alan Beith"]
+
+
+def write_txt(folder: Path, name: str, headline: str, body: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f"{headline}\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+def make_txt_folder(folder: Path, count: int) -> Path:
+    """`count` articles, each about one topic and quoting one person."""
+    for number in range(count):
+        topic = TOPICS[number % len(TOPICS)]
+        name = NAMES[number % len(NAMES)]
+        body = (
+            f"A story about {topic}, number {number}.\n\n"
+            f'"This matters a great deal," said {name}, speaking on Monday.\n\n'
+            f"Officials are watching the {topic} closely."
+        )
+        write_txt(folder, f"{number:04d}.txt", f"Report {number} on {topic}", body)
+    return folder
+
+
+def write_json_records(path: Path, records: list[dict]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(json.dumps(record) for record in records) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,163 @@
+"""Search: query syntax, filters, sorting, paging, facet counts, highlights."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from searchapp.core.errors import QueryError
+from searchapp.core.index import ArticleIndex
+from searchapp.core.search import FACET_FIELDS, highlight_spans, search
+from tests.core.factories import write_json_records
+
+OUTLETS = ["Daily Bugle", "Planet News", "Evening Star"]
+WORDS = ["harbour", "election", "strike", "budget", "festival"]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> ArticleIndex:
+    base = tmp_path_factory.mktemp("search")
+    records = []
+    for n in range(45):
+        word = WORDS[n % len(WORDS)]
+        month = 1 + n % 12
+        records.append(
+            {
+                "title": f"The {word} story number {n}",
+                "text": f"Reporters covered the {word} in depth.\n\nPart {n} of the series. Fishermen were fishing.",
+                "date_publish": f"{2004 + n % 3}-{month:02d}-{1 + n % 27:02d} 10:00:00",
+                "source_domain": OUTLETS[n % len(OUTLETS)],
+                "authors": ["Jane Writer"],
+            }
+        )
+    write_json_records(base / "feed" / "a.jsonl", records[:30])
+    write_json_records(base / "other" / "b.jsonl", records[30:])
+    idx = ArticleIndex(base / "index")
+    idx.add([base / "feed", base / "other"])
+    yield idx
+    idx.close()
+
+
+def _all_stored(index: ArticleIndex) -> list[dict]:
+    with index.whoosh.searcher() as searcher:
+        return [dict(fields) for fields in searcher.reader().all_stored_fields()]
+
+
+def test_plain_words_are_anded_and_stemmed(index: ArticleIndex) -> None:
+    assert search(index, "harbour").total == 9
+    assert search(index, "harbour fishing").total == 9  # "fishing" stems to "fish": every article has it
+    assert search(index, "harbour budget").total == 0
+    assert search(index, "harbour OR budget").total == 18
+    assert search(index, "harbours").total == 9
+
+
+def test_fields_phrases_prefix_and_fuzzy(index: ArticleIndex) -> None:
+    assert search(index, "headline:harbour").total == 9
+    assert search(index, "body:story").total == 0
+    assert search(index, '"covered the harbour"').total == 9
+    assert search(index, '"harbour covered"').total == 0
+    assert search(index, "elect*").total == 9
+    assert search(index, "harbur~").total == 9
+
+
+def test_dates(index: ArticleIndex) -> None:
+    stored = _all_stored(index)
+    by_year = Counter(doc["published"].year for doc in stored)
+    assert search(index, "date:2005").total == by_year[2005]
+    in_q1_2004 = sum(1 for d in stored if d["published"].year == 2004 and d["published"].month <= 3)
+    assert search(index, "date:2004-01..2004-03").total == in_q1_2004
+    after = sum(1 for d in stored if d["published"].date().isoformat() > "2005-06-01")
+    assert search(index, "date:>2005-06-01").total == after
+    with pytest.raises(QueryError, match="not a valid date"):
+        search(index, "date:2005-13")
+
+
+@pytest.mark.parametrize("text", ['"unbalanced', "harbour AND", "(harbour", "a:b:c harbour", "*"])
+def test_malformed_queries_read_as_words_or_clear_error(index: ArticleIndex, text: str) -> None:
+    try:
+        result = search(index, text)
+    except QueryError as error:
+        assert str(error)
+    else:
+        assert result.total >= 0
+
+
+def test_empty_query_lists_everything_and_filters_combine(index: ArticleIndex) -> None:
+    assert search(index, "").total == 45
+    only = search(index, "", filters={"outlet": ["Daily Bugle"]})
+    assert only.total == 15 and {hit.outlet for hit in only.hits} == {"Daily Bugle"}
+    either = search(index, "", filters={"outlet": ["Daily Bugle", "Planet News"]})
+    assert either.total == 30
+    both = search(index, "harbour", filters={"outlet": ["Daily Bugle"], "year": ["2004"]})
+    expected = [
+        d
+        for d in _all_stored(index)
+        if d["outlet"] == "Daily Bugle" and d["published"].year == 2004 and "harbour" in d["headline"]
+    ]
+    assert both.total == len(expected)
+
+
+def test_facet_counts_match_brute_force(index: ArticleIndex) -> None:
+    result = search(index, "harbour OR strike", filters={"year": ["2004", "2005"]})
+    matching = [
+        d
+        for d in _all_stored(index)
+        if re.search(r"harbour|strike", d["headline"]) and d["published"].year in (2004, 2005)
+    ]
+    assert result.total == len(matching)
+    expected = {
+        "outlet": Counter(d["outlet"] for d in matching),
+        "year": Counter(str(d["published"].year) for d in matching),
+        "month": Counter(d["published"].strftime("%Y-%m") for d in matching),
+        "format": Counter(d["format"] for d in matching),
+        "folder": Counter(d["folder"] for d in matching),
+    }
+    for field, counter in expected.items():
+        assert {c.value: c.count for c in result.facets[field]} == dict(counter), field
+    assert set(result.facets) == set(FACET_FIELDS)
+    counts = [c.count for c in result.facets["month"]]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_sort_and_paging_reach_every_result(index: ArticleIndex) -> None:
+    newest = [h.published for h in search(index, "", sort="newest", page_size=45).hits]
+    assert newest == sorted(newest, reverse=True)
+    oldest = [h.published for h in search(index, "", sort="oldest", page_size=45).hits]
+    assert oldest == sorted(oldest)
+    seen = []
+    for page in range(1, 6):
+        seen += [h.path for h in search(index, "", sort="oldest", page=page, page_size=10).hits]
+    assert len(seen) == len(set(seen)) == 45
+
+
+def test_highlights_mark_the_matched_words(index: ArticleIndex) -> None:
+    result = search(index, "fishing harbour", page_size=3)
+    for hit in result.hits:
+        marked = re.findall(r'<b class="hit">(.*?)</b>', hit.snippet_html)
+        assert marked and {word.lower() for word in marked} <= {"fishing", "fishermen", "harbour"} | {
+            "fished"
+        }
+        assert re.findall(r'<b class="hit">(.*?)</b>', hit.headline_html) == ["harbour"]
+    assert set(result.terms) >= {"fish", "harbour"}
+
+
+def test_highlight_spans_use_the_same_stems_as_the_snippets(index: ArticleIndex) -> None:
+    text = "Fishing fleets. The fisher fished; harbours closed."
+    terms = search(index, "fishing harbour").terms
+    spans = highlight_spans(text, terms)
+    assert [text[start:end] for start, end in spans] == ["Fishing", "fished", "harbours"]
+
+
+def test_highlight_markup_escapes_article_text(tmp_path: Path) -> None:
+    write_json_records(
+        tmp_path / "f" / "x.jsonl",
+        [{"title": "<script>alert(1)</script> harbour", "text": "A <b>bold</b> harbour & more."}],
+    )
+    with ArticleIndex(tmp_path / "index") as idx:
+        idx.add([tmp_path / "f"])
+        [hit] = search(idx, "harbour").hits
+        assert "<script>" not in hit.headline_html and "&lt;script&gt;" in hit.headline_html
+        assert "<b>bold</b>" not in hit.snippet_html

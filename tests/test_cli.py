@@ -1,0 +1,116 @@
+"""The command line: exit codes, --json contracts, progress summary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from searchapp.cli import main
+from tests.core.factories import make_txt_folder, write_txt
+
+
+@pytest.fixture
+def indexed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    folder = make_txt_folder(tmp_path / "news", 8)
+    location = tmp_path / "index"
+    assert main(["index", str(folder), "--index", str(location)]) == 0
+    capsys.readouterr()
+    return location
+
+
+def test_index_summary_and_exit_code_for_skipped_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = make_txt_folder(tmp_path / "news", 3)
+    (folder / "empty.txt").write_bytes(b"")
+    code = main(["index", str(folder), "--index", str(tmp_path / "index"), "--quiet"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "indexed 3, updated 0, unchanged 0, removed 0, skipped 1" in out
+    assert "empty.txt" in out
+
+
+def test_search_json_contract(indexed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "oil", "--index", str(indexed), "--json", "--facets"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 2 and len(data["hits"]) == 2
+    hit = data["hits"][0]
+    for key in (
+        "headline",
+        "body" if False else "path",
+        "byline",
+        "outlet",
+        "published",
+        "url",
+        "format",
+        "speakers",
+        "people",
+        "orgs",
+        "score",
+        "snippet",
+    ):
+        assert key in hit
+    assert '<b class="hit">oil</b>' in hit["snippet"]
+    assert {"value": "txt", "count": 2} in data["facets"]["format"]
+
+
+def test_search_text_output_and_filters(indexed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "report", "--index", str(indexed), "--limit", "3", "--filter", "format=txt"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("8 articles") and out.count("\n1. ") == 1 and "\n3. " in out and "\n4. " not in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "date:2005-13"],
+        ["search", "x", "--filter", "colour=red"],
+        ["search", "x", "--sort", "sideways"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_errors_exit_2(indexed: Path, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        code = main([*argv, "--index", str(indexed)]) if argv[0] != "frobnicate" else main(argv)
+        raise SystemExit(code)
+    assert exited.value.code == 2
+    assert capsys.readouterr().err
+
+
+def test_inspect_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_txt(tmp_path, "a.txt", "Mayor speaks", '"We will rebuild," said Jane Smith, the mayor.')
+    assert main(["inspect", str(path), "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["headline"] == "Mayor speaks" and record["format"] == "txt" and record["path"] == str(path)
+    assert set(record) >= {
+        "headline",
+        "body",
+        "byline",
+        "outlet",
+        "published",
+        "url",
+        "path",
+        "format",
+        "speakers",
+        "people",
+        "orgs",
+    }
+    for speaker in record["speakers"]:
+        assert set(speaker) == {"name", "type", "role", "aliases"} and speaker["type"] in ("person", "org")
+
+
+def test_stats_remove_problems_export(
+    indexed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stats", "--index", str(indexed)]) == 0
+    assert "articles:  8 from 8 files" in capsys.readouterr().out
+    out_file = tmp_path / "rows.jsonl"
+    assert main(["export", "oil", "--index", str(indexed), "--format", "jsonl", "-o", str(out_file)]) == 0
+    rows = [json.loads(line) for line in out_file.read_text().splitlines()]
+    assert len(rows) == 2 and all("oil" in row["headline"] for row in rows)
+    assert main(["remove", str(tmp_path / "news"), "--index", str(indexed)]) == 0
+    assert "removed 8 articles" in capsys.readouterr().out
+    assert main(["problems", "--index", str(indexed)]) == 0
+    assert "no problems" in capsys.readouterr().out
