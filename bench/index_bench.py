@@ -1,0 +1,93 @@
+"""Indexing speed: the whole pipeline against raw Whoosh and SQLite FTS5 on the same documents.
+
+    python bench/index_bench.py CORPUS_DIR [--workers N]
+
+In one run, on one machine: (1) SearchApp's pipeline (walk, read, parse, extract, index in
+batches) into a fresh index; (2) raw Whoosh indexing of the same documents, already parsed, with
+the same schema, one writer and one commit; (3) SQLite FTS5 (stdlib) indexing them. Prints each
+time and the ratios against raw Whoosh.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from searchapp.core.crawl import crawl
+from searchapp.core.documents import load_file
+from searchapp.core.index import ArticleIndex
+from searchapp.core.schema import SCHEMA
+
+
+def pipeline(corpus: Path, workdir: Path, workers: int | None) -> tuple[float, int]:
+    start = time.perf_counter()
+    with ArticleIndex(workdir / "pipeline", workers=workers) as index:
+        report = index.add([corpus])
+        count = index.stats().articles
+    return time.perf_counter() - start, count + 0 * report.indexed
+
+
+def parsed_documents(corpus: Path) -> list[dict]:
+    documents = []
+    for item in crawl([str(corpus)]).files:
+        documents += load_file(item.path, item.root, "", 20 * 1024 * 1024).documents
+    return documents
+
+
+def raw_whoosh(documents: list[dict], workdir: Path) -> float:
+    folder = workdir / "raw"
+    folder.mkdir()
+    start = time.perf_counter()
+    ix = whoosh_index.create_in(str(folder), SCHEMA)
+    writer = ix.writer(limitmb=128)
+    for document in documents:
+        writer.add_document(**document)
+    writer.commit()
+    return time.perf_counter() - start
+
+
+def sqlite_fts5(documents: list[dict], workdir: Path) -> float:
+    start = time.perf_counter()
+    db = sqlite3.connect(workdir / "fts.db")
+    db.execute("CREATE VIRTUAL TABLE articles USING fts5(path UNINDEXED, headline, speakers, body, "
+               "tokenize='porter unicode61')")
+    db.executemany(
+        "INSERT INTO articles VALUES (?, ?, ?, ?)",
+        ((d["path"], d.get("headline", ""), d.get("speaker_text", ""), d.get("body", "")) for d in documents),
+    )
+    db.commit()
+    db.close()
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--workers", type=int, default=None, help="pipeline worker processes (default: cores)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        whole, count = pipeline(args.corpus, workdir, args.workers)
+        parse_start = time.perf_counter()
+        documents = parsed_documents(args.corpus)
+        parse_time = time.perf_counter() - parse_start
+        raw = raw_whoosh(documents, workdir)
+        fts = sqlite_fts5(documents, workdir)
+    print(f"corpus: {args.corpus} ({count} articles indexed by the pipeline, {len(documents)} parsed)")
+    print(f"pipeline (walk, parse, extract, index):  {whole:7.2f} s   {whole / raw:5.2f}x raw whoosh")
+    print(f"parse + extract alone, one process:      {parse_time:7.2f} s   {parse_time / raw:5.2f}x raw whoosh")
+    print(f"raw whoosh, parsed documents:            {raw:7.2f} s   1.00x")
+    print(f"sqlite fts5, parsed documents:           {fts:7.2f} s   {fts / raw:5.2f}x raw whoosh")
+    return 0
+
+
+if __name__ == "__main__":
+    multiprocessing.freeze_support()
+    sys.exit(main())
