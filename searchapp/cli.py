@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         type=Path,
         default=None,
-        help=f"index folder (default: {default_index_dir()})",
+        help=f"index folder (default: the one in settings, else {default_index_dir()})",
     )
     parser = argparse.ArgumentParser(
         prog="searchapp",
@@ -137,9 +137,12 @@ def _filters(specs: list[str]) -> dict[str, list[str]]:
 
 
 def _open(args: argparse.Namespace, **options: Any) -> Any:
+    from searchapp.config import settings
     from searchapp.core.index import ArticleIndex
 
-    index = ArticleIndex(args.index or default_index_dir(), **options)
+    saved = settings.load()
+    options.setdefault("max_file_size", saved.max_file_size)
+    index = ArticleIndex(args.index or saved.index_path(), **options)
     if index.rebuilt:
         print(
             "The index was made by another version of SearchApp and has been reset; "
@@ -179,7 +182,8 @@ class _ProgressBar:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    index = _open(args, max_file_size=int(args.max_size * 1024 * 1024))
+    options = {"max_file_size": int(args.max_size * 1024 * 1024)} if args.max_size else {}
+    index = _open(args, **options)
     bar = _ProgressBar(not args.quiet)
     try:
         report = index.add(args.paths, progress=bar)
