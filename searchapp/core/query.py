@@ -31,10 +31,21 @@ DATE_TOKEN = re.compile(r"(?<!\S)(?:date|published|year):(\S+)", re.IGNORECASE)
 DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
+class _FuzzyPlugin(qparser.FuzzyTermPlugin):
+    """`word~` keeps its first letter: scanning one letter's slice of the lexicon instead of all of
+    it makes fuzzy search about ten times faster, and typos rarely hit the first letter."""
+
+    def create(self, parser: qparser.QueryParser, match: re.Match[str]) -> qparser.FuzzyTermPlugin.FuzzinessNode:
+        node = super().create(parser, match)
+        if match.group("prefix") is None:
+            node.prefixlength = 1
+        return node
+
+
 def _parser() -> qparser.QueryParser:
     parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), SCHEMA, group=qparser.AndGroup)
     parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
-    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(_FuzzyPlugin())
     parser.remove_plugin_class(qparser.BoostPlugin)
     return parser
 
