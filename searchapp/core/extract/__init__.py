@@ -1,10 +1,43 @@
-"""Who is quoted and who is mentioned: pure functions from an Article's text to Entities."""
+"""Who is quoted and who is mentioned: pure functions from an Article's text to Entities.
+
+`extract_entities(article)` finds name spans (names.py, orgs.py), quotations and speech cues
+(quotes.py), links the forms of each name (resolve.py) and decides who speaks (speakers.py). It is
+deterministic, pure Python and keeps no state between calls, so it runs in a process pool.
+`resolve_names(names)` is the cross-article rule for facet values; see resolve.py.
+"""
 
 from __future__ import annotations
 
-from searchapp.core.models import Article, Entities
+import re
+
+from searchapp.core.extract.names import find_mentions
+from searchapp.core.extract.quotes import find_cues, mark_quotations
+from searchapp.core.extract.resolve import resolve_mentions, resolve_names
+from searchapp.core.extract.speakers import attribute
+from searchapp.core.extract.tokens import tokenize
+from searchapp.core.models import Article, Entities, Speaker
+
+__all__ = ["extract_entities", "resolve_names"]
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def extract_entities(article: Article) -> Entities:
     """Speakers, people and organisations of one article, under canonical names."""
-    return Entities()
+    paragraphs = [p.strip() for p in [article.headline, *_PARAGRAPH_BREAK.split(article.body)] if p.strip()]
+    doc = tokenize(paragraphs)
+    quotations = mark_quotations(doc)
+    mentions = find_mentions(doc)
+    cues = find_cues(doc, mentions)
+    entity_of = resolve_mentions(doc, mentions, {id(c.speaker) for c in cues if c.speaker is not None})
+    speaking = attribute(doc, quotations, cues, mentions, entity_of)
+    speakers = tuple(
+        Speaker(name=e.name, type=e.kind, role=e.role, aliases=e.aliases, quotes=count)
+        for e, count in speaking.values()
+    )
+    entities = list(dict.fromkeys(entity_of.values(), None))
+    return Entities(
+        speakers=speakers,
+        people=tuple(e.name for e in entities if e.kind == "person"),
+        orgs=tuple(e.name for e in entities if e.kind == "org"),
+    )

@@ -2,19 +2,31 @@
 
 `parse_bytes(data, path)` is the single entry point: it picks the parser by extension and
 returns one Article per document (a JSON array or JSON Lines file gives several), or raises
-`SkipFile` with a reason a user can read.
+`SkipFile` with a reason a user can read. Every function here is module-level so that the
+indexer can call it in a process pool.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import PurePath
 
 from searchapp.core.errors import SkipFile
 from searchapp.core.models import Article
-from searchapp.core.parse import text
+from searchapp.core.parse import html, markdown, records, text
+
+log = logging.getLogger(__name__)
 
 PARSERS = {
     ".txt": text.parse,
+    ".html": html.parse,
+    ".htm": html.parse,
+    ".xhtml": html.parse,
+    ".json": records.parse,
+    ".jsonl": records.parse,
+    ".ndjson": records.parse,
+    ".md": markdown.parse,
+    ".markdown": markdown.parse,
 }
 
 SUPPORTED_EXTENSIONS = frozenset(PARSERS)
@@ -28,4 +40,10 @@ def parse_bytes(data: bytes, path: str) -> list[Article]:
         raise SkipFile(f"unsupported file type '{suffix or '(none)'}'")
     if not data.strip():
         raise SkipFile("empty file")
-    return parser(data, path)
+    try:
+        return parser(data, path)
+    except SkipFile:
+        raise
+    except Exception as error:  # one odd file must never stop an indexing run
+        log.warning("could not parse %s", path, exc_info=True)
+        raise SkipFile(f"could not read the file ({type(error).__name__})") from None

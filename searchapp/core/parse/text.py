@@ -1,21 +1,19 @@
-"""Plain-text articles: headline on the first non-empty line, body after it."""
+"""Plain-text articles: the headline is the first non-empty line, the body is the rest.
+
+This is the layout of the BBC News dataset and of the Wikinews sample `.txt` files.
+"""
 
 from __future__ import annotations
 
-from searchapp.core.errors import SkipFile
 from searchapp.core.models import Article
+from searchapp.core.parse.encoding import decode
+from searchapp.core.parse.fields import make_article
 
 
 def parse(data: bytes, path: str) -> list[Article]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    lines = text.replace("\r\n", "\n").split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    if not lines:
-        raise SkipFile("empty file")
-    headline = lines[0].strip()
-    body = "\n".join(lines[1:]).strip()
-    return [Article(path=path, headline=headline, body=body, format="txt")]
+    text = decode(data).lstrip()
+    headline, _, body = text.partition("\n")
+    if not body.strip():
+        # A one-paragraph file has no separate headline: the article is that paragraph.
+        return [make_article(path, "txt", "", headline)]
+    return [make_article(path, "txt", headline, body)]

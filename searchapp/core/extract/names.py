@@ -1,0 +1,255 @@
+"""Name spans: runs of capitalised words, split into title/role and name, typed person or organisation.
+
+"Bradford West MP George Galloway" gives the person George Galloway with role "Bradford West MP";
+"Mr Galloway" gives Galloway with the honorific kept aside; "Bradford Council" is an organisation.
+A span with no evidence either way stays "unknown" until its context (a speech cue, a surname used
+elsewhere) decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from searchapp.core.extract import orgs
+from searchapp.core.extract.gazetteer import GIVEN_NAMES, PLACES
+from searchapp.core.extract.lexicon import (
+    GENERIC_SOURCES,
+    GOVERNMENT_HEADS,
+    HONORIFICS,
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
+from searchapp.core.extract.tokens import Doc
+
+_CONNECTORS = frozenset("of for and & de van den der von du da del la le bin al the y".split())
+
+
+@dataclass
+class Mention:
+    start: int  # first token of the name itself (titles excluded)
+    end: int  # one past the last token
+    text: str
+    kind: str  # "person", "org", "unknown"
+    title: str = ""  # honorific or title words written before the name ("Mr", "Prime Minister")
+    role: str = ""
+    sure: bool = False  # typed by its own words, not by a guess
+    quoted: bool = False  # inside a quotation
+    first: int = -1  # first token of the whole span, titles included
+
+    @property
+    def surface(self) -> str:
+        return f"{self.title} {self.text}".strip() if self.title in HONORIFICS else self.text
+
+
+def _join(words: list[str]) -> str:
+    text = ""
+    for w in words:
+        text += w if (w == "." or not text) else " " + w
+    return text
+
+
+def _raw_spans(doc: Doc) -> list[list[int]]:
+    spans: list[list[int]] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not doc.is_cap(i):
+            i += 1
+            continue
+        span = [i]
+        j = i + 1
+        while j < n and doc.para[j] == doc.para[i]:
+            w = doc.words[j]
+            if doc.is_cap(j) and not (doc.sent_start[j] and doc.words[span[-1]] != "."):
+                span.append(j)
+            elif w == "." and len(doc.words[span[-1]]) == 1 and doc.is_cap(j + 1):
+                span.append(j)  # an initial: "George W. Bush"
+            elif (w in _CONNECTORS or w == "&") and doc.is_cap(j + 1) and doc.words[span[-1]] != ".":
+                span.append(j)
+            elif w == "the" and doc.words[span[-1]] in ("of", "for") and doc.is_cap(j + 1):
+                span.append(j)
+            else:
+                break
+            j += 1
+        spans.append(span)
+        i = j
+    return spans
+
+
+def _split_and(doc: Doc, span: list[int]) -> list[list[int]]:
+    """Split "Jack Straw and Gordon Brown"; keep "Food and Agriculture Organisation", "Trade and Industry Secretary"."""
+    words = [doc.words[k] for k in span]
+    for k, w in enumerate(words):
+        if w == "and" and not any(t in ORG_WORDS or t in TITLE_WORDS for t in words[k + 1 :]):
+            return [span[:k]] + _split_and(doc, span[k + 1 :])
+    return [span]
+
+
+def _trim(doc: Doc, span: list[int], lower_words: set[str]) -> list[int]:
+    while span and (doc.words[span[0]] in NOT_NAME_WORDS or doc.words[span[0]] in _CONNECTORS):
+        span = span[1:]
+    while span and (doc.words[span[-1]] in _CONNECTORS or doc.words[span[-1]] == "."):
+        span = span[:-1]
+    # A capitalised sentence opener that the article also writes in lower case is an ordinary word.
+    if span and doc.sent_start[span[0]] and doc.words[span[0]].lower() in lower_words:
+        span = span[1:]
+    return span
+
+
+def _split_of(doc: Doc, span: list[int]) -> list[list[int]]:
+    """Split "Mike Powell of BNP Paribas" into the person and the organisation."""
+    words = [doc.words[k] for k in span]
+    for c, w in enumerate(words):
+        if (
+            w in ("of", "for", "at")
+            and 2 <= c <= 4
+            and orgs.org_word_at(words[:c]) < 0
+            and not orgs.is_place(words[:c])
+            and not TITLE_WORDS & set(words[:c])
+        ):
+            return [span[:c], span[c + 1 :]]
+    return [span]
+
+
+def _strip_prefix(doc: Doc, name: list[int]) -> tuple[list[int], list[int]]:
+    """Move places, acronyms and party words from the front of a person's name into the role."""
+    words = [doc.words[k] for k in name]
+    given = next((g for g, w in enumerate(words) if w in GIVEN_NAMES), -1)
+    if given > 0 and words[0] not in GIVEN_NAMES and 2 <= len(words) - given <= 4:
+        return name[given:], name[:given]
+    g = 0
+    while len(words) - g > 2 and (
+        words[g] in PLACES
+        or orgs.is_acronym(words[g])
+        or orgs.party_canonical(words[g])
+        or words[g] == "United"
+    ):
+        g += 1
+    return name[g:], name[:g]
+
+
+def _mention(doc: Doc, span: list[int]) -> Mention | None:
+    words = [doc.words[k] for k in span]
+    last_title = max((k for k, w in enumerate(words) if w in TITLE_WORDS), default=-1)
+    last_org = orgs.org_word_at(words)
+    quoted = doc.quote[span[0]] >= 0
+    if last_org > last_title or (last_title < 0 and orgs.looks_like_org(words)):
+        return Mention(span[0], span[-1] + 1, _join(words), "org", sure=True, quoted=quoted)
+    if last_title >= 0:
+        name = span[last_title + 1 :]
+        cut = max(
+            (k for k, t in enumerate(name) if doc.words[t] in ("of", "for", "and", "&", "the", "to")),
+            default=-1,
+        )
+        if cut >= 0 and len(name) - cut - 1 < 2:
+            return None  # "Commissioner for Transport", "Secretary of State"
+        name, prefix = _strip_prefix(doc, name[cut + 1 :])
+        if not name or doc.words[name[0]][0].islower() or orgs.is_place([doc.words[k] for k in name]):
+            return None
+        title_words = words[: last_title + 1]
+        title = " ".join(title_words)
+        role = " ".join([w for w in title_words if w not in HONORIFICS] + [doc.words[k] for k in prefix])
+        return Mention(
+            name[0], name[-1] + 1, _join([doc.words[k] for k in name]), "person", title, role, True, quoted
+        )
+    if orgs.is_place(words):
+        nxt = span[-1] + 1
+        if doc.kinds[nxt : nxt + 1] == ["s"]:
+            nxt += 1
+        if nxt < len(doc) and doc.words[nxt] in GOVERNMENT_HEADS:
+            text = _join(words) + ("'s " if nxt > span[-1] + 1 else " ") + doc.words[nxt]
+            return Mention(span[0], nxt + 1, text, "org", sure=True, quoted=quoted)
+        return None
+    name, prefix = _strip_prefix(doc, span)
+    words = [doc.words[k] for k in name]
+    kind = "person" if len(words) >= 2 and words[0] in GIVEN_NAMES and words[-1] not in PLACES else "unknown"
+    role = _join([doc.words[k] for k in prefix])
+    return Mention(name[0], name[-1] + 1, _join(words), kind, role=role, sure=kind == "person", quoted=quoted)
+
+
+def _role_before(doc: Doc, start: int) -> str:
+    """Role words written just before a name: "Bradford Council leader", "Moscow-based US lawyer"."""
+    k = start - 1
+    words: list[str] = []
+    has_role = False
+    while k >= 0 and len(words) < 8 and doc.para[k] == doc.para[start] and doc.quote[k] == doc.quote[start]:
+        w = doc.words[k]
+        if w in ("of", "for", "at", "the", "The", "by", "with") and not words:
+            return ""  # "editor of The Scotsman": what follows is not the person
+        if doc.is_cap(k) or doc.kinds[k] == "s" or w in ("of", "for", "&") or "-" in w:
+            pass
+        elif w in ROLE_NOUNS or w in ROLE_MODIFIERS:
+            has_role = has_role or w in ROLE_NOUNS
+        else:
+            break
+        if doc.sent_start[k] and w in NOT_NAME_WORDS:
+            break
+        words.append(w)
+        if doc.sent_start[k]:
+            break
+        k -= 1
+    while words and words[-1] in ("of", "for", "&"):
+        words.pop()
+    return _join(words[::-1]).replace(" 's", "'s") if has_role else ""
+
+
+def _role_after(doc: Doc, end: int) -> str:
+    """An appositive role: "Russ Foster, West Yorkshire Assistant Chief Constable, said"."""
+    if end >= len(doc) or doc.words[end] != ",":
+        return ""
+    k = end + 1
+    words: list[str] = []
+    while k < len(doc) and doc.words[k] != "," and doc.kinds[k] != "q" and len(words) < 12:
+        if doc.words[k] in ".;:()" or doc.sent_start[k]:
+            break
+        words.append(doc.words[k])
+        k += 1
+    if not words:
+        return ""
+    if not any(w in ROLE_NOUNS or w in TITLE_WORDS for w in words):
+        return ""
+    if words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return _join(words).replace(" 's", "'s")
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Every person, organisation and unknown name span of the article, in text order."""
+    lower_words = {w for w, k in zip(doc.words, doc.kinds, strict=True) if k == "w" and w[0].islower()}
+    mid_sentence = {doc.words[i] for i in range(len(doc)) if doc.is_cap(i) and not doc.sent_start[i]}
+    mentions: list[Mention] = []
+    for raw in _raw_spans(doc):
+        for part in (piece for half in _split_and(doc, raw) for piece in _split_of(doc, half)):
+            span = _trim(doc, part, lower_words)
+            if not span:
+                continue
+            mention = _mention(doc, span)
+            if mention is None:
+                continue
+            if mention.kind == "unknown" and len(span) == 1 and doc.sent_start[span[0]]:
+                if mention.text not in mid_sentence or mention.text.lower() in GENERIC_SOURCES:
+                    continue  # a capitalised sentence opener seen nowhere else: an ordinary word
+            mention.first = span[0]
+            if mention.kind != "org":
+                before = _role_before(doc, span[0])
+                after = _role_after(doc, mention.end)
+                if before or after or _age_after(doc, mention.end):
+                    mention.kind = "person"
+                    mention.sure = True
+                role = " ".join(r for r in (before, mention.role) if r) or after
+                mention.role = role
+            mentions.append(mention)
+    return mentions
+
+
+def _age_after(doc: Doc, end: int) -> bool:
+    """ "John Smith, 45," """
+    return (
+        end + 2 < len(doc)
+        and doc.words[end] == ","
+        and doc.words[end + 1].isdigit()
+        and doc.words[end + 2] == ","
+    )

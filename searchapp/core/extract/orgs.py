@@ -1,0 +1,108 @@
+"""Organisations: which name spans are organisations, and which acronyms stand for which long forms.
+
+An acronym is linked to a long form when the article writes one beside the other in brackets, or when
+its letters are the initials of the long form's words, tolerating one wrong letter (IPPC -> IPCC ->
+Independent Police Complaints Commission).
+"""
+
+from __future__ import annotations
+
+from searchapp.core.extract.gazetteer import PLACES
+from searchapp.core.extract.lexicon import KNOWN_ORGS, NON_ORG_ACRONYMS, ORG_WORDS, PARTY_FORMS
+
+_MINOR_WORDS = frozenset("of for and & the on in to de du des la le".split())
+_PARTY_CANONICAL = {form: canonical for canonical, forms in PARTY_FORMS.items() for form in forms}
+
+
+def is_acronym(word: str) -> bool:
+    """BBC, IPCC, G8, BBC2: mostly capitals, 2 to 7 characters, not a common non-organisation one."""
+    letters = [c for c in word if c.isalpha()]
+    if not 2 <= len(word) <= 7 or len(letters) < 2 or word in NON_ORG_ACRONYMS:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper == len(letters) or (upper >= 2 and word[0].isupper() and word[-1].isupper())
+
+
+def org_word_at(tokens: list[str]) -> int:
+    """Index of the last organisation word in a name span, or -1."""
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k] in ORG_WORDS:
+            return k
+    return -1
+
+
+def looks_like_org(tokens: list[str]) -> bool:
+    """A name span that is an organisation by its own words, whatever its context."""
+    text = " ".join(tokens)
+    if org_word_at(tokens) >= 0 or text in _PARTY_CANONICAL or text in KNOWN_ORGS:
+        return True
+    return len(tokens) == 1 and is_acronym(tokens[0])
+
+
+def is_place(tokens: list[str]) -> bool:
+    return all(t in PLACES or t in _MINOR_WORDS for t in tokens)
+
+
+def party_canonical(name: str) -> str:
+    """The usual full name of a party form ("Tories" -> "Conservative Party"), or ''."""
+    return _PARTY_CANONICAL.get(name, "")
+
+
+def initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w not in _MINOR_WORDS]
+    return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one substitution, insertion, deletion or swap."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+def acronym_matches(acronym: str, long_form: str, tolerant: bool = True) -> bool:
+    """The acronym's letters are the long form's initials (one wrong letter allowed when tolerant)."""
+    letters = "".join(c for c in acronym.upper() if c.isalpha())
+    if len(letters) < 2:
+        return False
+    full = initials(long_form)
+    if letters == full or letters == "".join(w[0].upper() for w in long_form.split() if w[0].isalpha()):
+        return True
+    return tolerant and len(letters) >= 3 and _one_edit(letters, full)
+
+
+def link_acronyms(acronyms: list[str], long_forms: list[str], bracketed: dict[str, str]) -> dict[str, str]:
+    """Map each acronym to the long form it stands for in this article, if any.
+
+    `bracketed` holds the pairs the article wrote as "Long Form (ACR)" or "ACR (Long Form)". Another
+    acronym within one letter of a linked one (a misspelling) follows the same long form.
+    """
+    links: dict[str, str] = {}
+    for acronym in acronyms:
+        if acronym in bracketed:
+            links[acronym] = bracketed[acronym]
+            continue
+        exact = [lf for lf in long_forms if acronym_matches(acronym, lf, tolerant=False)]
+        if len(exact) == 1:
+            links[acronym] = exact[0]
+    for acronym in acronyms:
+        if acronym in links:
+            continue
+        near = {links[a] for a in links if len(a) >= 3 and _one_edit(a, acronym)}
+        near |= {lf for lf in long_forms if acronym_matches(acronym, lf)}
+        if len(near) == 1:
+            links[acronym] = near.pop()
+    return links

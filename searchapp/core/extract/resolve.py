@@ -1,0 +1,218 @@
+"""One entity per person or organisation: linking the forms of a name within an article and across articles.
+
+Within an article, "Mr Galloway", "Galloway" and "G. Galloway" go to the full name "George Galloway"
+introduced in the same article (the most recently mentioned one when two share the surname); "Sir
+Digby" goes to the one "Digby Jones"; acronyms go to their long form (see `orgs.link_acronyms`); party
+forms ("Tories", "Tory") go to one party under the fullest form the article uses.
+
+Across articles, `resolve_names` applies one rule to the person names of a whole collection: a short
+form (a bare surname "Galloway", or an initial and surname "G. Galloway") maps to the one full name in
+the collection with that surname (and that initial), when there is exactly one; otherwise it stays as
+it is. Full names are never merged with each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from searchapp.core.extract import orgs
+from searchapp.core.extract.lexicon import PARTY_FORMS
+from searchapp.core.extract.names import Mention
+from searchapp.core.extract.tokens import Doc
+
+_FIRST_NAME_TITLES = frozenset("Sir Dame Lord Lady Prince Princess King Queen".split())
+
+
+@dataclass(eq=False)
+class Entity:
+    kind: str  # "person" or "org"
+    forms: list[str] = field(default_factory=list)  # every name form, in order of appearance
+    surfaces: list[str] = field(default_factory=list)  # forms as written, with honorifics ("Ms Hewitt")
+    mentions: list[Mention] = field(default_factory=list)
+    name: str = ""
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        if mention.text not in self.forms:
+            self.forms.append(mention.text)
+        if mention.surface not in self.surfaces:
+            self.surfaces.append(mention.surface)
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return tuple(s for s in self.surfaces if s != self.name)
+
+    @property
+    def role(self) -> str:
+        return next((m.role for m in self.mentions if m.role), "")
+
+
+def _compatible_first(a: str, b: str) -> bool:
+    a, b = a.rstrip("."), b.rstrip(".")
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
+    entities: list[Entity] = []
+    by_mention: dict[int, Entity] = {}
+
+    def same_person(tokens: list[str]) -> Entity | None:
+        return next(
+            (
+                e
+                for e in entities
+                if e.forms[0].split()[-1] == tokens[-1]
+                and _compatible_first(e.forms[0].split()[0], tokens[0])
+            ),
+            None,
+        )
+
+    for m in mentions:
+        if m.kind == "person" and " " in m.text:
+            match = same_person(m.text.split())
+            if match is None:
+                match = Entity("person")
+                entities.append(match)
+            match.add(m)
+            by_mention[id(m)] = match
+    titled_surnames = {m.text for m in mentions if m.kind == "person" and " " not in m.text}
+    for m in mentions:
+        if id(m) in by_mention or m.kind == "org":
+            continue
+        tokens = m.text.split()
+        if len(tokens) > 1:
+            # An untyped full name that speaks, or whose surname the article also writes with a title.
+            entity = same_person(tokens)
+            if entity is None and tokens[-1] in titled_surnames:
+                entity = Entity("person")
+                entities.append(entity)
+            if entity is not None:
+                m.kind = "person"
+                entity.add(m)
+                by_mention[id(m)] = entity
+            continue
+        word = tokens[0]
+        candidates = [e for e in entities if e.forms[0].split()[-1] == word and " " in e.forms[0]]
+        if not candidates and (m.title in _FIRST_NAME_TITLES or m.kind != "person"):
+            candidates = [e for e in entities if e.forms[0].split()[0] == word and " " in e.forms[0]]
+        if candidates:
+            target = max(
+                candidates,
+                key=lambda e: (
+                    max(x.start for x in e.mentions if x.start < m.start)
+                    if any(x.start < m.start for x in e.mentions)
+                    else -1
+                ),
+            )
+        elif m.kind == "person":
+            target = next((e for e in entities if e.forms[0] == word), None) or Entity("person")
+            if target not in entities:
+                entities.append(target)
+        else:
+            continue
+        m.kind = "person"
+        target.add(m)
+        by_mention[id(m)] = target
+    for e in entities:
+        e.name = max(e.forms, key=lambda f: (len(f.split()), len(f)))
+    return entities
+
+
+def _bracketed(doc: Doc, org_mentions: list[Mention]) -> dict[str, str]:
+    """ "Long Form (ACR)" and "ACR (Long Form)" pairs written in the article (both become organisations)."""
+    start_at = {m.first: m for m in org_mentions}
+    pairs: dict[str, str] = {}
+    for m in org_mentions:
+        k = m.end
+        if (
+            k + 2 < len(doc)
+            and doc.words[k] == "("
+            and doc.words[k + 2] == ")"
+            or (
+                k + 3 < len(doc)
+                and doc.words[k] == "("
+                and doc.kinds[k + 2] == "s"
+                and doc.words[k + 3] == ")"
+            )
+        ):
+            other = start_at.get(k + 1)
+            if other is None:
+                continue
+            short, long_ = (other.text, m.text) if " " not in other.text else (m.text, other.text)
+            if " " in short or " " not in long_:
+                continue
+            if m.kind == "org" or other.kind == "org" or orgs.acronym_matches(short, long_, tolerant=False):
+                m.kind = other.kind = "org"
+                pairs[short] = long_
+    return pairs
+
+
+def _organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
+    bracketed = _bracketed(doc, [m for m in mentions if m.kind != "person"])
+    org_mentions = [m for m in mentions if m.kind == "org"]
+    texts = list(dict.fromkeys(m.text for m in org_mentions))
+    long_forms = [t for t in texts if " " in t]
+    acronyms = [t for t in texts if orgs.is_acronym(t)]
+    links = orgs.link_acronyms(acronyms, long_forms, bracketed)
+    squeezed = {lf.replace(" ", "").lower(): lf for lf in long_forms}
+    present = set(texts)
+    canonical: dict[str, str] = {}
+    for forms in PARTY_FORMS.values():
+        used = [f for f in forms if f in present]
+        for f in used:
+            canonical[f] = used[0]
+    for t in texts:
+        if t in canonical:
+            continue
+        if t in links:
+            canonical[t] = links[t]
+        elif t.lower() in squeezed:
+            canonical[t] = squeezed[t.lower()]  # "TimeWarner" is "Time Warner"
+        elif " " not in t:
+            longer = [lf for lf in long_forms if lf.split()[0] == t and not orgs.is_place([t])]
+            canonical[t] = longer[0] if len(longer) == 1 else t
+        else:
+            canonical[t] = t
+    entities: dict[str, Entity] = {}
+    for m in org_mentions:
+        key = canonical[m.text]
+        entity = entities.setdefault(key, Entity("org", name=key))
+        entity.add(m)
+    return list(entities.values())
+
+
+def resolve_mentions(doc: Doc, mentions: list[Mention], speakers: set[int]) -> dict[int, Entity]:
+    """Entity of each kept mention (by id); untyped mentions are typed here or dropped."""
+    people = _people(mentions, speakers)
+    for m in mentions:
+        if m.kind == "unknown" and id(m) in speakers and doc.words[m.first - 1 : m.first] != ["The"]:
+            m.kind = "org"  # an untyped name that speaks and is nobody's surname: "Parmalat said"
+    found = people + _organisations(doc, mentions)
+    return {id(m): e for e in found for m in e.mentions}
+
+
+def resolve_names(names: Iterable[str]) -> dict[str, str]:
+    """Map each short person name form to the one full name in the collection it stands for.
+
+    A bare surname ("Galloway") maps to the only full name ending in that surname; "G. Galloway"
+    maps to the only full name with that surname whose first name starts with G. Names with no such
+    unique full name, and all full names, map to themselves.
+    """
+    unique = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+    full_by_surname: dict[str, list[str]] = {}
+    for name in unique:
+        tokens = name.split()
+        if len(tokens) >= 2 and len(tokens[0].rstrip(".")) > 1:
+            full_by_surname.setdefault(tokens[-1], []).append(name)
+    result: dict[str, str] = {}
+    for name in unique:
+        tokens = name.split()
+        candidates: list[str] = []
+        if len(tokens) == 1:
+            candidates = full_by_surname.get(tokens[0], [])
+        elif len(tokens) == 2 and len(tokens[0].rstrip(".")) == 1:
+            initial = tokens[0][0]
+            candidates = [f for f in full_by_surname.get(tokens[1], []) if f[0] == initial]
+        result[name] = candidates[0] if len(candidates) == 1 else name
+    return result

@@ -1,0 +1,71 @@
+"""Organisations: suffix words, acronyms linked to long forms, party forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from searchapp.core.extract.orgs import acronym_matches, is_acronym, link_acronyms
+from tests.core.extract.conftest import extract
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Bradford Council",
+        "West Yorkshire Police",
+        "European Commission",
+        "Ministry of Defence",
+        "Scottish National Party",
+        "Acme Holdings Ltd",
+        "Transport and General Workers Union",
+        "Leeds United FC",
+        "Crown Court",
+    ],
+)
+def test_org_words_make_an_organisation(name: str) -> None:
+    entities = extract(f"The report was sent to {name} on Monday.")
+    assert entities.orgs == (name,)
+    assert entities.people == ()
+
+
+def test_bracketed_acronym_links_to_long_form() -> None:
+    body = "The Equal Opportunities Commission (EOC) published figures. The EOC said pay was unequal."
+    entities = extract(body)
+    (speaker,) = entities.speakers
+    assert speaker.name == "Equal Opportunities Commission"
+    assert speaker.aliases == ("EOC",)
+    assert entities.orgs == ("Equal Opportunities Commission",)
+
+
+def test_acronym_with_same_initials_and_a_misspelling() -> None:
+    body = (
+        "The IPPC findings were published. The Independent Police Complaints Commission met. "
+        "The IPCC said the officers acted properly."
+    )
+    entities = extract(body)
+    assert entities.orgs == ("Independent Police Complaints Commission",)
+    assert set(entities.speakers[0].aliases) == {"IPPC", "IPCC"}
+
+
+def test_acronym_helpers() -> None:
+    assert is_acronym("IPCC") and is_acronym("BBC2") and not is_acronym("UK") and not is_acronym("Galloway")
+    assert acronym_matches("IPCC", "Independent Police Complaints Commission")
+    assert acronym_matches("IPPC", "Independent Police Complaints Commission")
+    assert not acronym_matches("IPPC", "Independent Police Complaints Commission", tolerant=False)
+    assert acronym_matches("FAO", "Food and Agriculture Organisation")
+    links = link_acronyms(["NUJ", "TUC"], ["National Union of Journalists"], {})
+    assert links == {"NUJ": "National Union of Journalists"}
+
+
+def test_party_forms_are_one_party() -> None:
+    body = (
+        "The Tories dismissed the plan as desperate. The Conservatives said they would act. A Tory MP agreed."
+    )
+    entities = extract(body)
+    assert entities.orgs == ("Conservatives",)
+    assert [(s.name, s.type) for s in entities.speakers] == [("Conservatives", "org")]
+
+
+def test_country_government_is_an_organisation() -> None:
+    entities = extract("The Chinese government said the rules would stay.")
+    assert [(s.name, s.type) for s in entities.speakers] == [("Chinese government", "org")]
