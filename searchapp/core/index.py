@@ -370,6 +370,7 @@ class _UpdateRun:
                 if self.cancelled():
                     self.was_cancelled = True
                     break
+            self.was_cancelled = self.was_cancelled or self.cancelled()  # also when stopped before any file
             if not self.was_cancelled:
                 now = _now()
                 for root in self.roots:

@@ -1,0 +1,166 @@
+"""How responsive the window stays while it indexes: event-loop stalls, typing-to-results, cold start.
+
+    python bench/gui_bench.py [CORPUS_DIR]      (default: ../shared/corpora/bbc_news/bbc)
+
+A 5 ms QTimer records how late it fires (the longest stall of the GUI thread); queries are typed into
+the real search box while the BBC corpus is indexed through the window's single writer, and the time
+from the end of the typing pause (the debounced search request) to the results on screen is recorded.
+Targets: no stall over 50 ms, results within 100 ms, cold start under 1.5 s.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "bbc_news" / "bbc"
+QUERIES = ("blair", "economy growth", "galloway", "mobile phone", "england rugby", "film award", "oil prices")
+TICK_MS = 5
+KEY_INTERVAL_MS = 60  # a brisk typist; the 150 ms pause comes after the last key
+
+
+def cold_start() -> float:
+    """Seconds from launching a fresh process to a shown window with its index open."""
+    started = time.perf_counter()
+    child = subprocess.run([sys.executable, __file__, "--cold-start-child"], capture_output=True, text=True,
+                           timeout=120, env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM",
+                                                                                              "offscreen")})
+    if "READY" not in child.stdout:
+        raise RuntimeError(child.stderr)
+    return float(child.stdout.split("READY")[1].split()[0]) - started
+
+
+def _cold_start_child() -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        os.environ.update(SEARCHAPP_DATA_DIR=temp, SEARCHAPP_CONFIG_DIR=temp, SEARCHAPP_LOG_DIR=temp)
+        from searchapp.gui.app import create_application
+        from searchapp.gui.main_window import MainWindow
+
+        app = create_application([])
+        window = MainWindow(Path(temp) / "index", rescan_on_start=False)
+        window.show()
+        while window.index is None:
+            app.processEvents()
+            time.sleep(0.001)
+        app.processEvents()
+        print("READY", time.perf_counter(), flush=True)
+        window.close()
+
+
+def main(corpus: Path) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    cold = [cold_start() for _ in range(3)]
+    with tempfile.TemporaryDirectory() as temp:
+        os.environ.update(SEARCHAPP_DATA_DIR=temp, SEARCHAPP_CONFIG_DIR=temp, SEARCHAPP_LOG_DIR=temp)
+        return _run(corpus, Path(temp), cold)
+
+
+def _run(corpus: Path, temp: Path, cold: list[float]) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+
+    from searchapp.gui.app import create_application
+    from searchapp.gui.main_window import MainWindow
+
+    app = create_application([])
+    window = MainWindow(temp / "index", rescan_on_start=False)
+    window.resize(1280, 800)
+    window.show()
+    while window.index is None:
+        app.processEvents()
+    view = window.search_view
+
+    stalls: list[float] = []
+    last = time.perf_counter()
+
+    def tick() -> None:
+        nonlocal last
+        now = time.perf_counter()
+        stalls.append((now - last) * 1000 - TICK_MS)
+        last = now
+
+    timer = QTimer(interval=TICK_MS, timeout=tick)
+    latencies: list[float] = []
+    requested = [0.0]
+    view.search_box.search_requested.connect(lambda _q: requested.__setitem__(0, time.perf_counter()))
+
+    def shown(_total: int) -> None:
+        if requested[0]:
+            app.processEvents()  # the repaint of the list is part of "results shown"
+            latencies.append((time.perf_counter() - requested[0]) * 1000)
+            requested[0] = 0.0
+
+    view.results_shown.connect(shown)
+    finished: list[object] = []
+    window.indexing_finished.connect(lambda kind, report: finished.append(report))
+    commits: list[float] = []
+    window.tasks.committed.connect(lambda _r: commits.append(time.perf_counter()))
+
+    pending_keys: list[str] = []
+
+    def type_next_key() -> None:
+        # one key per timer shot: QTest.keyClicks(delay=...) would sleep inside the event loop
+        if pending_keys:
+            QTest.keyClick(view.search_box.line, pending_keys.pop(0))
+
+    typist = QTimer(interval=KEY_INTERVAL_MS, timeout=type_next_key)
+    typist.start()
+
+    def type_query(number: int) -> None:
+        view.search_box.line.clear()
+        pending_keys.extend(QUERIES[number % len(QUERIES)])
+
+    started = time.perf_counter()
+    last = started
+    timer.start()
+    window.add_paths([corpus])
+    number = 0
+    next_query = started + 1.0
+    while not finished:
+        app.processEvents()
+        if time.perf_counter() >= next_query:
+            type_query(number)
+            number += 1
+            next_query = time.perf_counter() + 1.5
+        time.sleep(0.001)
+    indexing_s = time.perf_counter() - started
+    during = list(latencies)
+    stall_during = max(stalls) if stalls else 0.0
+    stalls.clear()
+    latencies.clear()
+    for number in range(len(QUERIES)):
+        type_query(number)
+        deadline = time.perf_counter() + 3.0
+        while time.perf_counter() < deadline and len(latencies) <= number:
+            app.processEvents()
+            time.sleep(0.001)
+    timer.stop()
+    typist.stop()
+    report = finished[0]
+    print(f"corpus: {corpus} ({getattr(report, 'indexed', '?')} articles indexed in {indexing_s:.1f} s, "
+          f"{len(commits)} commits)")
+    print(f"cold start to usable window: median {statistics.median(cold) * 1000:.0f} ms "
+          f"(runs: {', '.join(f'{c * 1000:.0f}' for c in cold)} ms)   target < 1500 ms")
+    print(f"longest event-loop stall while indexing: {stall_during:.0f} ms   target <= 50 ms")
+    print(f"longest event-loop stall while searching after indexing: {max(stalls) if stalls else 0:.0f} ms")
+    for label, values in (("during indexing", during), ("after indexing", latencies)):
+        if values:
+            print(f"typing pause -> results shown, {label}: median {statistics.median(values):.0f} ms, "
+                  f"max {max(values):.0f} ms over {len(values)} queries   target <= 100 ms")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    if "--cold-start-child" in sys.argv:
+        _cold_start_child()
+        sys.exit(0)
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    sys.exit(main(Path(args[0]) if args else DEFAULT_CORPUS))

@@ -1,0 +1,188 @@
+"""The facet sidebar: Speakers, People, Organisations, Outlets, Years, Folders, each value with a count."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from searchapp.core.models import FacetCount
+from searchapp.gui.icons import icon
+
+FACETS = (
+    ("speakers", "Speakers"),
+    ("people", "People"),
+    ("orgs", "Organisations"),
+    ("outlet", "Outlets"),
+    ("year", "Years"),
+    ("folder", "Folders"),
+)
+FACET_TITLES = dict(FACETS)
+SHORT_LIST = 10  # longer lists get a filter box and "Show more"
+
+
+def facet_label(field: str, value: str) -> str:
+    """How a facet value reads in the sidebar and on chips (folders by their name, not the full path)."""
+    return Path(value).name or value if field == "folder" else value
+
+
+class FacetGroup(QWidget):
+    """One facet: a title, a filter box for long lists, checkable values with counts, "Show more"."""
+
+    toggled = Signal(str, str, bool)  # field, value, selected
+
+    def __init__(self, field: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.title = title
+        self._counts: tuple[FacetCount, ...] = ()
+        self._selected: set[str] = set()
+        self._expanded = False
+
+        self.header = QLabel(f"<b>{title}</b>")
+        self.filter_box = QLineEdit()
+        self.filter_box.setPlaceholderText(f"Filter {title.lower()}…")
+        self.filter_box.setAccessibleName(f"Filter {title}")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
+        self.filter_box.textChanged.connect(lambda _t: self._fill())
+        self.list = QTreeWidget()
+        self.list.setAccessibleName(title)
+        self.list.setColumnCount(2)
+        self.list.setHeaderHidden(True)
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setFrameShape(QTreeWidget.Shape.NoFrame)
+        self.list.header().setStretchLastSection(False)
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.itemChanged.connect(self._item_changed)
+        self.list.itemActivated.connect(self._item_activated)
+        self.more = QPushButton()
+        self.more.setFlat(True)
+        self.more.setAccessibleName(f"Show more {title}")
+        self.more.clicked.connect(self._toggle_more)
+        self.empty = QLabel("None in these results")
+        self.empty.setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        layout.setSpacing(3)
+        for widget in (self.header, self.filter_box, self.list, self.empty, self.more):
+            layout.addWidget(widget)
+
+    def set_counts(self, counts: tuple[FacetCount, ...], selected: set[str]) -> None:
+        if self.field == "year":
+            counts = tuple(sorted(counts, key=lambda c: c.value, reverse=True))
+        self._counts = counts
+        self._selected = set(selected)
+        self._fill()
+
+    def values(self) -> list[tuple[str, int, bool]]:
+        """What the list shows now: (value, count, selected)."""
+        rows = []
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            rows.append((item.data(0, Qt.ItemDataRole.UserRole), int(item.text(1) or 0),
+                         item.checkState(0) == Qt.CheckState.Checked))
+        return rows
+
+    def item_for(self, value: str) -> QTreeWidgetItem | None:
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == value:
+                return item
+        return None
+
+    def _fill(self) -> None:
+        needle = self.filter_box.text().strip().lower()
+        counts = [c for c in self._counts if needle in c.value.lower()] if needle else list(self._counts)
+        shown_values = {c.value for c in counts}
+        # a selected value stays visible (with 0) even when the query no longer matches it
+        counts += [FacetCount(v, 0) for v in sorted(self._selected) if v not in shown_values]
+        long_list = len(counts) > SHORT_LIST
+        visible = list(counts) if (self._expanded or not long_list) else counts[:SHORT_LIST]
+        visible += [c for c in counts[SHORT_LIST:] if c.value in self._selected and c not in visible]
+        self.list.blockSignals(True)
+        self.list.clear()
+        for count in visible:
+            item = QTreeWidgetItem([facet_label(self.field, count.value), f"{count.count:,}"])
+            item.setData(0, Qt.ItemDataRole.UserRole, count.value)
+            item.setToolTip(0, count.value)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = count.value in self._selected
+            item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.list.addTopLevelItem(item)
+        self.list.blockSignals(False)
+        rows = len(visible)
+        row_height = self.list.sizeHintForRow(0) if rows else 0
+        self.list.setFixedHeight(rows * row_height + 4)
+        self.list.setVisible(rows > 0)
+        self.empty.setVisible(rows == 0)
+        self.filter_box.setVisible(len(self._counts) > SHORT_LIST or bool(needle))
+        self.more.setVisible(long_list)
+        self.more.setText("Show fewer" if self._expanded else f"Show all {len(counts):,}")
+
+    def _toggle_more(self) -> None:
+        self._expanded = not self._expanded
+        self._fill()
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        value = item.data(0, Qt.ItemDataRole.UserRole)
+        self.toggled.emit(self.field, value, item.checkState(0) == Qt.CheckState.Checked)
+
+    def _item_activated(self, item: QTreeWidgetItem, column: int) -> None:
+        checked = item.checkState(0) == Qt.CheckState.Checked
+        item.setCheckState(0, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+
+class FacetSidebar(QScrollArea):
+    """All facet groups in a scrolling column; emits `toggled(field, value, selected)`."""
+
+    toggled = Signal(str, str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Filters")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.groups: dict[str, FacetGroup] = {}
+        for field, title in FACETS:
+            group = FacetGroup(field, title)
+            group.toggled.connect(self.toggled)
+            layout.addWidget(group)
+            self.groups[field] = group
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.setMinimumWidth(200)
+
+    def set_facets(
+        self, facets: Mapping[str, tuple[FacetCount, ...]], filters: Mapping[str, set[str]]
+    ) -> None:
+        for field, group in self.groups.items():
+            group.set_counts(tuple(facets.get(field, ())), set(filters.get(field, ())))
+
+    def set_selected(self, filters: Mapping[str, set[str]]) -> None:
+        """Show new selections at once, before the search with them returns."""
+        for field, group in self.groups.items():
+            group.set_counts(group._counts, set(filters.get(field, ())))

@@ -1,0 +1,390 @@
+"""The main window: menus, drop target, status bar, and the traffic between the index writer and views."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from searchapp.core.index import ArticleIndex
+from searchapp.core.models import IndexReport
+from searchapp.gui import export as export_module
+from searchapp.gui.dialogs import AboutDialog, ShortcutsDialog, SyntaxDialog
+from searchapp.gui.folders import FoldersDialog
+from searchapp.gui.icons import app_icon, icon
+from searchapp.gui.messages import MessageBar, Messages
+from searchapp.gui.problems import ProblemsDialog
+from searchapp.gui.progress import IndexProgress
+from searchapp.gui.sample import install_sample
+from searchapp.gui.search_box import HISTORY_SIZE
+from searchapp.gui.search_view import SORTS, SearchView
+from searchapp.gui.settings import open_settings, string_list
+from searchapp.gui.tasks import IndexTasks, Reader
+from searchapp.gui.watcher import FolderWatcher
+from searchapp.gui.welcome import Welcome
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 1000  # while indexing, the results follow the commits at most once a second
+
+
+class MainWindow(QMainWindow):
+    """SearchApp's window over one index folder."""
+
+    index_opened = Signal()
+    indexing_finished = Signal(str, object)  # kind, IndexReport or removed count
+    export_finished = Signal(str, int)  # path, rows
+
+    def __init__(self, index_dir: Path, settings: QSettings | None = None, *, rescan_on_start: bool = True) -> None:
+        super().__init__()
+        self.index_dir = Path(index_dir)
+        self.index: ArticleIndex | None = None
+        self.settings = settings or open_settings()
+        self._rescan_on_start = rescan_on_start
+        self._closed = False
+        self.setWindowTitle("SearchApp")
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.setAccessibleName("SearchApp")
+
+        self.reader = Reader(self)
+        self.tasks = IndexTasks(self)
+        self.bar = MessageBar()
+        self.messages = Messages(self, self.bar)
+        self.search_view = SearchView(self.reader, self.messages, string_list(self.settings, "history"))
+        self.search_view.search_box.syntax_help_requested.connect(self.show_syntax)
+        self.welcome = Welcome()
+        self.welcome.add_folder_requested.connect(self.choose_folder)
+        self.welcome.sample_requested.connect(self.load_sample)
+        self.welcome.set_busy("Opening the index…")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.search_view)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.progress = IndexProgress()
+        self.progress.cancel_requested.connect(self.tasks.cancel)
+        self.problems_button = QPushButton(icon("warning"), "")
+        self.problems_button.setFlat(True)
+        self.problems_button.setAccessibleName("Show problems")
+        self.problems_button.clicked.connect(self.show_problems)
+        self.problems_button.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.problems_button)
+        self.folders_dialog: FoldersDialog | None = None
+        self.problems_dialog: ProblemsDialog | None = None
+
+        self.watcher = FolderWatcher(self.reader, self)
+        self.watcher.changed.connect(self.tasks.rescan)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.search_view.refresh)
+
+        self.tasks.opened.connect(self._opened)
+        self.tasks.started.connect(self._task_started)
+        self.tasks.progress.connect(self.progress.update_progress)
+        self.tasks.committed.connect(self._committed)
+        self.tasks.finished.connect(self._task_finished)
+        self.tasks.failed.connect(self._task_failed)
+
+        self._build_menus()
+        self._restore_settings()
+        self.tasks.open(self.index_dir)
+
+    # -- menus ----------------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, icon_name: str = "", tip: str = "") -> QAction:
+        action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
+        if shortcut:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        view = self.search_view
+        menu = self.menuBar().addMenu("&File")
+        self._action(menu, "&Add folder…", self.choose_folder, QKeySequence.StandardKey.Open, "folder-add",
+                     "Index a folder of articles where it is")
+        self._action(menu, "Add &files…", self.choose_files, None, "article")
+        self._action(menu, "Load the &sample articles", self.load_sample, None, "sample")
+        menu.addSeparator()
+        self.export_csv_action = self._action(menu, "&Export results as CSV…", lambda: self.choose_export("csv"),
+                                              "Ctrl+E", "export")
+        self._action(menu, "Export results as &JSON Lines…", lambda: self.choose_export("jsonl"), "Ctrl+Shift+E",
+                     "export")
+        menu.addSeparator()
+        self._action(menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        menu = self.menuBar().addMenu("&Edit")
+        self._action(menu, "&Find", view.search_box.focus, ["Ctrl+L", "Ctrl+F"], "search")
+        self._action(menu, "&Clear search", self.clear_search, "Esc", "close")
+        self._action(menu, "Clear all &filters", view.clear_filters, "Ctrl+Shift+X", "filter")
+
+        menu = self.menuBar().addMenu("&View")
+        self._action(menu, "Indexed &folders…", self.show_folders, "Ctrl+Shift+F", "folder")
+        self._action(menu, "&Problems…", self.show_problems, None, "warning")
+        menu.addSeparator()
+        self._action(menu, "&Next result", lambda: view.move_result(1), "Alt+Down", "chevron-down")
+        self._action(menu, "P&revious result", lambda: view.move_result(-1), "Alt+Up", "chevron-up")
+        self._action(menu, "Next &hit", view.viewer.next_hit, QKeySequence.StandardKey.FindNext)
+        self._action(menu, "Previous h&it", view.viewer.previous_hit, QKeySequence.StandardKey.FindPrevious)
+        menu.addSeparator()
+        sort_menu = menu.addMenu("&Sort results")
+        group = QActionGroup(self)
+        self.sort_actions = {}
+        for key, label in SORTS:
+            action = self._action(sort_menu, label, lambda k=key: view.set_sort(k))
+            action.setCheckable(True)
+            group.addAction(action)
+            self.sort_actions[key] = action
+        view.sort_box.currentIndexChanged.connect(lambda _i: self.sort_actions[view.sort()].setChecked(True))
+        toggle = self._action(menu, "Show &filters", lambda: None)
+        toggle.setCheckable(True)
+        toggle.setChecked(True)
+        toggle.toggled.connect(view.facets.setVisible)
+
+        menu = self.menuBar().addMenu("&Help")
+        self._action(menu, "&Query syntax", self.show_syntax, QKeySequence.StandardKey.HelpContents, "help")
+        self._action(menu, "&Keyboard shortcuts", self.show_shortcuts, "Ctrl+/", "keyboard")
+        menu.addSeparator()
+        self._action(menu, "&About SearchApp", self.show_about, None, "info")
+
+    # -- getting articles in ---------------------------------------------------------------------
+    def add_paths(self, paths: list[Path | str]) -> None:
+        """Index folders or files where they are (dropped, chosen, or from the sample)."""
+        if paths:
+            self.tasks.add(paths)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder of articles", str(Path.home()))
+        if folder:
+            self.add_paths([folder])
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Add articles", str(Path.home()), "Articles (*.txt *.html *.htm *.json *.jsonl *.md);;All files (*)"
+        )
+        self.add_paths(files)
+
+    def load_sample(self) -> None:
+        """Copy the bundled Wikinews sample into the data folder and index it there."""
+        self.tasks.call("Copying the sample articles", lambda _index: self.tasks.add([install_sample()],
+                                                                                     "Indexing the sample articles"))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)
+
+    # -- the writer's news -----------------------------------------------------------------------
+    def _opened(self, index: ArticleIndex, empty: bool) -> None:
+        self.index = index
+        self.search_view.set_index(index)
+        self.welcome.set_busy("")
+        self.stack.setCurrentWidget(self.welcome if empty else self.search_view)
+        if index.rebuilt:
+            self.messages.info("This version of SearchApp indexes differently: your folders are being re-indexed.")
+            self.tasks.rescan()
+        elif self._rescan_on_start and not empty:
+            self.tasks.rescan()  # pick up what changed while the app was closed
+        self._update_status()
+        self.index_opened.emit()
+
+    def _task_started(self, kind: str, description: str) -> None:
+        if kind in ("add", "rescan", "remove"):
+            self.progress.start(description)
+            if self.stack.currentWidget() is self.welcome:
+                self.welcome.set_busy(f"{description}…")
+
+    def _committed(self, report: IndexReport) -> None:
+        if self.stack.currentWidget() is self.welcome and (report.indexed or report.updated):
+            self.stack.setCurrentWidget(self.search_view)
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _task_finished(self, kind: str, result) -> None:
+        if kind == "call":
+            return
+        self.progress.finish()
+        self.welcome.set_busy("")
+        if kind in ("add", "rescan"):
+            self._report(kind, result)
+        elif kind == "remove":
+            self.messages.info(f"Removed {result:,} article{'s' if result != 1 else ''} from the index.")
+        if kind != "open":
+            self._refresh_timer.stop()
+            self.search_view.refresh()
+            self._update_status()
+        self.indexing_finished.emit(kind, result)
+
+    def _report(self, kind: str, report: IndexReport) -> None:
+        changed = report.indexed + report.updated + report.removed
+        if self.index is not None and self.stack.currentWidget() is self.welcome and changed:
+            self.stack.setCurrentWidget(self.search_view)
+        parts = []
+        if report.indexed:
+            parts.append(f"{report.indexed:,} new article{'s' if report.indexed != 1 else ''}")
+        if report.updated:
+            parts.append(f"{report.updated:,} updated")
+        if report.removed:
+            parts.append(f"{report.removed:,} removed")
+        action = ("Show problems", self.show_problems) if report.problems else None
+        if report.problems:
+            parts.append(f"{len(report.problems):,} file{'s' if len(report.problems) != 1 else ''} could not be read")
+        if report.cancelled:
+            self.messages.info("Indexing stopped. What was indexed so far is searchable"
+                               + (f" ({', '.join(parts)})." if parts else "."), action=action)
+        elif parts:
+            self.messages.info("Indexed: " + ", ".join(parts) + ".", action=action)
+        elif kind == "add":
+            self.messages.info("Everything was already indexed and up to date.")
+
+    def _task_failed(self, kind: str, message: str) -> None:
+        self.progress.finish()
+        self.welcome.set_busy("" if kind != "open" else "The index could not be opened.")
+        self.messages.error(message)
+        self.indexing_finished.emit(kind, None)
+
+    def _update_status(self) -> None:
+        index = self.index
+        if index is None:
+            return
+
+        def gather():
+            return index.stats(), index.folders(), index.problems()
+
+        self.reader.run(gather, lambda found: self._show_status(*found))
+
+    def _show_status(self, stats, folders, problems) -> None:
+        if self._closed:
+            return
+        self.statusBar().showMessage(
+            f"{stats.articles:,} articles in {stats.folders:,} folder{'s' if stats.folders != 1 else ''}"
+        )
+        self.problems_button.setText(f"{len(problems):,} problem{'s' if len(problems) != 1 else ''}")
+        self.problems_button.setVisible(bool(problems))
+        if self.folders_dialog is not None:
+            self.folders_dialog.set_folders(folders)
+        if self.problems_dialog is not None:
+            self.problems_dialog.set_problems(problems)
+        self.watcher.watch([f.path for f in folders if not f.missing])
+        if stats.articles == 0 and not self.tasks.is_busy():
+            self.stack.setCurrentWidget(self.welcome)
+
+    # -- views and dialogs -----------------------------------------------------------------------
+    def show_folders(self) -> None:
+        if self.folders_dialog is None:
+            self.folders_dialog = FoldersDialog(self)
+            self.folders_dialog.add_requested.connect(self.choose_folder)
+            self.folders_dialog.rescan_requested.connect(self.tasks.rescan)
+            self.folders_dialog.remove_requested.connect(self.remove_folder)
+        self.folders_dialog.show()
+        self.folders_dialog.raise_()
+        self._update_status()
+
+    def remove_folder(self, folder: str) -> None:
+        if self.messages.confirm("Remove from index", f"Remove {folder} from the index?\n\n"
+                                 "The files stay where they are; only the index forgets them.", "Remove"):
+            self.tasks.remove(folder)
+
+    def show_problems(self) -> None:
+        if self.problems_dialog is None:
+            self.problems_dialog = ProblemsDialog(self)
+        self.problems_dialog.show()
+        self.problems_dialog.raise_()
+        self._update_status()
+
+    def show_syntax(self) -> None:
+        SyntaxDialog(self).open()
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).open()
+
+    def show_about(self) -> None:
+        AboutDialog(self.index_dir, self).open()
+
+    def clear_search(self) -> None:
+        self.search_view.search_box.clear()
+        self.search_view.search_box.focus()
+
+    # -- export ------------------------------------------------------------------------------------
+    def choose_export(self, fmt: str) -> None:
+        path = export_module.ask_export_path(self, fmt, str(self.settings.value("export_dir", str(Path.home()))))
+        if path is not None:
+            self.settings.setValue("export_dir", str(path.parent))
+            self.export_to(path, fmt)
+
+    def export_to(self, path: Path, fmt: str) -> None:
+        """Write every article of the current result set (query, filters, sort) to `path`."""
+        if self.index is None:
+            return
+        key = self.search_view.key()
+        self.statusBar().showMessage(f"Exporting to {path.name}…")
+        export_module.export_results(
+            self.reader, self.index, key.query, key.filter_map(), key.sort, path, fmt,
+            lambda rows: self._exported(path, rows),
+            lambda error: self.messages.error(f"The export to {path} failed: {error}"),
+        )
+
+    def _exported(self, path: Path, rows: int) -> None:
+        self.messages.info(f"Exported {rows:,} article{'s' if rows != 1 else ''} to {path}.")
+        self.export_finished.emit(str(path), rows)
+
+    # -- settings and shutdown --------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        settings = self.settings
+        if not self.restoreGeometry(settings.value("geometry", b"")):
+            self.resize(1280, 800)
+        self.restoreState(settings.value("window_state", b""))
+        splitter_state = settings.value("splitter")
+        if splitter_state:
+            self.search_view.splitter.restoreState(splitter_state)
+        self.search_view.set_sort(str(settings.value("sort", "relevance")))
+        self.sort_actions[self.search_view.sort()].setChecked(True)
+        self.search_view.search_box.set_text(str(settings.value("last_query", "")), search=False)
+
+    def save_settings(self) -> None:
+        settings = self.settings
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("window_state", self.saveState())
+        settings.setValue("splitter", self.search_view.splitter.saveState())
+        settings.setValue("sort", self.search_view.sort())
+        settings.setValue("last_query", self.search_view.search_box.text())
+        settings.setValue("history", self.search_view.search_box.history()[:HISTORY_SIZE])
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Save settings, stop the writer (its last commit stays whole) and the readers."""
+        if self._closed:
+            return
+        self._closed = True
+        self.save_settings()
+        self._refresh_timer.stop()
+        self.tasks.shutdown()
+        self.reader.shutdown()
+        if self.index is not None:
+            self.index.close()

@@ -1,0 +1,272 @@
+"""The search side of the window: query, facets, chips, results and viewer, wired to background reads.
+
+Every search carries a generation number; a result whose generation is not the latest is dropped, so a
+slow old query never overwrites a newer one (Orange's rule for search-as-you-type).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from searchapp.core.errors import QueryError
+from searchapp.core.index import ArticleIndex
+from searchapp.core.models import SearchResult
+from searchapp.core.search import highlight_spans, search
+from searchapp.gui.chips import ChipRow
+from searchapp.gui.facets import FACET_TITLES, FacetSidebar, facet_label
+from searchapp.gui.messages import Messages
+from searchapp.gui.results import PAGE_SIZE, ResultsModel, ResultsView
+from searchapp.gui.search_box import SearchBox
+from searchapp.gui.tasks import Reader
+from searchapp.gui.viewer import ArticleViewer
+
+log = logging.getLogger(__name__)
+
+SORTS = (("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first"))
+
+
+@dataclass(frozen=True)
+class SearchKey:
+    """What a result list was asked for; pages of another key are ignored."""
+
+    generation: int
+    query: str
+    filters: tuple[tuple[str, tuple[str, ...]], ...]
+    sort: str
+
+    def filter_map(self) -> dict[str, list[str]]:
+        return {field: list(values) for field, values in self.filters}
+
+
+class SearchView(QWidget):
+    """Search box, chips, sort and total above a splitter of facets | results | article."""
+
+    results_shown = Signal(int)  # total, each time a first page of results is on screen
+    article_shown = Signal(str)  # path
+
+    def __init__(self, reader: Reader, messages: Messages, history: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._reader = reader
+        self._messages = messages
+        self._index: ArticleIndex | None = None
+        self._generation = 0
+        self._article_generation = 0
+        self.filters: dict[str, set[str]] = {}
+        self.terms: tuple[str, ...] = ()
+        self.last_search_seconds = 0.0
+        self._search_started = 0.0
+
+        self.search_box = SearchBox(history)
+        self.search_box.search_requested.connect(lambda _q: self.run_search())
+        self.chips = ChipRow(removable=True)
+        self.chips.removed.connect(lambda key: self.set_filter(key[0], key[1], False))
+        self.chips.hide()
+        self.total_label = QLabel()
+        self.total_label.setAccessibleName("Number of results")
+        self.sort_box = QComboBox()
+        self.sort_box.setAccessibleName("Sort results")
+        for key, label in SORTS:
+            self.sort_box.addItem(label, key)
+        self.sort_box.currentIndexChanged.connect(lambda _i: self.run_search())
+        sort_label = QLabel("&Sort:")
+        sort_label.setBuddy(self.sort_box)
+
+        self.model = ResultsModel(self)
+        self.model.page_wanted.connect(self._load_page)
+        self.results = ResultsView()
+        self.results.setModel(self.model)
+        self.results.selectionModel().currentChanged.connect(self._current_changed)
+        self.results.open_requested.connect(lambda _i: self.viewer.body.setFocus())
+        self.facets = FacetSidebar()
+        self.facets.toggled.connect(self.set_filter)
+        self.viewer = ArticleViewer()
+        self.viewer.filter_requested.connect(lambda field, value: self.set_filter(field, value, True))
+
+        results_pane = QWidget()
+        results_layout = QVBoxLayout(results_pane)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 0, 4, 0)
+        bar.addWidget(self.total_label, 1)
+        bar.addWidget(sort_label)
+        bar.addWidget(self.sort_box)
+        results_layout.addLayout(bar)
+        results_layout.addWidget(self.results, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.facets)
+        self.splitter.addWidget(results_pane)
+        self.splitter.addWidget(self.viewer)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([230, 420, 560])
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.chips)
+        layout.addWidget(self.splitter, 1)
+        self.setTabOrder(self.search_box.line, self.sort_box)
+        self.setTabOrder(self.sort_box, self.results)
+        self.setTabOrder(self.results, self.viewer)
+        self.setTabOrder(self.viewer, self.facets)
+
+    # -- state ----------------------------------------------------------------------------------
+    def set_index(self, index: ArticleIndex) -> None:
+        self._index = index
+        self.run_search()
+
+    def sort(self) -> str:
+        return self.sort_box.currentData()
+
+    def set_sort(self, sort: str) -> None:
+        position = self.sort_box.findData(sort)
+        if position >= 0:
+            self.sort_box.setCurrentIndex(position)
+
+    def key(self, generation: int | None = None) -> SearchKey:
+        filters = tuple(sorted((f, tuple(sorted(v))) for f, v in self.filters.items() if v))
+        return SearchKey(self._generation if generation is None else generation, self.search_box.text(),
+                         filters, self.sort())
+
+    def set_filter(self, field: str, value: str, selected: bool) -> None:
+        values = self.filters.setdefault(field, set())
+        if selected:
+            values.add(value)
+        else:
+            values.discard(value)
+        self._show_chips()
+        self.facets.set_selected(self.filters)
+        self.run_search()
+
+    def clear_filters(self) -> None:
+        self.filters.clear()
+        self._show_chips()
+        self.facets.set_selected(self.filters)
+        self.run_search()
+
+    def _show_chips(self) -> None:
+        chips = [
+            ((field, value), f"{FACET_TITLES.get(field, field)}: {facet_label(field, value)}", value)
+            for field, values in sorted(self.filters.items())
+            for value in sorted(values)
+        ]
+        self.chips.set_chips(chips)
+
+    # -- searching ------------------------------------------------------------------------------
+    def run_search(self, *, refresh: bool = False) -> None:
+        """Search for the current query, filters and sort; `refresh` keeps the open article."""
+        if self._index is None:
+            return
+        self._generation += 1
+        key = self.key()
+        index = self._index
+        rows = max(PAGE_SIZE, min(self.model.loaded(), 4 * PAGE_SIZE)) if refresh else PAGE_SIZE
+        self._search_started = time.perf_counter()
+        self._reader.run(
+            lambda: search(index, key.query, filters=key.filter_map(), sort=key.sort, page=1, page_size=rows),
+            lambda result: self._show_results(key, result, refresh),
+            lambda error: self._search_failed(key, error),
+        )
+
+    def refresh(self) -> None:
+        """New documents were committed: search again, keeping the reader where it is."""
+        self.run_search(refresh=True)
+
+    def _show_results(self, key: SearchKey, result: SearchResult, refresh: bool) -> None:
+        if key.generation != self._generation:
+            return  # a newer search is on its way
+        self.search_box.clear_error()
+        current = self.viewer.path
+        self.terms = result.terms
+        self.model.reset(result, key)
+        self.facets.set_facets(result.facets, self.filters)
+        self._show_total()
+        self.last_search_seconds = time.perf_counter() - self._search_started
+        row = self.model.row_of(current) if current else -1
+        if row >= 0:
+            self.results.selectionModel().setCurrentIndex(
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            if not refresh:
+                self._open_article(current)  # same article, new terms to mark
+        elif result.hits and not refresh:
+            self.results.selectionModel().setCurrentIndex(
+                self.model.index(0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        elif not result.hits:
+            self.viewer.clear()
+        self.results_shown.emit(result.total)
+
+    def _show_total(self) -> None:
+        total = self.model.total
+        what = "article" if total == 1 else "articles"
+        scope = " matching" if (self.search_box.text() or any(self.filters.values())) else ""
+        self.total_label.setText(f"<b>{total:,}</b>{scope} {what}")
+
+    def _search_failed(self, key: SearchKey, error: BaseException) -> None:
+        if key.generation != self._generation:
+            return
+        if isinstance(error, QueryError):
+            self.search_box.set_error(str(error))
+            return
+        raise error
+
+    def _load_page(self, page: int) -> None:
+        key = self.model.key
+        index = self._index
+        if index is None or not isinstance(key, SearchKey):
+            self.model.page_failed()
+            return
+        self._reader.run(
+            lambda: search(index, key.query, filters=key.filter_map(), sort=key.sort, page=page,
+                           page_size=PAGE_SIZE, with_facets=False),
+            lambda result: self.model.append_page(result, key),
+            lambda error: (self.model.page_failed(), self._messages.warning(f"More results could not load: {error}")),
+        )
+
+    # -- the article ----------------------------------------------------------------------------
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        hit = self.model.hit(current.row())
+        if hit is not None and hit.path != self.viewer.path:
+            self._open_article(hit.path)
+
+    def _open_article(self, path: str) -> None:
+        index = self._index
+        if index is None:
+            return
+        self._article_generation += 1
+        generation = self._article_generation
+        terms = self.terms
+
+        def load():
+            stored = index.article(path)
+            return stored, highlight_spans(stored.article.body, terms) if stored else []
+
+        self._reader.run(load, lambda loaded: self._show_article(generation, path, *loaded))
+
+    def _show_article(self, generation: int, path: str, stored, spans) -> None:
+        if generation != self._article_generation:
+            return
+        if stored is None:
+            self._messages.warning(f"{path} is no longer in the index.")
+            return
+        self.viewer.show_article(stored, spans)
+        self.article_shown.emit(path)
+
+    def move_result(self, step: int) -> None:
+        """Alt+Down / Alt+Up: the next or previous result, loading more when at the end."""
+        row = self.results.currentIndex().row() + step
+        if row >= self.model.rowCount() and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+        if 0 <= row < self.model.rowCount():
+            self.results.setCurrentIndex(self.model.index(row))
+            self.search_box.remember(self.search_box.text())

@@ -1,0 +1,82 @@
+"""Watches the indexed folders; after changes settle, asks for a re-scan of the folder that changed."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from searchapp.gui.tasks import Reader
+
+log = logging.getLogger(__name__)
+
+SETTLE_MS = 1500  # wait for a burst of changes (a copy of many files) to end before re-scanning
+MAX_DIRECTORIES = 4000  # stay well inside the system's inotify watch limit
+
+
+def directory_tree(folders: Iterable[str], limit: int = MAX_DIRECTORIES) -> list[str]:
+    """The folders and their subfolders (not hidden ones, no symlinks), at most `limit` of them."""
+    found: list[str] = []
+    for root in folders:
+        if not os.path.isdir(root):
+            continue
+        for current, subdirs, _files in os.walk(root):
+            subdirs[:] = [d for d in subdirs if not d.startswith(".") and not os.path.islink(os.path.join(current, d))]
+            found.append(current)
+            if len(found) >= limit:
+                log.warning("watching only the first %d folders for changes", limit)
+                return found
+    return found
+
+
+class FolderWatcher(QObject):
+    """Emits `changed(folders)` a moment after files change under any watched collection folder."""
+
+    changed = Signal(list)
+
+    def __init__(self, reader: Reader, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._reader = reader
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._directory_changed)
+        self._roots: list[str] = []
+        self._dirty: set[str] = set()
+        self._timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._timer.timeout.connect(self._flush)
+        self._generation = 0
+
+    def watch(self, folders: list[str]) -> None:
+        """Watch exactly these collection folders (and their subfolders); the walk runs off the GUI thread."""
+        self._roots = sorted(folders, key=len, reverse=True)
+        self._generation += 1
+        generation = self._generation
+        self._reader.run(lambda: directory_tree(folders), lambda tree: self._set_paths(generation, tree))
+
+    def watched(self) -> list[str]:
+        return self._watcher.directories()
+
+    def _set_paths(self, generation: int, tree: list[str]) -> None:
+        if generation != self._generation:
+            return
+        current = set(self._watcher.directories())
+        wanted = set(tree)
+        if current - wanted:
+            self._watcher.removePaths(sorted(current - wanted))
+        if wanted - current:
+            self._watcher.addPaths(sorted(wanted - current))
+
+    def _directory_changed(self, path: str) -> None:
+        root = next((r for r in self._roots if path == r or path.startswith(r.rstrip(os.sep) + os.sep)), None)
+        if root is None:
+            return
+        self._dirty.add(root)
+        self._timer.start()
+
+    def _flush(self) -> None:
+        folders, self._dirty = sorted(self._dirty), set()
+        if folders:
+            log.info("files changed under %s", ", ".join(folders))
+            self.changed.emit(folders)
+            self.watch(self._roots)  # new subfolders get watched too

@@ -1,0 +1,204 @@
+"""The window end to end: drop, type, filter, read, cancel, problems, first run, export."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.conftest import INDEX_TIMEOUT_MS, index_folder, search_for, write_article
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def drop_urls(window, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    where = window.rect().center()
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(where, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(where), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+
+
+def test_dropping_a_folder_indexes_it_and_results_appear(qtbot, make_window, articles):
+    window = make_window()
+    assert window.stack.currentWidget() is window.welcome
+    with qtbot.waitSignal(window.indexing_finished, timeout=INDEX_TIMEOUT_MS) as finished:
+        drop_urls(window, [articles])
+    assert finished.args[0] == "add" and finished.args[1].indexed == 3
+    view = window.search_view
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=INDEX_TIMEOUT_MS)
+    assert window.stack.currentWidget() is view
+    assert "3" in view.total_label.text()
+
+
+def test_typing_shows_highlighted_results(qtbot, make_window, articles):
+    window = make_window()
+    index_folder(qtbot, window, articles)
+    view = window.search_view
+    search_for(qtbot, window, "council")
+    assert view.model.total == 2
+    hits = [view.model.hit(row) for row in range(view.model.rowCount())]
+    assert all('<b class="hit">' in hit.headline_html + hit.snippet_html for hit in hits)
+    view.results.viewport().grab()  # the delegate paints marked-up rows without errors
+
+
+def test_query_error_shows_inline(qtbot, make_window, articles):
+    window = make_window()
+    index_folder(qtbot, window, articles)
+    box = window.search_view.search_box
+    qtbot.keyClicks(box.line, "date:20x")
+    qtbot.waitUntil(lambda: box.error_label.isVisible())
+    assert "date" in box.error_label.text()
+    box.line.clear()
+    qtbot.keyClicks(box.line, "council")
+    qtbot.waitUntil(lambda: not box.error_label.isVisible())
+
+
+def test_clicking_a_facet_filters_and_updates_counts(qtbot, make_window, articles):
+    window = make_window()
+    index_folder(qtbot, window, articles)
+    view = window.search_view
+    search_for(qtbot, window, "council")
+    assert view.model.total == 2
+    outlets = view.facets.groups["outlet"]
+    assert dict((v, c) for v, c, _ in outlets.values()) == {"Daily Planet": 1, "Gotham Gazette": 1}
+    item = outlets.item_for("Gotham Gazette")
+    with qtbot.waitSignal(view.results_shown, timeout=INDEX_TIMEOUT_MS):
+        item.setCheckState(0, Qt.CheckState.Checked)
+    assert view.model.total == 1
+    assert view.model.hit(0).outlet == "Gotham Gazette"
+    assert [(v, s) for v, _, s in outlets.values() if s] == [("Gotham Gazette", True)]
+    years = dict((v, c) for v, c, _ in view.facets.groups["year"].values())
+    assert years == {"2006": 1}
+    assert [chip.text() for chip in view.chips.chips] == ["Outlets: Gotham Gazette"]
+    with qtbot.waitSignal(view.results_shown, timeout=INDEX_TIMEOUT_MS):
+        qtbot.mouseClick(view.chips.chips[0], Qt.MouseButton.LeftButton)
+    assert view.model.total == 2 and not view.chips.isVisible()
+
+
+def test_viewer_next_and_previous_hit_move_the_counter(qtbot, make_window, articles):
+    window = make_window()
+    index_folder(qtbot, window, articles)
+    view = window.search_view
+    viewer = view.viewer
+    search_for(qtbot, window, "bridge")
+    qtbot.waitUntil(lambda: viewer.path.endswith("vote.json"), timeout=INDEX_TIMEOUT_MS)
+    assert viewer.hit_count() == 1
+    search_for(qtbot, window, "council")
+    row = view.model.row_of(viewer.path)
+    assert row >= 0
+    qtbot.waitUntil(lambda: viewer.hit_count() == 3, timeout=INDEX_TIMEOUT_MS)
+    assert viewer.hit_label.text() == "hit 1 of 3"
+    qtbot.mouseClick(viewer.next_button, Qt.MouseButton.LeftButton)
+    assert viewer.hit_label.text() == "hit 2 of 3"
+    selections = viewer.body.extraSelections()
+    cursor = selections[0].cursor
+    assert cursor.selectedText().lower() == "council"
+    qtbot.mouseClick(viewer.previous_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(viewer.previous_button, Qt.MouseButton.LeftButton)
+    assert viewer.hit_label.text() == "hit 3 of 3"  # wraps around
+
+
+def test_next_result_moves_to_the_following_article(qtbot, make_window, articles):
+    window = make_window()
+    index_folder(qtbot, window, articles)
+    view = window.search_view
+    search_for(qtbot, window, "council")
+    first = view.model.hit(0).path
+    qtbot.waitUntil(lambda: view.viewer.path == first, timeout=INDEX_TIMEOUT_MS)
+    with qtbot.waitSignal(view.article_shown, timeout=INDEX_TIMEOUT_MS) as shown:
+        view.move_result(1)
+    assert shown.args[0] == view.model.hit(1).path
+
+
+def test_cancel_stops_indexing_and_leaves_a_searchable_index(qtbot, make_window, tmp_path):
+    folder = tmp_path / "many"
+    for number in range(600):
+        write_article(folder, f"a{number:04d}", f"Report number {number}", f"The harbour report {number}.\n\nMore.")
+    window = make_window()
+    window.tasks.progress.connect(lambda *_: window.progress.cancel_button.isEnabled()
+                                  and qtbot.mouseClick(window.progress.cancel_button, Qt.MouseButton.LeftButton))
+    with qtbot.waitSignal(window.indexing_finished, timeout=INDEX_TIMEOUT_MS) as finished:
+        window.add_paths([folder])
+    report = finished.args[1]
+    assert report.cancelled
+    assert report.indexed < 600
+    search_for(qtbot, window, "harbour")
+    assert window.search_view.model.total == report.indexed
+    assert not window.search_view.search_box.error_label.isVisible()
+
+
+def test_a_bad_file_shows_up_in_problems(qtbot, make_window, articles):
+    (articles / "broken.json").write_text("{this is not json", encoding="utf-8")
+    window = make_window()
+    report = index_folder(qtbot, window, articles)
+    assert [Path(p.path).name for p in report.problems] == ["broken.json"]
+    qtbot.waitUntil(window.problems_button.isVisible)
+    qtbot.mouseClick(window.problems_button, Qt.MouseButton.LeftButton)
+    dialog = window.problems_dialog
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1)
+    item = dialog.tree.topLevelItem(0)
+    assert item.text(0).endswith("broken.json") and item.text(1)
+
+
+def test_first_run_offers_the_sample_and_it_loads(qtbot, make_window):
+    window = make_window()
+    welcome = window.welcome
+    assert window.stack.currentWidget() is welcome and welcome.sample_button.isEnabled()
+    with qtbot.waitSignal(window.indexing_finished, timeout=INDEX_TIMEOUT_MS,
+                          check_params_cb=lambda kind, _r: kind == "add") as finished:
+        qtbot.mouseClick(welcome.sample_button, Qt.MouseButton.LeftButton)
+    assert finished.args[1].indexed >= 40
+    view = window.search_view
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is view and view.model.rowCount() > 0,
+                    timeout=INDEX_TIMEOUT_MS)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_export_writes_the_filtered_rows(qtbot, make_window, articles, tmp_path, fmt):
+    window = make_window()
+    index_folder(qtbot, window, articles)
+    view = window.search_view
+    search_for(qtbot, window, "council")
+    with qtbot.waitSignal(view.results_shown, timeout=INDEX_TIMEOUT_MS):
+        view.set_filter("outlet", "Daily Planet", True)
+    target = tmp_path / f"out.{fmt}"
+    with qtbot.waitSignal(window.export_finished, timeout=INDEX_TIMEOUT_MS) as done:
+        window.export_to(target, fmt)
+    assert done.args[1] == 1
+    text = target.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines())) if fmt == "csv" else [json.loads(x) for x in text.splitlines()]
+    assert [row["headline"] for row in rows] == ["Council votes on the harbour bridge"]
+    assert rows[0]["outlet"] == "Daily Planet"
+
+
+def test_settings_remember_sort_query_and_splitter(qtbot, make_window, articles):
+    window = make_window()
+    index_folder(qtbot, window, articles)
+    search_for(qtbot, window, "council")
+    window.search_view.set_sort("newest")
+    window.close()
+    again = make_window(window.index_dir)
+    assert again.search_view.sort() == "newest"
+    assert again.search_view.search_box.text() == "council"
+
+
+@pytest.mark.slow
+def test_self_test_exits_zero(tmp_path):
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "searchapp", "--self-test"], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=280)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test passed" in result.stdout

@@ -1,0 +1,37 @@
+"""docs/screenshot.png: the window with a search for a person, the facets and an open article.
+
+Needs a real X display: xvfb-run -s "-screen 0 1400x900x24" python -m pytest -m screenshot tests/gui
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.conftest import INDEX_TIMEOUT_MS, search_for
+
+REPO = Path(__file__).resolve().parents[2]
+PERSON = "Chomsky"
+
+
+@pytest.mark.screenshot
+@pytest.mark.skipif(not os.environ.get("DISPLAY"), reason="needs an X display (run under xvfb-run)")
+def test_screenshot_of_a_person_search(qtbot, make_window):
+    if QApplication.platformName() != "xcb":
+        pytest.skip("run the screenshot marker alone so Qt starts on the X display")
+    window = make_window()
+    window.resize(1360, 860)
+    with qtbot.waitSignal(window.indexing_finished, timeout=INDEX_TIMEOUT_MS,
+                          check_params_cb=lambda kind, _r: kind == "add"):
+        window.load_sample()
+    view = window.search_view
+    search_for(qtbot, window, PERSON)
+    qtbot.waitUntil(lambda: view.viewer.path == view.model.hit(0).path, timeout=INDEX_TIMEOUT_MS)
+    window.bar.hide()
+    qtbot.wait(300)  # let the last paint land
+    target = REPO / "docs" / "screenshot.png"
+    target.parent.mkdir(exist_ok=True)
+    assert window.grab().save(str(target))
