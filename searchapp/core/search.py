@@ -49,20 +49,42 @@ _BODY_HIGHLIGHTER = highlight.Highlighter(
 _HEADLINE_HIGHLIGHTER = highlight.Highlighter(fragmenter=highlight.WholeFragmenter(), formatter=_Mark())
 
 
-class _FacetCache:
-    """Per searcher generation: each document's values of each facet field, and the name merges."""
+_SegmentValues = dict[str, list[tuple[str, ...]]]
 
-    def __init__(self, searcher: Any) -> None:
+
+def _segment_values(reader: Any) -> _SegmentValues:
+    """Each document's values of each facet field, for one segment (segment-local document numbers)."""
+    values: _SegmentValues = {}
+    size = reader.doc_count_all()
+    for fieldname in FACET_FIELDS:
+        lists: list[list[str]] = [[] for _ in range(size)]
+        for term in reader.lexicon(fieldname):
+            value = term.decode("utf-8")
+            for docnum in reader.postings(fieldname, term).all_ids():
+                lists[docnum].append(value)
+        values[fieldname] = [tuple(found) for found in lists]
+    return values
+
+
+class _FacetCache:
+    """Per searcher generation: each document's values of each facet field, and the name merges.
+
+    Segments never change once written (deleted documents just stop matching), so their values are
+    kept between generations: a commit costs only the new segment, not a pass over the whole index.
+    """
+
+    def __init__(self, searcher: Any, previous: _FacetCache | None = None) -> None:
+        known = previous.segments if previous else {}
+        self.segments: dict[str, _SegmentValues] = {}
+        self.doc_values: _SegmentValues = {fieldname: [] for fieldname in FACET_FIELDS}
+        for leaf, _offset in searcher.reader().leaf_readers():
+            segment = leaf.segment()
+            key = segment.segment_id() if segment is not None else str(id(leaf))
+            part = known.get(key) or _segment_values(leaf)
+            self.segments[key] = part
+            for fieldname in FACET_FIELDS:
+                self.doc_values[fieldname].extend(part[fieldname])
         reader = searcher.reader()
-        self.doc_values: dict[str, list[tuple[str, ...]]] = {}
-        size = reader.doc_count_all()
-        for fieldname in FACET_FIELDS:
-            lists: list[list[str]] = [[] for _ in range(size)]
-            for term in reader.lexicon(fieldname):
-                value = term.decode("utf-8")
-                for docnum in reader.postings(fieldname, term).all_ids():
-                    lists[docnum].append(value)
-            self.doc_values[fieldname] = [tuple(values) for values in lists]
         self.canonical: dict[str, dict[str, str]] = {}
         self.variants: dict[str, dict[str, list[str]]] = {}
         people = {
@@ -98,7 +120,8 @@ class _Searchers:
             # A new searcher, not searcher.refresh(): refresh reuses segment readers and misses
             # deletions committed to a segment it already had.
             searcher.close()
-            searcher, cache = index.whoosh.searcher(), None
+            searcher = index.whoosh.searcher()
+            cache = _FacetCache(searcher, previous=cache)
         if cache is None:
             cache = _FacetCache(searcher)
         self._state[index] = (searcher, cache)

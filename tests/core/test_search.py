@@ -161,3 +161,20 @@ def test_highlight_markup_escapes_article_text(tmp_path: Path) -> None:
         [hit] = search(idx, "harbour").hits
         assert "<script>" not in hit.headline_html and "&lt;script&gt;" in hit.headline_html
         assert "<b>bold</b>" not in hit.snippet_html
+
+
+def test_facet_counts_follow_new_commits_and_deletions(tmp_path: Path) -> None:
+    def records(outlet: str, count: int) -> list[dict]:
+        return [{"title": f"Harbour news {n}", "text": "The harbour reopened.", "source_domain": outlet}
+                for n in range(count)]
+
+    write_json_records(tmp_path / "one" / "a.jsonl", records("Daily Bugle", 3))
+    write_json_records(tmp_path / "two" / "b.jsonl", records("Planet News", 2))
+    with ArticleIndex(tmp_path / "index") as idx:
+        idx.add([tmp_path / "one"])
+        assert {c.value: c.count for c in search(idx, "harbour").facets["outlet"]} == {"Daily Bugle": 3}
+        idx.add([tmp_path / "two"])  # a second segment
+        assert {c.value: c.count for c in search(idx, "harbour").facets["outlet"]} == {
+            "Daily Bugle": 3, "Planet News": 2}
+        idx.remove(tmp_path / "one")  # deletions in the first segment
+        assert {c.value: c.count for c in search(idx, "harbour").facets["outlet"]} == {"Planet News": 2}
