@@ -21,17 +21,19 @@ SPEECH_VERBS = _words(
     accused accuses promised promises pledged pledges vowed vows reiterated cautioned disclosed alleged
     alleges recalled joked complained complains demanded demands emphasised emphasized rejected remembered
     countered continued observed estimated forecast reported reports described describes told
+    accuse warn claim insist argue admit deny hinted hints
     """
 )
 # Cue verbs that may come before their speaker: `"...," said X` and `"...," added X`.
 INVERTING_VERBS = _words(
-    "said says added adds asked explained warned continued wrote argued insisted replied noted"
+    "said says say added adds asked explained warned continued wrote argued insisted replied noted"
 )
 # Words that may stand between a speaker and the cue verb: `X has also said`, `X later told`.
 SUBJECT_FILLERS = _words(
     """
     has have had would will also later previously recently then further once repeatedly today yesterday
     publicly earlier already subsequently again however just last night has' was quickly separately
+    all both
     """
 )
 PRONOUNS = _words("he she He She")

@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from searchapp.core.extract import orgs
+from searchapp.core.extract.evidence import org_context
 from searchapp.core.extract.gazetteer import GIVEN_NAMES, PLACES
 from searchapp.core.extract.lexicon import (
     GENERIC_SOURCES,
     GOVERNMENT_HEADS,
     HONORIFICS,
+    KNOWN_ORGS,
     NOT_NAME_WORDS,
     ORG_WORDS,
     ROLE_MODIFIERS,
@@ -95,8 +97,20 @@ def _trim(doc: Doc, span: list[int], lower_words: set[str]) -> list[int]:
         span = span[:-1]
     # A capitalised sentence opener that the article also writes in lower case is an ordinary word.
     if span and doc.sent_start[span[0]] and doc.words[span[0]].lower() in lower_words:
-        span = span[1:]
+        if not _spelled_out(doc, span):
+            span = span[1:]
     return span
+
+
+def _spelled_out(doc: Doc, span: list[int]) -> bool:
+    """ "Athletics Kenya (AK)": the bracketed acronym shows the opener is part of the name."""
+    k = span[-1] + 1
+    return (
+        k + 2 < len(doc)
+        and doc.words[k] == "("
+        and doc.words[k + 2] == ")"
+        and orgs.acronym_matches(doc.words[k + 1], " ".join(doc.words[t] for t in span), tolerant=False)
+    )
 
 
 def _split_of(doc: Doc, span: list[int]) -> list[list[int]]:
@@ -119,7 +133,9 @@ def _strip_prefix(doc: Doc, name: list[int]) -> tuple[list[int], list[int]]:
     words = [doc.words[k] for k in name]
     given = next((g for g, w in enumerate(words) if w in GIVEN_NAMES), -1)
     if given > 0 and words[0] not in GIVEN_NAMES and 2 <= len(words) - given <= 4:
-        return name[given:], name[:given]
+        # "Tory Michael Howard", "Chelsea Jose Mourinho"; but "Hernan Dario Gomez" is one name
+        if given > 1 or _prefix_word(words[0]):
+            return name[given:], name[:given]
     g = 0
     while len(words) - g > 2 and (
         words[g] in PLACES
@@ -129,6 +145,21 @@ def _strip_prefix(doc: Doc, name: list[int]) -> tuple[list[int], list[int]]:
     ):
         g += 1
     return name[g:], name[:g]
+
+
+def _prefix_word(word: str) -> bool:
+    """A word that may stand before a person's name without being part of it."""
+    return (
+        word in PLACES
+        or word in KNOWN_ORGS
+        or word in ORG_WORDS
+        or word in TITLE_WORDS
+        or orgs.is_acronym(word)
+        or bool(orgs.party_canonical(word))
+        or not word[-1:].islower()
+        or word.lower() in ROLE_NOUNS  # "Novelist Andrea Levy" opening a sentence
+        or word.endswith(("man", "woman", "ian", "ese"))  # "Dutchman Patrick van Balkom", "Kenyan"
+    )
 
 
 def _mention(doc: Doc, span: list[int]) -> Mention | None:
@@ -221,6 +252,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     lower_words = {w for w, k in zip(doc.words, doc.kinds, strict=True) if k == "w" and w[0].islower()}
     mid_sentence = {doc.words[i] for i in range(len(doc)) if doc.is_cap(i) and not doc.sent_start[i]}
     mentions: list[Mention] = []
+    openers: list[Mention] = []
     for raw in _raw_spans(doc):
         for part in (piece for half in _split_and(doc, raw) for piece in _split_of(doc, half)):
             span = _trim(doc, part, lower_words)
@@ -229,10 +261,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
             mention = _mention(doc, span)
             if mention is None:
                 continue
-            if mention.kind == "unknown" and len(span) == 1 and doc.sent_start[span[0]]:
-                if mention.text not in mid_sentence or mention.text.lower() in GENERIC_SOURCES:
-                    continue  # a capitalised sentence opener seen nowhere else: an ordinary word
             mention.first = span[0]
+            if mention.kind == "unknown" and len(span) == 1 and doc.sent_start[span[0]]:
+                if mention.text.lower() in GENERIC_SOURCES:
+                    continue
+                if mention.text not in mid_sentence:
+                    openers.append(mention)  # kept only if the article shows it is an organisation
+                    continue
             if mention.kind != "org":
                 before = _role_before(doc, span[0])
                 after = _role_after(doc, mention.end)
@@ -242,6 +277,23 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 role = " ".join(r for r in (before, mention.role) if r) or after
                 mention.role = role
             mentions.append(mention)
+    return _type_by_context(doc, mentions, openers)
+
+
+def _type_by_context(doc: Doc, mentions: list[Mention], openers: list[Mention]) -> list[Mention]:
+    """Untyped names that the words around any of their mentions show to be organisations.
+
+    A sentence opener seen nowhere else mid-sentence is kept only when it is one of them.
+    """
+    unknown = [m for m in mentions + openers if m.kind == "unknown"]
+    evident = {m.text for m in unknown if org_context(doc, m.first, m.end)}
+    if not evident:
+        return mentions
+    mentions = sorted(mentions + [m for m in openers if m.text in evident], key=lambda m: m.start)
+    for m in unknown:
+        if m.text in evident or m.text.split()[0] in evident:
+            m.kind = "org"
+            m.sure = True
     return mentions
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from searchapp.core.extract.evidence import ORG_KIND_NOUNS
 from searchapp.core.extract.lexicon import (
     GENERIC_SOURCES,
     INVERTING_VERBS,
@@ -38,6 +39,15 @@ _APPOSITIVE_OPENERS = frozenset(
     """the a an his her its their who one also now formerly then speaking himself herself former ex
     currently until""".split()
 )
+# What one "claims" by winning it.
+_PRIZES = frozenset(
+    """victory win title titles crown record best gold silver bronze medal medals prize trophy cup seat
+    seats place lead honours award awards double treble pole""".split()
+)
+# Plural voices of a named organisation: "Labour campaign chiefs say", "Rosneft officials said".
+_VOICES = frozenset("chiefs officials sources bosses executives insiders".split())
+# Words after which "it said" is a main clause: "Profits rose, it said", "and it added".
+_IT_OPENERS = frozenset(", and but while".split())
 _STOP_AFTER = frozenset(
     """who which that in at on of for from with when while after as and but to yesterday today last during
     told adding before earlier speaking writing in""".split()
@@ -126,13 +136,17 @@ def find_cues(doc: Doc, mentions: list[Mention]) -> list[Cue]:
     for t, word in enumerate(doc.words):
         if doc.kinds[t] != "w" or doc.quote[t] >= 0:
             continue
-        if word == "according" and t + 1 < len(doc) and doc.words[t + 1] == "to":
+        if word in ("according", "According") and t + 1 < len(doc) and doc.words[t + 1] == "to":
             cue = _after(doc, t + 2, t, span_of)
         elif word in SPEECH_VERBS:
             nxt = doc.words[t + 1] if t + 1 < len(doc) else ""
             if nxt == "by" and word.endswith("ed"):
                 cue = _after(doc, t + 2, t, span_of)  # "claims denied by Labour"
-            elif (t > 0 and doc.words[t - 1] in _PASSIVE) or (word in _WRITING and nxt not in _WRITING_NEXT):
+            elif (
+                (t > 0 and doc.words[t - 1] in _PASSIVE)
+                or (word in _WRITING and nxt not in _WRITING_NEXT)
+                or _winning(doc, t)
+            ):
                 continue
             else:
                 cue = _before(doc, t, end_at)
@@ -147,24 +161,49 @@ def find_cues(doc: Doc, mentions: list[Mention]) -> list[Cue]:
             continue
         if cue is not None:
             cues.append(cue)
-            partner = _coordinated(doc, cue, end_at)
-            if partner is not None:
-                cues.append(Cue(t, partner))
+            cues.extend(Cue(t, partner) for partner in _coordinated(doc, cue, end_at))
     return cues
 
 
-def _coordinated(doc: Doc, cue: Cue, end_at: dict[int, Mention]) -> Mention | None:
-    """The other half of "The Tories and the Lib Dems have questioned"."""
-    if cue.speaker is None:
-        return None
-    k = cue.speaker.first - 1
-    if k > 0 and doc.words[k] in ("the", "The"):
-        k -= 1
-    if k > 0 and doc.words[k] == "and" and k - 1 in end_at:
-        other = end_at[k - 1]
-        if other.kind == cue.speaker.kind and _subject_position(doc, other):
-            return other
-    return None
+def _winning(doc: Doc, t: int) -> bool:
+    """ "X claims victory", "claimed a new world best": claiming a prize is winning, not speech."""
+    if not doc.words[t].startswith("claim"):
+        return False
+    for k in range(t + 1, min(len(doc), t + 5)):
+        if doc.words[k] in _PRIZES:
+            return True
+        if doc.kinds[k] != "w" or doc.words[k] == "that":
+            return False
+    return False
+
+
+def _coordinated(doc: Doc, cue: Cue, end_at: dict[int, Mention]) -> list[Mention]:
+    """The other members of "The Tories and the Lib Dems have questioned", "A, B and C have announced"."""
+    speaker = cue.speaker
+    chain: list[Mention] = []
+    if speaker is None:
+        return chain
+    current, joined = speaker, False
+    while True:
+        k = (current.first if current.first >= 0 else current.start) - 1
+        if k > 0 and doc.words[k] in ("the", "The"):
+            k -= 1
+        if k <= 0 or doc.words[k] not in ("and", ","):
+            break
+        if doc.words[k] == "and":
+            if joined:
+                break  # one "and" per list
+            joined = True
+            if doc.words[k - 1] == ",":
+                k -= 1  # "A, B, and C"
+        elif not joined:
+            break  # the last member comes after "and": never "X, the head of Y, said"
+        other = end_at.get(k - 1)
+        if other is None or (other.kind == "person") != (speaker.kind == "person"):
+            break
+        chain.append(other)
+        current = other
+    return chain if chain and subject_position(doc, chain[-1]) else []
 
 
 def _before(doc: Doc, t: int, end_at: dict[int, Mention]) -> Cue | None:
@@ -178,14 +217,19 @@ def _before(doc: Doc, t: int, end_at: dict[int, Mention]) -> Cue | None:
     word = doc.words[k]
     if k in end_at:
         return _subject(doc, t, end_at[k], end_at)
-    if word in SPOKESPERSON_WORDS:
-        k -= 2 if doc.kinds[k - 1] == "s" else 1
-        owner = end_at.get(k)
-        if owner is not None and owner.kind != "person":
-            return Cue(t, owner, spokesperson=True)
-        return None
+    if word in SPOKESPERSON_WORDS or word in _VOICES or word in ORG_KIND_NOUNS:
+        owner = _voice_owner(doc, k, end_at)
+        if owner is not None:
+            cue = _subject(doc, t, owner, end_at)
+            if cue is not None:
+                cue.spokesperson = True
+            return cue
+        if word in SPOKESPERSON_WORDS:
+            return None
     if word in PRONOUNS:
         return Cue(t, pronoun=word.lower())
+    if word in ("it", "It") and (doc.sent_start[k] or doc.words[k - 1] in _IT_OPENERS):
+        return Cue(t, anaphor="it")  # "It said profits rose": the organisation the text is about
     if word in ORG_ANAPHORS and k > 0 and doc.words[k - 1] in ("the", "The"):
         return Cue(t, anaphor=word)
     if word == "who" and k > 0 and doc.words[k - 1] == ",":
@@ -194,6 +238,22 @@ def _before(doc: Doc, t: int, end_at: dict[int, Mention]) -> Cue | None:
     if word == ",":
         return _appositive(doc, t, k, end_at)
     return None
+
+
+def _voice_owner(doc: Doc, k: int, end_at: dict[int, Mention]) -> Mention | None:
+    """The organisation before its voice: "a Sony spokesman", "Labour campaign chiefs", "the X group"."""
+    j = k - 1
+    if j >= 0 and doc.kinds[j] == "s":
+        j -= 1
+    modifiers = 0
+    while j >= 0 and j not in end_at and modifiers < 2 and doc.kinds[j] == "w" and doc.words[j].islower():
+        if doc.words[j] in _SUBJECT_OPENERS or doc.words[j] in NON_SUBJECT_BEFORE:
+            return None
+        j, modifiers = j - 1, modifiers + 1
+    owner = end_at.get(j)
+    if owner is None or owner.kind == "person" or doc.para[j] != doc.para[k]:
+        return None
+    return owner
 
 
 def _appositive(doc: Doc, t: int, k: int, end_at: dict[int, Mention]) -> Cue | None:
@@ -222,6 +282,14 @@ def _appositive(doc: Doc, t: int, k: int, end_at: dict[int, Mention]) -> Cue | N
             break
         inner.extend(m for m in end_at.values() if c < m.start and m.end <= comma and m.kind == "person")
         owner = end_at.get(c - 1)
+        whole = end_at.get(comma - 1)
+        if (
+            whole is not None
+            and whole.kind == "person"
+            and (whole.first if whole.first >= 0 else whole.start) == c + 1
+            and (owner is None or owner.kind != "person")
+        ):
+            return Cue(t, whole)  # "The Shadow Secretary for the Family, Theresa May, said"
         if owner is not None:
             cue = _subject(doc, t, owner, end_at)
             if cue is not None:
@@ -230,7 +298,7 @@ def _appositive(doc: Doc, t: int, k: int, end_at: dict[int, Mention]) -> Cue | N
     return Cue(t, inner[0]) if len(inner) == 1 else None
 
 
-def _subject_position(doc: Doc, mention: Mention) -> bool:
+def subject_position(doc: Doc, mention: Mention) -> bool:
     """Nothing before the name makes it an object: "presents The Weakest Link tells" is not a subject."""
     first = mention.first if mention.first >= 0 else mention.start
     if first == 0 or doc.sent_start[first] or doc.para[first - 1] != doc.para[first]:
@@ -252,14 +320,34 @@ def _subject(doc: Doc, t: int, mention: Mention, end_at: dict[int, Mention]) -> 
         if prev in ("for", "from", "at", "of") and before in SPOKESPERSON_WORDS and mention.kind != "person":
             return Cue(t, mention, spokesperson=True)
         return None
-    if not _subject_position(doc, mention):
+    if not subject_position(doc, mention):
         return None
+    if mention.kind != "person":
+        owner = _role_owner(doc, first, end_at)
+        if owner is not None:
+            return Cue(t, owner)
     # "Colin Asplin, Blackpool Hotel Association said": the person before the comma speaks.
     person = end_at.get(first - 2)
     if mention.kind == "org" and prev == "," and person is not None and person.kind == "person":
         if doc.sent_start[person.first]:
             return Cue(t, person)
     return Cue(t, mention)
+
+
+def _role_owner(doc: Doc, first: int, end_at: dict[int, Mention]) -> Mention | None:
+    """ "Marvin Hier, founder of rights group the Simon Wiesenthal Center said": the person speaks."""
+    j = first - 1
+    has_role = False
+    begin = doc.sentence_begin(first)
+    while j > begin and doc.words[j] != "," and doc.kinds[j] != "q":
+        if doc.words[j] in SPEECH_VERBS:
+            return None
+        has_role = has_role or doc.words[j] in ROLE_NOUNS
+        j -= 1
+    person = end_at.get(j - 1)
+    if has_role and doc.words[j] == "," and person is not None and person.kind == "person":
+        return person
+    return None
 
 
 def _after(doc: Doc, k: int, t: int, span_of: dict[int, Mention]) -> Cue | None:

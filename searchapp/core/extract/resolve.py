@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from searchapp.core.extract import orgs
-from searchapp.core.extract.lexicon import PARTY_FORMS
+from searchapp.core.extract.lexicon import NON_ORG_ACRONYMS, PARTY_FORMS
 from searchapp.core.extract.names import Mention
 from searchapp.core.extract.tokens import Doc
 
@@ -125,26 +125,23 @@ def _bracketed(doc: Doc, org_mentions: list[Mention]) -> dict[str, str]:
     pairs: dict[str, str] = {}
     for m in org_mentions:
         k = m.end
-        if (
-            k + 2 < len(doc)
-            and doc.words[k] == "("
-            and doc.words[k + 2] == ")"
-            or (
-                k + 3 < len(doc)
-                and doc.words[k] == "("
-                and doc.kinds[k + 2] == "s"
-                and doc.words[k + 3] == ")"
-            )
-        ):
-            other = start_at.get(k + 1)
-            if other is None:
-                continue
-            short, long_ = (other.text, m.text) if " " not in other.text else (m.text, other.text)
-            if " " in short or " " not in long_:
-                continue
-            if m.kind == "org" or other.kind == "org" or orgs.acronym_matches(short, long_, tolerant=False):
-                m.kind = other.kind = "org"
-                pairs[short] = long_
+        if k + 2 >= len(doc) or doc.words[k] != "(":
+            continue
+        other = start_at.get(k + 1)
+        if other is None:
+            continue
+        close = other.end + (1 if other.end < len(doc) and doc.kinds[other.end] == "s" else 0)
+        if close >= len(doc) or doc.words[close] != ")":
+            continue
+        short, long_ = (other.text, m.text) if " " not in other.text else (m.text, other.text)
+        if " " in short or " " not in long_:
+            continue
+        if m.kind == "org" or other.kind == "org" or orgs.acronym_matches(short, long_, tolerant=False):
+            m.kind = other.kind = "org"
+            pairs[short] = long_
+    for m in org_mentions:
+        if m.text in pairs:
+            m.kind = "org"  # every other "Cepes" of the article too
     return pairs
 
 
@@ -165,11 +162,14 @@ def _organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
     for t in texts:
         if t in canonical:
             continue
-        if t in links:
+        if t in bracketed:
+            canonical[t] = bracketed[t]  # "Cepes (Peruvian Centre for Social Studies)"
+        elif t in links:
             canonical[t] = links[t]
         elif t.lower() in squeezed:
             canonical[t] = squeezed[t.lower()]  # "TimeWarner" is "Time Warner"
-        elif " " not in t:
+        elif " " not in t and not orgs.is_acronym(t):
+            # "Pernod" is "Pernod Ricard"; but "IAAF" is not its "IAAF Council"
             longer = [lf for lf in long_forms if lf.split()[0] == t and not orgs.is_place([t])]
             canonical[t] = longer[0] if len(longer) == 1 else t
         else:
@@ -184,12 +184,47 @@ def _organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
 
 def resolve_mentions(doc: Doc, mentions: list[Mention], speakers: set[int]) -> dict[int, Entity]:
     """Entity of each kept mention (by id); untyped mentions are typed here or dropped."""
+    _type_speaking_surnames(mentions, speakers)
+    for m in mentions:
+        if (
+            m.kind == "unknown"
+            and id(m) in speakers
+            and " " in m.text
+            and doc.words[m.first - 1 : m.first] != ["The"]
+            and _personal_pronoun_follows(doc, m)
+        ):
+            m.kind = "person"  # "Kiara Perkins, a second year art major, admitted she was ..."
     people = _people(mentions, speakers)
     for m in mentions:
         if m.kind == "unknown" and id(m) in speakers and doc.words[m.first - 1 : m.first] != ["The"]:
-            m.kind = "org"  # an untyped name that speaks and is nobody's surname: "Parmalat said"
+            if " " in m.text and m.text.split()[-1] not in NON_ORG_ACRONYMS:
+                # "Kiara Perkins, a second year art major, admitted she was ...": a person
+                m.kind = (
+                    "person" if _personal_pronoun_follows(doc, m) else "org"
+                )  # an untyped full name that speaks and is nobody's: "Dimension Data said"
     found = people + _organisations(doc, mentions)
     return {id(m): e for e in found for m in e.mentions}
+
+
+_PERSONAL = frozenset("he she his her him He She His Her".split())
+
+
+def _personal_pronoun_follows(doc: Doc, m: Mention) -> bool:
+    return any(
+        doc.words[k] in _PERSONAL and doc.quote[k] < 0 for k in range(m.end, doc.sentence_end(m.end - 1))
+    )
+
+
+def _type_speaking_surnames(mentions: list[Mention], speakers: set[int]) -> None:
+    """A lone untyped word that speaks is a person when the article writes a full name ending in it."""
+    for m in mentions:
+        if m.kind != "unknown" or id(m) not in speakers or " " in m.text:
+            continue
+        full = [o for o in mentions if o.kind != "org" and " " in o.text and o.text.split()[-1] == m.text]
+        if full:
+            for o in full:
+                o.kind = "person"
+            m.kind = "person"
 
 
 def resolve_names(names: Iterable[str]) -> dict[str, str]:

@@ -8,20 +8,60 @@ in its sentence, else to the speaker of the quotation before it in the same or p
 
 from __future__ import annotations
 
+from searchapp.core.extract import orgs
 from searchapp.core.extract.lexicon import NON_SUBJECT_BEFORE
 from searchapp.core.extract.names import Mention
-from searchapp.core.extract.quotes import Cue, Quotation
+from searchapp.core.extract.quotes import Cue, Quotation, subject_position
 from searchapp.core.extract.resolve import Entity
 from searchapp.core.extract.tokens import Doc
+
+# Organisation name words that do not fit "the company said": public bodies, parties, unions, schools.
+_PUBLIC_WORDS = frozenset(
+    """Council Commission Committee Parliament Assembly Congress Senate Government government Administration
+    administration Ministry Department Office Agency Authority Police Constabulary Court Tribunal Army Navy
+    Cabinet Bureau Directorate Service Party Union Association Federation Confederation University College
+    School Hospital Church Commons Lords League""".split()
+)
+_COMPANY_ANAPHORS = frozenset(
+    """company firm group carrier airline retailer maker giant operator business bank broadcaster network
+    club""".split()
+)
+# "the council said" needs a Council; "the government said" a government.
+_HEAD_OF = {"government": ("government", "Government", "Administration", "administration")}
+_ANY_ORG_ANAPHORS = frozenset("organisation organization body charity".split())
+# How far back (in sentences) "it said" looks for the organisation it stands for.
+_IT_SENTENCES = 2
 
 
 def _subject_like(doc: Doc, m: Mention) -> bool:
     first = m.first if m.first >= 0 else m.start
+    if first > 1 and doc.words[first - 1] in ("the", "The"):
+        first -= 1
     return first == 0 or doc.words[first - 1] not in NON_SUBJECT_BEFORE
 
 
+def _fits(anaphor: str, entity: Entity) -> bool:
+    """Whether an organisation can be what "the <anaphor>" stands for."""
+    words = set(entity.name.split())
+    party = "Party" in words or len(entity.forms) > 1 and orgs.party_canonical(entity.forms[0]) != ""
+    party = party or orgs.party_canonical(entity.name) != ""
+    if anaphor == "party":
+        return party
+    if anaphor in _COMPANY_ANAPHORS:
+        return not party and not words & _PUBLIC_WORDS
+    if anaphor in _ANY_ORG_ANAPHORS or anaphor == "it":
+        return True
+    heads = _HEAD_OF.get(anaphor, (anaphor.capitalize(),))
+    return any(h in words for h in heads)
+
+
 def _resolve_cue(
-    doc: Doc, cue: Cue, mentions: list[Mention], entity_of: dict[int, Entity], last_person: Entity | None
+    doc: Doc,
+    cue: Cue,
+    mentions: list[Mention],
+    entity_of: dict[int, Entity],
+    last_person: Entity | None,
+    speaking: dict[int, tuple[Entity, int]] | None = None,
 ) -> Entity | None:
     if cue.speaker is not None:
         return entity_of.get(id(cue.speaker))
@@ -33,12 +73,23 @@ def _resolve_cue(
                 return entity
         return last_person
     if cue.anaphor:
+        begin = 0
+        if cue.anaphor == "it":
+            begin = doc.sentence_begin(cue.verb)
+            for _ in range(_IT_SENTENCES):
+                begin = doc.sentence_begin(max(begin - 1, 0))
+        fitting: list[tuple[Mention, Entity]] = []
         for m in reversed(before):
+            if m.start < begin:
+                break
             entity = entity_of[id(m)]
-            if entity.kind == "org" and (
-                cue.anaphor != "party" or "Party" in entity.name or len(entity.forms) > 1
-            ):
-                return entity
+            if entity.kind == "org" and _subject_like(doc, m) and _fits(cue.anaphor, entity):
+                fitting.append((m, entity))
+        # An organisation in subject position or that has already spoken comes before one only named in
+        # passing: "Envisional said ... using program BitTorrent, the firm said".
+        return next(
+            (e for m, e in fitting if subject_position(doc, m) or id(e) in (speaking or {})), None
+        ) or (fitting[0][1] if fitting else None)
     return None
 
 
@@ -54,7 +105,7 @@ def attribute(
     cue_entity: dict[int, Entity] = {}
     last_person: Entity | None = None
     for cue in cues:
-        entity = _resolve_cue(doc, cue, mentions, entity_of, last_person)
+        entity = _resolve_cue(doc, cue, mentions, entity_of, last_person, speaking)
         if entity is None:
             continue
         cue_entity[cue.verb] = entity
