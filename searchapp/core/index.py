@@ -144,6 +144,7 @@ class ArticleIndex:
         else:
             self._ix = whoosh_index.create_in(str(location), SCHEMA, indexname=INDEX_NAME)
         self._problems: dict[str, dict[str, Any]] = _read_json(self._problems_path, {})
+        self._sidecar_stamp = self._stamp()
 
     @property
     def whoosh(self) -> whoosh_index.Index:
@@ -151,7 +152,7 @@ class ArticleIndex:
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def __enter__(self) -> ArticleIndex:
@@ -171,9 +172,11 @@ class ArticleIndex:
         return stored_article(stored) if stored else None
 
     def problems(self) -> list[Problem]:
+        self._sync_sidecars()
         return [Problem(path, entry["reason"]) for path, entry in sorted(self._problems.items())]
 
     def folders(self) -> list[FolderInfo]:
+        self._sync_sidecars()
         with self._ix.searcher() as searcher:
             counts = _value_counts(searcher, "folder")
         infos = []
@@ -190,6 +193,7 @@ class ArticleIndex:
         return infos
 
     def stats(self) -> IndexStats:
+        self._sync_sidecars()
         with self._ix.searcher() as searcher:
             articles = searcher.doc_count()
             files = len(self._file_states(searcher))
@@ -230,6 +234,7 @@ class ArticleIndex:
         on_commit: OnCommit | None = None,
     ) -> IndexReport:
         """Index folders and files where they are; folders join the collection and are rescanned later."""
+        self._sync_sidecars()
         roots = [_normalise(path) for path in paths]
         for root in roots:
             if not os.path.exists(root):
@@ -252,11 +257,13 @@ class ArticleIndex:
         on_commit: OnCommit | None = None,
     ) -> IndexReport:
         """Bring the index up to date with the collection folders (all of them by default)."""
+        self._sync_sidecars()
         roots = [_normalise(folder) for folder in folders] if folders else list(self._meta["folders"])
         return self._update(roots, progress, cancelled, on_commit)
 
     def remove(self, path: str | os.PathLike[str]) -> int:
         """Remove a folder (and forget it) or a single file from the index; returns documents removed."""
+        self._sync_sidecars()
         target = _normalise(path)
         with self._write_lock, self._writer() as writer:
             with self._ix.searcher() as searcher:
@@ -278,6 +285,24 @@ class ArticleIndex:
     def _save_sidecars(self) -> None:
         _write_json(self._meta_path, self._meta)
         _write_json(self._problems_path, self._problems)
+        self._sidecar_stamp = self._stamp()
+
+    def _stamp(self) -> tuple[int, int]:
+        def mtime(path: Path) -> int:
+            try:
+                return path.stat().st_mtime_ns
+            except OSError:
+                return 0
+
+        return mtime(self._meta_path), mtime(self._problems_path)
+
+    def _sync_sidecars(self) -> None:
+        """Re-read folders and problems when another process (the writer) has changed them."""
+        stamp = self._stamp()
+        if stamp != self._sidecar_stamp:
+            self._meta = _read_json(self._meta_path, self._meta)
+            self._problems = _read_json(self._problems_path, {})
+            self._sidecar_stamp = stamp
 
     def _update(
         self,

@@ -8,7 +8,7 @@ import logging.handlers
 import sys
 from pathlib import Path
 
-from searchapp.config import paths
+from searchapp.config import paths, settings
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def run_gui(argv: list[str]) -> int:
     from searchapp.gui.main_window import MainWindow
     from searchapp.gui.messages import install_exception_hooks
 
-    window = MainWindow(args.index or paths.default_index_dir())
+    window = MainWindow(args.index or settings.load().index_path())
     install_exception_hooks(window.messages)
     window.show()
     if args.paths:

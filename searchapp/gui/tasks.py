@@ -1,7 +1,9 @@
 """Background work for the window: one serial writer thread for the index, a small pool for reads.
 
-The writer (`IndexTasks`) is the only code that calls ArticleIndex.add/rescan/remove, one task at a
-time, in the order they were asked for (Whoosh allows one writer; Anki's task manager does the same).
+The writer (`IndexTasks`) is the only code that asks for add/rescan/remove, one task at a time, in the
+order they were asked for (Whoosh allows one writer; Anki's task manager does the same). The writes
+themselves run in core's WriterProcess, a child process, so analysing and committing documents never
+holds this process's interpreter lock; the thread here mostly waits on its pipe.
 Reads (searches, article loads, folder lists) run on `Reader`'s pool; their results come back to the GUI
 thread through a signal, so no worker ever touches a widget.
 """
@@ -20,8 +22,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from searchapp.config import settings
 from searchapp.core.errors import SearchAppError
 from searchapp.core.index import ArticleIndex
+from searchapp.core.writer import WriterProcess
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +53,8 @@ class IndexTasks(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.index: ArticleIndex | None = None
+        self.index: ArticleIndex | None = None  # this process reads through it
+        self.writer: WriterProcess | None = None  # the child process writes
         self._queue: queue.Queue[Task | None] = queue.Queue()
         self._cancel = threading.Event()
         self._busy = threading.Event()
@@ -59,8 +64,9 @@ class IndexTasks(QObject):
     # -- asking for work (GUI thread) -------------------------------------------------------------
     def open(self, location: Path) -> None:
         def run(_index, *_):
-            index = ArticleIndex(location)
+            index = ArticleIndex(location, max_file_size=settings.load().max_file_size)
             self.index = index
+            self.writer = WriterProcess(location, max_file_size=index.max_file_size)
             self.opened.emit(index, index.is_empty())
             return index
 
@@ -70,18 +76,18 @@ class IndexTasks(QObject):
         paths = [str(p) for p in paths]
         text = description or (f"Indexing {Path(paths[0]).name}" if len(paths) == 1 else f"Indexing {len(paths)} items")
         self._queue.put(
-            Task("add", text, lambda idx, p, c, oc: idx.add(paths, progress=p, cancelled=c, on_commit=oc))
+            Task("add", text, lambda idx, p, c, oc: self.writer.add(paths, progress=p, cancelled=c, on_commit=oc))
         )
 
     def rescan(self, folders: Sequence[str] | None = None) -> None:
         folders = list(folders) if folders is not None else None
         text = "Checking folders for changes" if folders is None else f"Re-scanning {Path(folders[0]).name}"
         self._queue.put(
-            Task("rescan", text, lambda idx, p, c, oc: idx.rescan(folders, progress=p, cancelled=c, on_commit=oc))
+            Task("rescan", text, lambda idx, p, c, oc: self.writer.rescan(folders, progress=p, cancelled=c, on_commit=oc))
         )
 
     def remove(self, path: str) -> None:
-        self._queue.put(Task("remove", f"Removing {Path(path).name}", lambda idx, *_: idx.remove(path)))
+        self._queue.put(Task("remove", f"Removing {Path(path).name}", lambda idx, *_: self.writer.remove(path)))
 
     def call(self, description: str, fn: Callable[[ArticleIndex], Any]) -> None:
         """Any other write-side work (e.g. copying the sample in place before indexing it)."""
@@ -106,6 +112,8 @@ class IndexTasks(QObject):
         self._thread.join(timeout)
         if self._thread.is_alive():
             log.warning("index writer still busy after %.0f s at shutdown", timeout)
+        if self.writer is not None:
+            self.writer.close()
 
     # -- the writer thread ------------------------------------------------------------------------
     def _run(self) -> None:
