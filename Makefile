@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint clean bench
+.PHONY: run test clean screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,7 @@ clean:
 	rm -rf $(VENV) build dist *.egg-info
 
 -include packaging/packaging.mk
+
+# The README's picture: the real window under Xvfb (apt-get install xvfb), searching for a person.
+screenshot: $(STAMP_TEST)
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m pytest -m screenshot tests/gui -p no:cacheprovider
