@@ -1,7 +1,7 @@
 """Who is quoted and who is mentioned: pure functions from an Article's text to Entities.
 
 `extract_entities(article)` finds name spans (names.py, orgs.py), quotations and speech cues
-(quotes.py), links the forms of each name (resolve.py) and decides who speaks (speakers.py). It is
+(quotes.py) and interview turns (turns.py), links the forms of each name (resolve.py) and decides who speaks (speakers.py). It is
 deterministic, pure Python and keeps no state between calls, so it runs in a process pool.
 `resolve_names(names)` is the cross-article rule for facet values; see resolve.py.
 """
@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from searchapp.core.extract.names import find_mentions
-from searchapp.core.extract.quotes import find_cues, mark_quotations
+from searchapp.core.extract.quotes import Cue, find_cues, mark_quotations
 from searchapp.core.extract.resolve import resolve_mentions, resolve_names
 from searchapp.core.extract.speakers import attribute
 from searchapp.core.extract.tokens import tokenize
+from searchapp.core.extract.turns import find_turns, turn_speakers
 from searchapp.core.models import Article, Entities, Speaker
 
 __all__ = ["extract_entities", "resolve_names"]
@@ -26,9 +27,15 @@ def extract_entities(article: Article) -> Entities:
     """Speakers, people and organisations of one article, under canonical names."""
     paragraphs = [p.strip() for p in [article.headline, *_PARAGRAPH_BREAK.split(article.body)] if p.strip()]
     doc = tokenize(paragraphs)
-    quotations = mark_quotations(doc)
+    turns = find_turns(doc, article.outlet)
+    quotations = mark_quotations(doc, {t.para: t.colon for t in turns})
     mentions = find_mentions(doc)
+    if turns:
+        mentions = turn_speakers(doc, turns, mentions)
     cues = find_cues(doc, mentions)
+    if turns:
+        turn_cues = [Cue(t.colon, t.mention) for t in turns if t.mention is not None]
+        cues = sorted(cues + turn_cues, key=lambda c: c.verb)
     entity_of = resolve_mentions(doc, mentions, {id(c.speaker) for c in cues if c.speaker is not None})
     speaking = attribute(doc, quotations, cues, mentions, entity_of)
     speakers = tuple(

@@ -64,7 +64,7 @@ TITLE_WORDS = HONORIFICS | _words(
     King Queen Emperor Baroness Baron Earl Duke Duchess Count Countess Sheriff Attorney Solicitor Auditor
     Editor Founder CEO Premier Secretary-General Dean Pastor
     Minister President-elect Crown Private Corporal Marshal Agent Trooper Rabbi Ayatollah Mullah Speaker
-    Treasurer Comptroller Commandant Brigadier Major-General Lieutenant-General Chieftain Provost Principal
+    Treasurer Comptroller Administrator Commandant Brigadier Major-General Lieutenant-General Chieftain Provost Principal
     """
 )
 # Lower-case role nouns that mark the name after (or before) them as a person: "lawyer Jamie Firestone".
@@ -84,6 +84,7 @@ ROLE_NOUNS = _words(
     photographer broadcaster campaigner organiser organizer curator director-general chairperson premier
     administrator principal teacher student doctor surgeon nurse psychologist strategist spokesmen pundit
     member buyer seller agent chairman chief-executive secretary-general vice-chairman coordinator
+    commandant biologist chemist ecologist geologist meteorologist climatologist sociologist
     """
 )
 

@@ -26,6 +26,8 @@ from searchapp.core.extract.lexicon import (
 )
 from searchapp.core.extract.tokens import Doc
 
+_SUBJECT_PRONOUNS = frozenset("I We He She They You".split())
+_DESCRIPTOR_ENDINGS = ("-based", "-born", "-owned", "-listed", "-registered", "-headquartered")
 _CONNECTORS = frozenset("of for and & de van den der von du da del la le bin al the y".split())
 
 
@@ -48,8 +50,10 @@ class Mention:
 
 def _join(words: list[str]) -> str:
     text = ""
-    for w in words:
+    for k, w in enumerate(words):
         text += w if (w == "." or not text) else " " + w
+        if orgs.dotted(w) and not w.endswith(".") and words[k + 1 : k + 2] != ["."]:
+            text += "."  # "U.S government" -> "U.S. government": one form for every spelling
     return text
 
 
@@ -69,7 +73,11 @@ def _raw_spans(doc: Doc) -> list[list[int]]:
                 span.append(j)
             elif w == "." and len(doc.words[span[-1]]) == 1 and doc.is_cap(j + 1):
                 span.append(j)  # an initial: "George W. Bush"
-            elif (w in _CONNECTORS or w == "&") and doc.is_cap(j + 1) and doc.words[span[-1]] != ".":
+            elif w == "." and orgs.dotted(doc.words[span[-1]]) and doc.is_cap(j + 1):
+                if doc.words[j + 1] in NOT_NAME_WORDS:
+                    break
+                span.append(j)  # "U.S. Army"
+            elif w in _CONNECTORS and w != "the" and doc.is_cap(j + 1) and doc.words[span[-1]] != ".":
                 span.append(j)
             elif w == "the" and doc.words[span[-1]] in ("of", "for") and doc.is_cap(j + 1):
                 span.append(j)
@@ -85,19 +93,45 @@ def _split_and(doc: Doc, span: list[int]) -> list[list[int]]:
     """Split "Jack Straw and Gordon Brown"; keep "Food and Agriculture Organisation", "Trade and Industry Secretary"."""
     words = [doc.words[k] for k in span]
     for k, w in enumerate(words):
-        if w == "and" and not any(t in ORG_WORDS or t in TITLE_WORDS for t in words[k + 1 :]):
+        if w != "and" or k == 0:
+            continue
+        right = words[k + 1 :]
+        if not any(t in ORG_WORDS or t in TITLE_WORDS for t in right):
+            if _org_complement(words[:k], right):
+                continue  # "Department for Work and Pensions", "Ministry of Trade and Industry"
             return [span[:k]] + _split_and(doc, span[k + 1 :])
+        if right[0] in TITLE_WORDS and words[k - 1] not in TITLE_WORDS and words[k - 1] not in ORG_WORDS:
+            # "Culture Secretary Tessa Jowell and Deputy Prime Minister John Prescott"
+            if any(t in TITLE_WORDS for t in words[:k]) and not any(t in ORG_WORDS for t in right):
+                return [span[:k]] + _split_and(doc, span[k + 1 :])
     return [span]
 
 
+def _org_complement(left: list[str], right: list[str]) -> bool:
+    """ "Department for Work" + "Pensions": the "and" joins the complement of an organisation word."""
+    return (
+        len(right) == 1
+        and right[0] not in KNOWN_ORGS
+        and right[0] not in GIVEN_NAMES
+        and not orgs.is_acronym(right[0])
+        and any(w in ORG_WORDS and left[k + 1 : k + 2] in (["of"], ["for"]) for k, w in enumerate(left))
+    )
+
+
 def _trim(doc: Doc, span: list[int], lower_words: set[str]) -> list[int]:
-    while span and (doc.words[span[0]] in NOT_NAME_WORDS or doc.words[span[0]] in _CONNECTORS):
+    while span and (
+        doc.words[span[0]] in NOT_NAME_WORDS
+        or doc.words[span[0]] in _CONNECTORS
+        or doc.words[span[0]].endswith(_DESCRIPTOR_ENDINGS)  # "Houston-based Continental"
+    ):
         span = span[1:]
     while span and (doc.words[span[-1]] in _CONNECTORS or doc.words[span[-1]] == "."):
         span = span[:-1]
+    if len(span) > 1 and doc.words[span[-1]] in _SUBJECT_PRONOUNS:
+        span = span[:-1]  # "in front of the PC I realised"
     # A capitalised sentence opener that the article also writes in lower case is an ordinary word.
     if span and doc.sent_start[span[0]] and doc.words[span[0]].lower() in lower_words:
-        if not _spelled_out(doc, span):
+        if not _spelled_out(doc, span) and not (len(span) > 1 and doc.words[span[0]] in TITLE_WORDS):
             span = span[1:]
     return span
 
@@ -139,7 +173,7 @@ def _strip_prefix(doc: Doc, name: list[int]) -> tuple[list[int], list[int]]:
     g = 0
     while len(words) - g > 2 and (
         words[g] in PLACES
-        or orgs.is_acronym(words[g])
+        or (orgs.is_acronym(words[g]) and not orgs.dotted(words[g]))
         or orgs.party_canonical(words[g])
         or words[g] == "United"
     ):
@@ -158,13 +192,16 @@ def _prefix_word(word: str) -> bool:
         or bool(orgs.party_canonical(word))
         or not word[-1:].islower()
         or word.lower() in ROLE_NOUNS  # "Novelist Andrea Levy" opening a sentence
-        or word.endswith(("man", "woman", "ian", "ese"))  # "Dutchman Patrick van Balkom", "Kenyan"
+        or word.endswith(("man", "woman", "ian", "ese", "ist"))  # "Dutchman Patrick van Balkom", "Kenyan"
     )
 
 
-def _mention(doc: Doc, span: list[int]) -> Mention | None:
+def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) -> Mention | None:
     words = [doc.words[k] for k in span]
-    last_title = max((k for k, w in enumerate(words) if w in TITLE_WORDS), default=-1)
+    # "Ms King", and then "Oona King": a title word the article writes after an honorific is a surname.
+    surname = len(words) >= 2 and words[-1] in surnames and words[-2] not in TITLE_WORDS - HONORIFICS
+    titles = words[:-1] if surname else words
+    last_title = max((k for k, w in enumerate(titles) if w in TITLE_WORDS), default=-1)
     last_org = orgs.org_word_at(words)
     quoted = doc.quote[span[0]] >= 0
     if last_org > last_title or (last_title < 0 and orgs.looks_like_org(words)):
@@ -177,12 +214,22 @@ def _mention(doc: Doc, span: list[int]) -> Mention | None:
         )
         if cut >= 0 and len(name) - cut - 1 < 2:
             return None  # "Commissioner for Transport", "Secretary of State"
-        name, prefix = _strip_prefix(doc, name[cut + 1 :])
-        if not name or doc.words[name[0]][0].islower() or orgs.is_place([doc.words[k] for k in name]):
+        name = name[cut + 1 :]
+        portfolio = (
+            name[:-2] if cut >= 0 and len(name) >= 3 else []
+        )  # "Minister of Education Stefania Giannini"
+        name, prefix = _strip_prefix(doc, name[len(portfolio) :])
+        prefix = portfolio + prefix
+        if (
+            not name
+            or doc.words[name[0]][0].islower()
+            or orgs.is_place([doc.words[k] for k in name])
+            or all(doc.words[k] in NOT_NAME_WORDS for k in name)  # "in front of the PC I realised"
+        ):
             return None
         title_words = words[: last_title + 1]
-        title = " ".join(title_words)
-        role = " ".join([w for w in title_words if w not in HONORIFICS] + [doc.words[k] for k in prefix])
+        title = _join(title_words)
+        role = _join([w for w in title_words if w not in HONORIFICS] + [doc.words[k] for k in prefix])
         return Mention(
             name[0], name[-1] + 1, _join([doc.words[k] for k in name]), "person", title, role, True, quoted
         )
@@ -197,6 +244,7 @@ def _mention(doc: Doc, span: list[int]) -> Mention | None:
     name, prefix = _strip_prefix(doc, span)
     words = [doc.words[k] for k in name]
     kind = "person" if len(words) >= 2 and words[0] in GIVEN_NAMES and words[-1] not in PLACES else "unknown"
+    kind = "person" if surname and len(words) >= 2 else kind
     role = _join([doc.words[k] for k in prefix])
     return Mention(name[0], name[-1] + 1, _join(words), kind, role=role, sure=kind == "person", quoted=quoted)
 
@@ -251,6 +299,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """Every person, organisation and unknown name span of the article, in text order."""
     lower_words = {w for w, k in zip(doc.words, doc.kinds, strict=True) if k == "w" and w[0].islower()}
     mid_sentence = {doc.words[i] for i in range(len(doc)) if doc.is_cap(i) and not doc.sent_start[i]}
+    surnames = frozenset(
+        doc.words[i + 1]
+        for i in range(len(doc) - 1)
+        if doc.words[i] in HONORIFICS and doc.words[i + 1] in TITLE_WORDS and not doc.is_cap(i + 2)
+    )
     mentions: list[Mention] = []
     openers: list[Mention] = []
     for raw in _raw_spans(doc):
@@ -258,7 +311,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             span = _trim(doc, part, lower_words)
             if not span:
                 continue
-            mention = _mention(doc, span)
+            mention = _mention(doc, span, surnames)
             if mention is None:
                 continue
             mention.first = span[0]
@@ -271,7 +324,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if mention.kind != "org":
                 before = _role_before(doc, span[0])
                 after = _role_after(doc, mention.end)
-                if before or after or _age_after(doc, mention.end):
+                titled = (
+                    span[0] > 1 and doc.words[span[0] - 1] == "," and doc.words[span[0] - 2] in TITLE_WORDS
+                )
+                if (before or after or titled or _age_after(doc, mention.end)) and not _modifier(
+                    doc, mention
+                ):
                     mention.kind = "person"
                     mention.sure = True
                 role = " ".join(r for r in (before, mention.role) if r) or after
@@ -295,6 +353,17 @@ def _type_by_context(doc: Doc, mentions: list[Mention], openers: list[Mention]) 
             m.kind = "org"
             m.sure = True
     return mentions
+
+
+def _modifier(doc: Doc, mention: Mention) -> bool:
+    """ "former Marine commandant", "Treasury spokesman": one word before a role noun describes it."""
+    end = mention.end
+    return (
+        " " not in mention.text
+        and end < len(doc)
+        and doc.words[end] in ROLE_NOUNS
+        and not doc.is_cap(end + 1)
+    )
 
 
 def _age_after(doc: Doc, end: int) -> bool:

@@ -7,9 +7,13 @@ Independent Police Complaints Commission).
 
 from __future__ import annotations
 
+import re
+
 from searchapp.core.extract.gazetteer import PLACES
 from searchapp.core.extract.lexicon import KNOWN_ORGS, NON_ORG_ACRONYMS, ORG_WORDS, PARTY_FORMS
 
+_DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]\.?")
+_PLACE_OPENERS = frozenset("United New Great Upper Lower Greater".split())
 _MINOR_WORDS = frozenset("of for and & the on in to de du des la le".split())
 _PARTY_CANONICAL = {form: canonical for canonical, forms in PARTY_FORMS.items() for form in forms}
 
@@ -17,7 +21,8 @@ _PARTY_CANONICAL = {form: canonical for canonical, forms in PARTY_FORMS.items() 
 def is_acronym(word: str) -> bool:
     """BBC, IPCC, G8, BBC2: mostly capitals, 2 to 7 characters, not a common non-organisation one."""
     letters = [c for c in word if c.isalpha()]
-    if not 2 <= len(word) <= 7 or len(letters) < 2 or word in NON_ORG_ACRONYMS:
+    plain = undotted(word)
+    if not 2 <= len(word) <= 7 or len(letters) < 2 or plain in NON_ORG_ACRONYMS or plain in PLACES:
         return False
     upper = sum(1 for c in letters if c.isupper())
     return upper == len(letters) or (upper >= 2 and word[0].isupper() and word[-1].isupper())
@@ -40,7 +45,18 @@ def looks_like_org(tokens: list[str]) -> bool:
 
 
 def is_place(tokens: list[str]) -> bool:
-    return all(t in PLACES or t in _MINOR_WORDS for t in tokens)
+    if len(tokens) > 1 and tokens[0] in _PLACE_OPENERS:
+        tokens = tokens[1:]  # "United States", "New Zealand"
+    return all(undotted(t) in PLACES or t in _MINOR_WORDS for t in tokens)
+
+
+def undotted(word: str) -> str:
+    """ "U.S" and "U.K." -> "US", "UK": a dotted acronym is the same word as the plain one."""
+    return word.replace(".", "") if _DOTTED.fullmatch(word) else word
+
+
+def dotted(word: str) -> bool:
+    return bool(_DOTTED.fullmatch(word))
 
 
 def party_canonical(name: str) -> str:

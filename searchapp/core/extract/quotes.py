@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from searchapp.core.extract.clauses import inverted, relative_owner
 from searchapp.core.extract.evidence import ORG_KIND_NOUNS
 from searchapp.core.extract.lexicon import (
     GENERIC_SOURCES,
@@ -60,6 +61,7 @@ class Quotation:
     close_mark: int  # token of the closing mark (one past the paragraph when it is left open)
     para: int
     continued: bool  # opens a paragraph while the one before ended inside a quotation
+    turn: int = -1  # colon of an interview turn's label: the whole paragraph is its speech
 
 
 @dataclass
@@ -86,8 +88,12 @@ def _shape(doc: Doc, i: int) -> str:
     return "either"
 
 
-def mark_quotations(doc: Doc) -> list[Quotation]:
-    """Pair quote marks paragraph by paragraph and mark every quoted token with its quotation."""
+def mark_quotations(doc: Doc, turns: dict[int, int] | None = None) -> list[Quotation]:
+    """Pair quote marks paragraph by paragraph and mark every quoted token with its quotation.
+
+    `turns` maps an interview turn's paragraph to its label's colon: the rest of it is one quotation.
+    """
+    turns = turns or {}
     quotes: list[Quotation] = []
     n = len(doc)
     i = 0
@@ -97,6 +103,10 @@ def mark_quotations(doc: Doc) -> list[Quotation]:
         j = i
         while j < n and doc.para[j] == para:
             j += 1
+        if para in turns:
+            quotes.append(Quotation(turns[para], j, para, False, turns[para]))
+            i, left_open = j, False
+            continue
         opened = -1
         continued = False
         for k in range(i, j):
@@ -144,7 +154,7 @@ def find_cues(doc: Doc, mentions: list[Mention]) -> list[Cue]:
                 cue = _after(doc, t + 2, t, span_of)  # "claims denied by Labour"
             elif (
                 (t > 0 and doc.words[t - 1] in _PASSIVE)
-                or (word in _WRITING and nxt not in _WRITING_NEXT)
+                or (word in _WRITING and nxt not in _WRITING_NEXT and not inverted(doc, t))
                 or _winning(doc, t)
             ):
                 continue
@@ -215,6 +225,9 @@ def _before(doc: Doc, t: int, end_at: dict[int, Mention]) -> Cue | None:
     if k < 0 or doc.para[k] != doc.para[t]:
         return None
     word = doc.words[k]
+    owner = relative_owner(doc, k, end_at) if word != "," else None
+    if owner is not None:
+        return _subject(doc, t, owner, end_at)
     if k in end_at:
         return _subject(doc, t, end_at[k], end_at)
     if word in SPOKESPERSON_WORDS or word in _VOICES or word in ORG_KIND_NOUNS:

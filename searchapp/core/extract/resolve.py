@@ -152,7 +152,9 @@ def _organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
     long_forms = [t for t in texts if " " in t]
     acronyms = [t for t in texts if orgs.is_acronym(t)]
     links = orgs.link_acronyms(acronyms, long_forms, bracketed)
-    squeezed = {lf.replace(" ", "").lower(): lf for lf in long_forms}
+    squeezed: dict[str, str] = {}
+    for lf in long_forms:
+        squeezed.setdefault(_squeeze(lf), lf)
     present = set(texts)
     canonical: dict[str, str] = {}
     for forms in PARTY_FORMS.values():
@@ -166,8 +168,8 @@ def _organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
             canonical[t] = bracketed[t]  # "Cepes (Peruvian Centre for Social Studies)"
         elif t in links:
             canonical[t] = links[t]
-        elif t.lower() in squeezed:
-            canonical[t] = squeezed[t.lower()]  # "TimeWarner" is "Time Warner"
+        elif _squeeze(t) in squeezed:
+            canonical[t] = squeezed[_squeeze(t)]  # "TimeWarner" is "Time Warner", "US Army" "U.S. Army"
         elif " " not in t and not orgs.is_acronym(t):
             # "Pernod" is "Pernod Ricard"; but "IAAF" is not its "IAAF Council"
             longer = [lf for lf in long_forms if lf.split()[0] == t and not orgs.is_place([t])]
@@ -180,6 +182,10 @@ def _organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
         entity = entities.setdefault(key, Entity("org", name=key))
         entity.add(m)
     return list(entities.values())
+
+
+def _squeeze(name: str) -> str:
+    return name.replace(" ", "").replace(".", "").lower()
 
 
 def resolve_mentions(doc: Doc, mentions: list[Mention], speakers: set[int]) -> dict[int, Entity]:
@@ -216,12 +222,15 @@ def _personal_pronoun_follows(doc: Doc, m: Mention) -> bool:
 
 
 def _type_speaking_surnames(mentions: list[Mention], speakers: set[int]) -> None:
-    """A lone untyped word that speaks is a person when the article writes a full name ending in it."""
+    """A lone untyped word that speaks is a person when the article writes a full name ending in it,
+    and an organisation when it writes an organisation's name starting with it ("Marsh said")."""
     for m in mentions:
         if m.kind != "unknown" or id(m) not in speakers or " " in m.text:
             continue
         full = [o for o in mentions if o.kind != "org" and " " in o.text and o.text.split()[-1] == m.text]
-        if full:
+        if not full and any(o.kind == "org" and o.text.split()[0] == m.text for o in mentions if o is not m):
+            m.kind = "org"
+        elif full:
             for o in full:
                 o.kind = "person"
             m.kind = "person"

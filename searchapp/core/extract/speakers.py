@@ -114,6 +114,13 @@ def attribute(
             last_person = entity
     previous: tuple[int, Entity] | None = None
     for q in quotations:
+        if q.turn >= 0:  # an interview turn speaks for its label, or for nobody named
+            entity = cue_entity.get(q.turn)
+            previous = (q.para, entity) if entity is not None else None
+            if entity is not None:
+                found, count = speaking.get(id(entity), (entity, 0))
+                speaking[id(entity)] = (found, count + 1)
+            continue
         entity = _quote_speaker(doc, q, cue_entity)
         if (
             entity is None
