@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections import OrderedDict
+from pathlib import PurePath
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextDocument
@@ -19,12 +20,15 @@ PADDING = 8
 
 
 def format_date(hit_date) -> str:
-    return hit_date.strftime("%-d %b %Y") if hit_date else "no date"
+    """"21 Jul 2017", or "" when the article has no date (nothing is shown then)."""
+    return hit_date.strftime("%-d %b %Y") if hit_date else ""
 
 
 def meta_line(hit: Hit) -> str:
     """Outlet · date · who is quoted, as plain text."""
-    parts = [hit.outlet or "Unknown outlet", format_date(hit.published)]
+    parts = [part for part in (hit.outlet, format_date(hit.published)) if part]
+    if not parts:  # no outlet and no date (e.g. plain-text files): say which file it is
+        parts = [PurePath(hit.path.split("#", 1)[0]).name]
     if hit.speakers:
         names = ", ".join(s.name for s in hit.speakers[:4])
         more = f" +{len(hit.speakers) - 4}" if len(hit.speakers) > 4 else ""

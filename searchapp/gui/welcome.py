@@ -31,7 +31,7 @@ class Welcome(QWidget):
         )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(560)
+        text.setFixedWidth(560)  # a word-wrapped label in a centred slot otherwise shrinks to its first words
         self.add_button = QPushButton(icon("folder-add"), "Add folder…")
         self.add_button.setAccessibleName("Add folder")
         self.add_button.clicked.connect(self.add_folder_requested)

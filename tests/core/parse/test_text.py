@@ -109,3 +109,17 @@ def test_non_western_legacy_encoding_is_detected():
     [article] = parse_bytes(text.encode("cp1251"), "news.txt")
     assert article.headline == "Новости дня"
     assert article.body.startswith("Сегодня в Москве")
+
+
+def test_dateline_and_byline_at_the_top_of_the_body_are_read() -> None:
+    data = b"Storm hits coast\n\nFriday, July 21, 2017\n\nBy Jane Doyle\n\nThe storm came ashore at dawn.\n"
+    [article] = parse_bytes(data, "storm.txt")
+    assert article.published is not None and article.published.date().isoformat() == "2017-07-21"
+    assert article.byline == "Jane Doyle"
+    assert article.body.startswith("Friday, July 21, 2017")  # kept as written
+
+
+def test_a_long_first_paragraph_with_a_year_is_not_a_dateline() -> None:
+    data = b"Budget\n\nThe 2005 budget, announced on Monday, raises taxes on fuel and tobacco by a lot.\n"
+    [article] = parse_bytes(data, "budget.txt")
+    assert article.published is None
