@@ -93,7 +93,7 @@ class _FacetCache:
             for term in reader.lexicon(field)
             for value in [term.decode("utf-8")]
         }
-        merges = resolve_names(people)
+        merges = {short: full for short, full in resolve_names(people).items() if short != full}
         for fieldname in FACET_FIELDS:
             mapping = merges if fieldname in NAME_FIELDS else {}
             self.canonical[fieldname] = mapping

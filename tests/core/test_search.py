@@ -178,3 +178,23 @@ def test_facet_counts_follow_new_commits_and_deletions(tmp_path: Path) -> None:
             "Daily Bugle": 3, "Planet News": 2}
         idx.remove(tmp_path / "one")  # deletions in the first segment
         assert {c.value: c.count for c in search(idx, "harbour").facets["outlet"]} == {"Planet News": 2}
+
+
+def test_a_surname_alone_joins_the_one_full_name_the_collection_knows(tmp_path: Path) -> None:
+    from searchapp.core.documents import document_fields
+    from searchapp.core.models import Article, Entities, Speaker
+
+    def add(writer, number: int, speaker: str) -> None:
+        article = Article(path=f"/news/{number}.txt", headline=f"Story {number}", body="Words.", format="txt")
+        entities = Entities(speakers=(Speaker(speaker, "person"),), people=(speaker,))
+        writer.add_document(file=article.path, **document_fields(article, entities, "/news"))
+
+    with ArticleIndex(tmp_path / "index") as idx:
+        writer = idx.whoosh.writer()
+        add(writer, 1, "George Galloway")
+        add(writer, 2, "Galloway")
+        add(writer, 3, "Vic Reeves")
+        writer.commit()
+        speakers = {c.value: c.count for c in search(idx, "").facets["speakers"]}
+        assert speakers == {"George Galloway": 2, "Vic Reeves": 1}
+        assert search(idx, "", filters={"speakers": ["George Galloway"]}).total == 2
