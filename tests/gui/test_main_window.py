@@ -202,3 +202,30 @@ def test_self_test_exits_zero(tmp_path):
                             capture_output=True, text=True, timeout=280)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
+
+
+def test_a_file_added_to_a_watched_folder_is_indexed_by_itself(qtbot, make_window, articles):
+    window = make_window()
+    index_folder(qtbot, window, articles)
+    search_for(qtbot, window, "lighthouse")
+    assert window.search_view.model.total == 0
+    with qtbot.waitSignal(window.indexing_finished, timeout=INDEX_TIMEOUT_MS,
+                          check_params_cb=lambda kind, report: kind == "rescan" and report.indexed == 1):
+        write_article(articles, "lighthouse", "Lighthouse reopens", "The old lighthouse reopened on Sunday.")
+    view = window.search_view
+    qtbot.waitUntil(lambda: view.model.total == 1, timeout=INDEX_TIMEOUT_MS)  # results refresh on their own
+
+
+def test_removing_a_folder_from_the_folders_view_empties_its_results(qtbot, make_window, articles, monkeypatch):
+    window = make_window()
+    asked = []
+    monkeypatch.setattr(window.messages, "confirm", lambda *args: asked.append(args) or True)
+    index_folder(qtbot, window, articles)
+    search_for(qtbot, window, "council")
+    assert window.search_view.model.total == 2
+    with qtbot.waitSignal(window.indexing_finished, timeout=INDEX_TIMEOUT_MS,
+                          check_params_cb=lambda kind, removed: kind == "remove" and removed == 3):
+        window.remove_folder(str(articles))
+    qtbot.waitUntil(lambda: window.index.is_empty(), timeout=INDEX_TIMEOUT_MS)
+    assert asked and "files stay where they are" in asked[0][1]
+    assert articles.exists() and len(list(articles.iterdir())) == 3  # the files themselves are untouched
