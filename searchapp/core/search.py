@@ -137,10 +137,12 @@ def _filter_query(filters: Mapping[str, Collection[str]] | None, cache: _FacetCa
     for fieldname, values in (filters or {}).items():
         if fieldname not in FACET_FIELDS:
             raise ValueError(f"unknown facet '{fieldname}'")
+        canonical = cache.canonical[fieldname]  # a short form ("Galloway") filters as its full name
         terms = [
             wq.Term(fieldname, variant)
             for value in values
-            for variant in cache.variants[fieldname].get(value, [value])
+            for full in [canonical.get(value, value)]
+            for variant in cache.variants[fieldname].get(full, [full])
         ]
         if terms:
             groups.append(wq.Or(terms))
