@@ -11,6 +11,7 @@ import threading
 import weakref
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping
+from itertools import chain
 from typing import Any
 
 from whoosh import highlight
@@ -101,6 +102,17 @@ class _FacetCache:
             for short, full in mapping.items():
                 variants.setdefault(full, [full]).append(short)
             self.variants[fieldname] = variants
+        # What a document counts for in each facet: short name forms replaced by their full name, once.
+        self.counted_values: _SegmentValues = {}
+        for fieldname in FACET_FIELDS:
+            canonical = self.canonical[fieldname]
+            if canonical:
+                self.counted_values[fieldname] = [
+                    tuple(dict.fromkeys(canonical.get(value, value) for value in values)) if values else values
+                    for values in self.doc_values[fieldname]
+                ]
+            else:
+                self.counted_values[fieldname] = self.doc_values[fieldname]
 
 
 class _Searchers:
@@ -151,21 +163,13 @@ def _filter_query(filters: Mapping[str, Collection[str]] | None, cache: _FacetCa
     return groups[0] if len(groups) == 1 else wq.And(groups)
 
 
-def _facet_counts(docnums: Iterator[int], cache: _FacetCache) -> dict[str, tuple[FacetCount, ...]]:
-    counters = {fieldname: Counter() for fieldname in FACET_FIELDS}
-    for docnum in docnums:
-        for fieldname, counter in counters.items():
-            canonical = cache.canonical[fieldname]
-            values = cache.doc_values[fieldname][docnum]
-            if canonical:
-                values = {canonical.get(value, value) for value in values}
-            counter.update(values)
-    return {
-        fieldname: tuple(
-            FacetCount(value, count) for value, count in sorted(counter.items(), key=_facet_order)
-        )
-        for fieldname, counter in counters.items()
-    }
+def _facet_counts(docnums: Collection[int], cache: _FacetCache) -> dict[str, tuple[FacetCount, ...]]:
+    facets = {}
+    for fieldname in FACET_FIELDS:
+        per_document = cache.counted_values[fieldname]
+        counter = Counter(chain.from_iterable(map(per_document.__getitem__, docnums)))
+        facets[fieldname] = tuple(FacetCount(value, count) for value, count in sorted(counter.items(), key=_facet_order))
+    return facets
 
 
 def _facet_order(item: tuple[str, int]) -> tuple[int, str]:
@@ -209,27 +213,32 @@ def search(
 ) -> SearchResult:
     """One page of results for `query` within `filters`, with facet counts over all matches."""
     parsed = parse_query(query)
+    page, page_size = max(1, page), max(1, page_size)
     with _SEARCHERS._lock:
         searcher, cache = _SEARCHERS.get(index)
-        filter_query = _filter_query(filters, cache)
-        results = searcher.search_page(
-            parsed,
-            max(1, page),
-            pagelen=max(1, page_size),
-            filter=filter_query,
-            terms=True,
-            **_sort_args(sort),
+        docs, allowed = _matching_documents(searcher, parsed, _filter_query(filters, cache))
+        # The page comes from a top-N search over the same documents; whoosh's own total and
+        # docset would each run the query again (and its total ignores a filter when terms=True).
+        results = searcher.search(
+            parsed, limit=page * page_size, filter=allowed, terms=True, **_sort_args(sort)
         )
-        # results.total can count documents the filter removed (whoosh counts through the wrong
-        # collector when terms=True and a filter are combined); the matched docset is exact.
-        docs = results.results.docs()
-        total = len(docs)
+        start = (page - 1) * page_size
+        hits = tuple(_hit(results[n]) for n in range(start, min(start + page_size, results.scored_length())))
         terms = _query_terms(parsed, searcher.reader())
-        hits = tuple(_hit(hit) for hit in results)
-        facets = _facet_counts(iter(docs), cache) if with_facets else {}
+        facets = _facet_counts(docs, cache) if with_facets else {}
+        total = len(docs)
     return SearchResult(
         query=query, total=total, hits=hits, facets=facets, terms=terms, page=page, page_size=page_size
     )
+
+
+def _matching_documents(searcher: Any, parsed: wq.Query, filter_query: wq.Query | None) -> tuple[set[int], Any]:
+    """Every matching document number (one unscored pass), and the filter as a set for the top-N pass."""
+    docs = set(searcher.docs_for_query(parsed))
+    if filter_query is None:
+        return docs, None
+    allowed = set(searcher.docs_for_query(filter_query))
+    return docs & allowed, allowed
 
 
 def _hit(hit: Any) -> Hit:
