@@ -25,10 +25,15 @@ log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL_S = 0.05
 POLL_S = 0.05
+WRITER_NICENESS = 10
 
 
 def _serve(conn: Connection, cancel: Any, location: str, options: dict[str, Any]) -> None:
     """The child's loop: one request at a time until the pipe closes or None arrives."""
+    if hasattr(os, "nice"):
+        # Background work: the window's process (and the user's other programs) come first. The
+        # parsing pool started from here inherits the lower priority.
+        os.nice(WRITER_NICENESS)
     index = ArticleIndex(location, **options)
     last = 0.0
 
