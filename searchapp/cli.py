@@ -56,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="searchapp",
         description="Search folders of news articles by person or agency. "
         "Without a command, `searchapp` opens the window.",
-        epilog="Other options: --self-test (start the window offscreen, index the sample, search, exit), "
+        epilog="The window: searchapp [--index DIR] [PATH ...] (PATHs are indexed on start). "
+        "Other options: --self-test (start the window offscreen, index the sample, search, exit), "
         "--install-desktop-entry, --uninstall-desktop-entry.",
     )
     parser.add_argument("--version", action="version", version=f"SearchApp {__version__}")
