@@ -7,8 +7,8 @@ files of other types are counted but not listed. Files over the size limit come 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from searchapp.core.models import Problem
@@ -31,6 +31,8 @@ class CrawlResult:
     problems: list[Problem]
     other_types: int = 0  # files skipped because their type is not an article format
     missing_roots: tuple[str, ...] = ()
+    unreadable: list[str] = field(default_factory=list)  # folders that could not be listed
+    complete: bool = True  # False when cancelled: files not reached are not known to be gone
 
 
 def is_supported(path: str | Path) -> bool:
@@ -46,16 +48,21 @@ def crawl(
     *,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
     cancelled: Callable[[], bool] | None = None,
+    excluded: Collection[str] = (),
 ) -> CrawlResult:
-    """Every article file under `roots` (folders or single files), sorted by path within each root."""
+    """Every article file under `roots` (folders or single files), sorted by path within each root;
+    files and folders under `excluded` (removed from the index by the user) are left out."""
     result = CrawlResult(files=[], problems=[])
     missing: list[str] = []
     for root in roots:
         if cancelled and cancelled():
+            result.complete = False
             break
         if os.path.isdir(root):
-            for path, stat in _walk(root, cancelled):
+            for path, stat in _walk(root, cancelled, result.unreadable, excluded):
                 _consider(path, stat, root, max_file_size, result, explicit=False)
+            if cancelled and cancelled():
+                result.complete = False
         elif os.path.isfile(root):
             try:
                 stat = os.stat(root)
@@ -72,6 +79,12 @@ def crawl(
 def _consider(
     path: str, stat: os.stat_result, root: str, max_file_size: int, result: CrawlResult, *, explicit: bool
 ) -> None:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        result.problems.append(Problem(shown, "the file name is not valid UTF-8; rename the file to index it"))
+        return
     if not is_supported(path):
         if explicit:
             suffix = os.path.splitext(path)[1] or "(none)"
@@ -88,7 +101,9 @@ def _consider(
     result.files.append(FoundFile(path, stat.st_size, stat.st_mtime_ns, root))
 
 
-def _walk(root: str, cancelled: Callable[[], bool] | None) -> Iterator[tuple[str, os.stat_result]]:
+def _walk(
+    root: str, cancelled: Callable[[], bool] | None, unreadable: list[str], excluded: Collection[str]
+) -> Iterator[tuple[str, os.stat_result]]:
     seen_dirs: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
@@ -106,10 +121,11 @@ def _walk(root: str, cancelled: Callable[[], bool] | None) -> Iterator[tuple[str
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError:
+            unreadable.append(folder)
             continue
         subfolders = []
         for entry in entries:
-            if _is_hidden(entry.name):
+            if _is_hidden(entry.name) or (excluded and _is_excluded(entry.path, excluded)):
                 continue
             try:
                 if entry.is_dir(follow_symlinks=True):
@@ -119,3 +135,7 @@ def _walk(root: str, cancelled: Callable[[], bool] | None) -> Iterator[tuple[str
             except OSError:
                 continue
         stack.extend(reversed(subfolders))
+
+
+def _is_excluded(path: str, excluded: Collection[str]) -> bool:
+    return any(path == item or path.startswith(item.rstrip(os.sep) + os.sep) for item in excluded)

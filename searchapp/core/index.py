@@ -230,6 +230,9 @@ class ArticleIndex:
         for known in list(self._meta["folders"]):
             if any(known != root and under(known, root) for root in roots):
                 del self._meta["folders"][known]
+        # Adding again what was removed from inside a folder brings it back.
+        excluded = self._meta.get("excluded", [])
+        self._meta["excluded"] = [item for item in excluded if not any(under(item, root) for root in roots)]
         return self._update(roots, progress, cancelled, on_commit)
 
     def rescan(
@@ -246,7 +249,10 @@ class ArticleIndex:
         return self._update(roots, progress, cancelled, on_commit)
 
     def remove(self, path: str | os.PathLike[str]) -> int:
-        """Remove a folder (and forget it) or a single file from the index; returns documents removed."""
+        """Remove a folder (and forget it) or a single file from the index; returns documents removed.
+
+        Something inside a collection folder is remembered as excluded, so re-scans leave it out
+        until it is added again."""
         self._sync_sidecars()
         target = _normalise(path)
         with self._write_lock, self._writer() as writer:
@@ -255,6 +261,10 @@ class ArticleIndex:
             removed = sum(writer.delete_by_term("file", file) for file in doomed)
         self._problems = {p: e for p, e in self._problems.items() if not under(p, target)}
         self._meta["folders"] = {f: e for f, e in self._meta["folders"].items() if not under(f, target)}
+        excluded = [item for item in self._meta.get("excluded", []) if not under(item, target)]
+        if any(under(target, folder) for folder in self._meta["folders"]):
+            excluded.append(target)  # inside a collection folder: keep it out of later re-scans
+        self._meta["excluded"] = excluded
         self._save_sidecars()
         return removed
 

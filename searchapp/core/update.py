@@ -66,14 +66,26 @@ class UpdateRun:
 
     def execute(self) -> IndexReport:
         index = self.index
-        found = crawl(self.roots, max_file_size=index.max_file_size, cancelled=self.cancelled)
+        excluded = index._meta.setdefault("excluded", [])
+        found = crawl(self.roots, max_file_size=index.max_file_size, cancelled=self.cancelled, excluded=excluded)
+        if not found.complete:
+            # Cancelled while walking: files not reached yet must not count as deleted.
+            self.was_cancelled = True
+            return self.report()
         with index._ix.searcher() as searcher:
             states = index._file_states(searcher)
         present = {item.path for item in found.files}
         live_roots = [root for root in self.roots if root not in found.missing_roots]
-        deleted = [
-            path for path in states if any(under(path, root) for root in live_roots) and path not in present
-        ]
+
+        def gone(path: str) -> bool:
+            """Indexed, under a walked root, not found, and not in a folder that could not be read."""
+            return (
+                path not in present
+                and any(under(path, root) for root in live_roots)
+                and not any(under(path, folder) for folder in found.unreadable)
+            )
+
+        deleted = [path for path in states if gone(path)]
         todo: list[tuple[FoundFile, str]] = []
         for item in found.files:
             state = states.get(item.path)
@@ -84,13 +96,12 @@ class UpdateRun:
                 self.counts["unchanged"] += 1
             else:
                 todo.append((item, state[2] if state else ""))
+        # Forget problems of files that are gone, then note this walk's own (too large, bad names).
+        for path in list(index._problems):
+            if gone(path) and not os.path.exists(path):
+                del index._problems[path]
         for problem in found.problems:
             self._problem(problem.path, problem.reason, None)
-        # Forget problems of files that are gone.
-        for path in list(index._problems):
-            if any(under(path, root) for root in live_roots) and path not in present:
-                if not os.path.exists(path):
-                    del index._problems[path]
         total = len(todo)
         self.progress(0, total, "")
         self.writer = index._writer()

@@ -213,3 +213,54 @@ def test_sigkill_mid_run_leaves_a_searchable_index_and_rerun_completes(tmp_path:
         assert report.indexed + report.unchanged == 1500
         assert index.stats().articles == 1500
         assert search(index, "report").total == 1500
+
+
+def test_cancel_during_the_walk_deletes_nothing(index: ArticleIndex, tmp_path: Path) -> None:
+    folder = make_txt_folder(tmp_path / "news", 30)
+    index.add([folder])
+    report = index.rescan(cancelled=lambda: True)
+    assert report.cancelled and report.removed == 0
+    assert index.stats().articles == 30
+
+
+def test_an_unreadable_subfolder_is_not_taken_as_deleted(
+    index: ArticleIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "news"
+    make_txt_folder(folder / "sub", 4)
+    make_txt_folder(folder / "other", 2)
+    index.add([folder])
+    real_scandir = os.scandir
+
+    def scandir(path):  # what an unplugged drive or a permission change looks like to the walk
+        if str(path).endswith("sub"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr("searchapp.core.crawl.os.scandir", scandir)
+    assert index.rescan().removed == 0
+    assert index.stats().articles == 6
+
+
+def test_a_file_name_that_is_not_utf8_is_a_problem_not_a_failure(index: ArticleIndex, tmp_path: Path) -> None:
+    folder = make_txt_folder(tmp_path / "news", 2)
+    bad = os.fsencode(str(folder)) + b"/caf\xe9.txt"
+    with open(bad, "wb") as handle:
+        handle.write(b"Headline\n\nBody text.\n")
+    report = index.add([folder])
+    assert report.indexed == 2
+    [problem] = report.problems
+    assert "not valid UTF-8" in problem.reason
+    assert len(index.problems()) == 1  # and the problems list could be saved
+
+
+def test_removing_a_subfolder_keeps_it_out_of_rescans_until_added_again(index: ArticleIndex, tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    make_txt_folder(folder / "keep", 3)
+    make_txt_folder(folder / "drop", 2)
+    index.add([folder])
+    assert index.remove(folder / "drop") == 2
+    assert index.rescan().indexed == 0
+    assert index.stats().articles == 3
+    assert index.add([folder / "drop"]).indexed == 2
+    assert index.stats().articles == 5
