@@ -88,12 +88,9 @@ class _FacetCache:
         reader = searcher.reader()
         self.canonical: dict[str, dict[str, str]] = {}
         self.variants: dict[str, dict[str, list[str]]] = {}
-        people = {
-            value
-            for field in NAME_FIELDS
-            for term in reader.lexicon(field)
-            for value in [term.decode("utf-8")]
-        }
+        # Person names only: `people` holds every person the articles name, quoted or not, and no
+        # organisation (an org speaker "Apple" must not become "Fiona Apple").
+        people = {term.decode("utf-8") for term in reader.lexicon("people")}
         merges = {short: full for short, full in resolve_names(people).items() if short != full}
         for fieldname in FACET_FIELDS:
             mapping = merges if fieldname in NAME_FIELDS else {}
@@ -297,11 +294,11 @@ def iter_matches(
     """The stored fields of every matching article, in result order (for export: no cap, no paging)."""
     parsed = parse_query(query)
     with _SEARCHERS._lock:
-        searcher, cache = _SEARCHERS.get(index)
+        _searcher, cache = _SEARCHERS.get(index)
         filter_query = _filter_query(filters, cache)
-        results = searcher.search(parsed, limit=None, filter=filter_query, **_sort_args(sort))
-        docnums = [hit.docnum for hit in results]
-    for docnum in docnums:
-        with _SEARCHERS._lock:
-            stored = searcher.stored_fields(docnum)
-        yield stored
+    # A searcher of its own: an export outlives commits that replace the shared one.
+    with index.whoosh.searcher() as searcher:
+        allowed = set(searcher.docs_for_query(filter_query)) if filter_query is not None else None
+        results = searcher.search(parsed, limit=None, filter=allowed, **_sort_args(sort))
+        for hit in results:
+            yield hit.fields()

@@ -184,9 +184,10 @@ def test_a_surname_alone_joins_the_one_full_name_the_collection_knows(tmp_path: 
     from searchapp.core.documents import document_fields
     from searchapp.core.models import Article, Entities, Speaker
 
-    def add(writer, number: int, speaker: str) -> None:
+    def add(writer, number: int, speaker: str, kind: str = "person") -> None:
         article = Article(path=f"/news/{number}.txt", headline=f"Story {number}", body="Words.", format="txt")
-        entities = Entities(speakers=(Speaker(speaker, "person"),), people=(speaker,))
+        people, orgs = ((speaker,), ()) if kind == "person" else ((), (speaker,))
+        entities = Entities(speakers=(Speaker(speaker, kind),), people=people, orgs=orgs)
         writer.add_document(file=article.path, **document_fields(article, entities, "/news"))
 
     with ArticleIndex(tmp_path / "index") as idx:
@@ -194,8 +195,26 @@ def test_a_surname_alone_joins_the_one_full_name_the_collection_knows(tmp_path: 
         add(writer, 1, "George Galloway")
         add(writer, 2, "Galloway")
         add(writer, 3, "Vic Reeves")
+        add(writer, 4, "Fiona Apple")
+        add(writer, 5, "Apple", kind="org")  # the company is not the singer
         writer.commit()
         speakers = {c.value: c.count for c in search(idx, "").facets["speakers"]}
-        assert speakers == {"George Galloway": 2, "Vic Reeves": 1}
+        assert speakers == {"George Galloway": 2, "Vic Reeves": 1, "Fiona Apple": 1, "Apple": 1}
         assert search(idx, "", filters={"speakers": ["George Galloway"]}).total == 2
         assert search(idx, "", filters={"speakers": ["Galloway"]}).total == 2  # a viewer chip may show the short form
+
+
+def test_an_export_survives_a_commit_in_the_middle(tmp_path: Path) -> None:
+    from searchapp.core.export import export_rows
+
+    write_json_records(tmp_path / "one" / "a.jsonl",
+                       [{"title": f"Harbour {n}", "text": "The harbour."} for n in range(30)])
+    write_json_records(tmp_path / "two" / "b.jsonl", [{"title": "Harbour late", "text": "More harbour."}])
+    with ArticleIndex(tmp_path / "index") as idx:
+        idx.add([tmp_path / "one"])
+        rows = export_rows(idx, "harbour")
+        first = [next(rows) for _ in range(5)]
+        idx.add([tmp_path / "two"])  # a commit while the export is half-way
+        search(idx, "harbour")  # and a search that replaces the shared searcher
+        rest = list(rows)
+        assert len(first) + len(rest) == 30

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 import pytest
@@ -150,3 +151,13 @@ def test_every_wikinews_json_parses():
     for path in sorted(corpus_path("wikinews_sample").glob("*/*.json")):
         [article] = parse_bytes(path.read_bytes(), str(path))
         assert article.headline and article.body and article.published and article.url
+
+
+def test_line_separator_characters_inside_a_jsonl_record_do_not_split_it() -> None:
+    records = [{"title": "One", "text": "First body."},
+               {"title": "Two", "text": "Second\u2028body with\u0085odd breaks."},
+               {"title": "Three", "text": "Third body."}]
+    data = "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode("utf-8")
+    articles = parse_bytes(data, "feed.jsonl")
+    assert [a.headline for a in articles] == ["One", "Two", "Three"]
+    assert [a.path for a in articles] == ["feed.jsonl#0", "feed.jsonl#1", "feed.jsonl#2"]
