@@ -27,7 +27,7 @@ FIELD_ALIASES = {
     "body": ["text"],
     "byline": ["author", "by"],
 }
-DATE_TOKEN = re.compile(r"(?<!\S)(?:date|published|year):(\S+)", re.IGNORECASE)
+DANGLING_OPERATOR = re.compile(r"^\s*(?:AND|OR)\s+|\s+(?:AND|OR|NOT|ANDNOT)\s*$")
 DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
@@ -42,10 +42,32 @@ class _FuzzyPlugin(qparser.FuzzyTermPlugin):
         return node
 
 
+class _DatePlugin(qparser.TaggingPlugin):
+    """`date:SPEC` as a node of the parse tree, so it can be ORed, negated or grouped like any term."""
+
+    expr = r"(?<![\w:])(?:date|published|year):(?P<spec>[^\s()\"]+)"
+    priority = -1  # before the fields plugin reads "date:" as a field name
+
+    class DateNode(qparser.syntax.SyntaxNode):
+        def __init__(self, spec: str) -> None:
+            self.spec = spec
+            self.boost = 1.0
+
+        def r(self) -> str:
+            return f"date:{self.spec}"
+
+        def query(self, parser: qparser.QueryParser) -> wq.Query:
+            return date_query(self.spec)
+
+    def create(self, parser: qparser.QueryParser, match: re.Match[str]) -> DateNode:
+        return self.DateNode(match.group("spec"))
+
+
 def _parser() -> qparser.QueryParser:
     parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), SCHEMA, group=qparser.AndGroup)
     parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
     parser.add_plugin(_FuzzyPlugin())
+    parser.add_plugin(_DatePlugin())
     parser.remove_plugin_class(qparser.BoostPlugin)
     return parser
 
@@ -101,29 +123,23 @@ def date_query(spec: str) -> wq.Query:
 
 def parse_query(text: str) -> wq.Query:
     """The Whoosh query for what the user typed; Every() for an empty query."""
-    dates: list[wq.Query] = []
-
-    def take_date(match: re.Match[str]) -> str:
-        dates.append(date_query(match[1]))
-        return " "
-
-    rest = DATE_TOKEN.sub(take_date, text).strip()
-    parts: list[wq.Query] = list(dates)
-    if rest:
-        parts.append(_parse_words(rest))
-    if not parts:
+    if not text.strip():
         return wq.Every()
-    return parts[0] if len(parts) == 1 else wq.And(parts)
+    return _parse_words(text.strip())
 
 
 def _parse_words(text: str) -> wq.Query:
+    text = DANGLING_OPERATOR.sub(" ", text).strip() or text  # "oil AND" while still typing means "oil"
     try:
         parsed = _PARSER.parse(text)
+    except QueryError:
+        raise  # a date that cannot be read: say so rather than search for the words
     except Exception:
         parsed = None
     if parsed is None or parsed is wq.NullQuery or _has_errors(parsed):
         # Unbalanced quotes or brackets, a stray operator: read it as plain words instead.
         words = re.sub(r"[\"'()\[\]{}^~*?:\\]", " ", text)
+        words = " ".join(word for word in words.split() if word not in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"))
         try:
             parsed = _PLAIN_PARSER.parse(words)
         except Exception as error:

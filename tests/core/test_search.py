@@ -218,3 +218,17 @@ def test_an_export_survives_a_commit_in_the_middle(tmp_path: Path) -> None:
         search(idx, "harbour")  # and a search that replaces the shared searcher
         rest = list(rows)
         assert len(first) + len(rest) == 30
+
+
+def test_dates_combine_like_any_other_term(index: ArticleIndex) -> None:
+    stored = _all_stored(index)
+    in_2005 = sum(1 for d in stored if d["published"].year == 2005)
+    assert search(index, "NOT date:2005").total == 45 - in_2005
+    harbour_or_2005 = sum(1 for d in stored if d["published"].year == 2005 or "harbour" in d["headline"])
+    assert search(index, "harbour OR date:2005").total == harbour_or_2005
+    assert search(index, "(harbour OR strike) AND date:2004").total == sum(
+        1 for d in stored if d["published"].year == 2004 and re.search("harbour|strike", d["headline"]))
+
+
+def test_a_dangling_operator_while_typing_is_ignored(index: ArticleIndex) -> None:
+    assert search(index, "harbour AND").total == search(index, "harbour").total == 9
