@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterator, Mapping
 from itertools import chain
 from typing import Any
 
-from whoosh import highlight
+from whoosh import highlight, sorting
 from whoosh import query as wq
 
 from searchapp.core.documents import speakers_from_stored, split_names
@@ -178,7 +178,9 @@ def _sort_args(sort: str) -> dict[str, Any]:
         raise ValueError(f"sort must be one of {', '.join(SORTS)}")
     if sort == "relevance":
         return {}
-    return {"sortedby": "published", "reverse": sort == "newest"}
+    # Undated articles last in both directions (whoosh alone puts them first when reversed).
+    dated_first = sorting.QueryFacet({0: wq.Every("published")}, other=1)
+    return {"sortedby": [dated_first, sorting.FieldFacet("published", reverse=sort == "newest")]}
 
 
 def _query_terms(query: wq.Query, reader: Any) -> tuple[str, ...]:
@@ -265,7 +267,7 @@ def _hit(hit: Any) -> Hit:
         speakers=speakers_from_stored(stored),
         people=split_names(stored.get("people")),
         orgs=split_names(stored.get("orgs")),
-        score=float(hit.score or 0.0),
+        score=float(hit.score) if isinstance(hit.score, (int, float)) else 0.0,  # a sort key when sorted by date
         headline_html=headline_html,
         snippet_html=snippet_html,
     )

@@ -232,3 +232,17 @@ def test_dates_combine_like_any_other_term(index: ArticleIndex) -> None:
 
 def test_a_dangling_operator_while_typing_is_ignored(index: ArticleIndex) -> None:
     assert search(index, "harbour AND").total == search(index, "harbour").total == 9
+
+
+def test_undated_articles_sort_last_both_ways(tmp_path: Path) -> None:
+    write_json_records(tmp_path / "f" / "a.jsonl", [
+        {"title": "Undated harbour", "text": "Harbour news."},
+        {"title": "Old harbour", "text": "Harbour news.", "date": "2001-01-01"},
+        {"title": "New harbour", "text": "Harbour news.", "date": "2009-09-09"},
+    ])
+    with ArticleIndex(tmp_path / "index") as idx:
+        idx.add([tmp_path / "f"])
+        assert [h.headline for h in search(idx, "harbour", sort="newest").hits] == [
+            "New harbour", "Old harbour", "Undated harbour"]
+        assert [h.headline for h in search(idx, "harbour", sort="oldest").hits] == [
+            "Old harbour", "New harbour", "Undated harbour"]
