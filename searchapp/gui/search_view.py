@@ -169,7 +169,9 @@ class SearchView(QWidget):
         self._generation += 1
         key = self.key()
         index = self._index
-        rows = max(PAGE_SIZE, min(self.model.loaded(), 4 * PAGE_SIZE)) if refresh else PAGE_SIZE
+        # A refresh reloads what was on screen, in whole pages, so "load more" continues at the right page.
+        loaded_pages = -(-min(self.model.loaded(), 4 * PAGE_SIZE) // PAGE_SIZE)
+        rows = max(1, loaded_pages) * PAGE_SIZE if refresh else PAGE_SIZE
         self._search_started = time.perf_counter()
         self._reader.run(
             lambda: search(index, key.query, filters=key.filter_map(), sort=key.sort, page=1, page_size=rows),

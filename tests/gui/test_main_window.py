@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -229,3 +229,28 @@ def test_removing_a_folder_from_the_folders_view_empties_its_results(qtbot, make
     qtbot.waitUntil(lambda: window.index.is_empty(), timeout=INDEX_TIMEOUT_MS)
     assert asked and "files stay where they are" in asked[0][1]
     assert articles.exists() and len(list(articles.iterdir())) == 3  # the files themselves are untouched
+
+
+def test_a_refresh_after_scrolling_does_not_repeat_rows(qtbot, make_window, tmp_path):
+    folder = tmp_path / "many"
+    for number in range(130):
+        write_article(folder, f"a{number:03d}", f"Harbour report {number}", f"The harbour, part {number}.")
+    window = make_window()
+    index_folder(qtbot, window, folder)
+    search_for(qtbot, window, "harbour")
+    model = window.search_view.model
+    model.fetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: model.loaded() == 100, timeout=INDEX_TIMEOUT_MS)
+    model.fetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: model.loaded() == 130, timeout=INDEX_TIMEOUT_MS)
+    for number in range(130, 180):  # a commit brings 50 more hits while 130 are on screen
+        write_article(folder, f"a{number:03d}", f"Harbour report {number}", f"The harbour, part {number}.")
+    with qtbot.waitSignal(window.indexing_finished, timeout=INDEX_TIMEOUT_MS):
+        window.tasks.rescan([str(folder)])
+    qtbot.waitUntil(lambda: model.total == 180, timeout=INDEX_TIMEOUT_MS)
+    while model.canFetchMore(QModelIndex()):
+        before = model.loaded()
+        model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda: model.loaded() > before, timeout=INDEX_TIMEOUT_MS)
+    paths = [model.hit(row).path for row in range(model.loaded())]
+    assert len(paths) == len(set(paths)) == 180
