@@ -45,8 +45,10 @@ def load_file(path: str, root: str, old_digest: str, max_file_size: int) -> Load
     """Read, hash, parse and extract one file. Runs in a worker process; never raises for bad input."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_file_size + 1)
+            # The state recorded is the one from before the read: a file written to meanwhile then
+            # looks changed to the next run and is read again, instead of keeping stale text for good.
             stat = os.fstat(handle.fileno())
+            data = handle.read(max_file_size + 1)
         stat_size = len(data)
     except OSError as error:
         return LoadedFile(path, root, 0, 0, problem=f"cannot read file: {error.strerror or error}")

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
+
+# Record N of a JSON array or JSON Lines file is addressed as "file.jsonl#N"; only those formats hold records.
+_RECORD_ADDRESS = re.compile(r"^(.*\.(?:json|jsonl|ndjson))#\d+$", re.IGNORECASE)
+
+
+def source_file(path: str) -> str:
+    """The file on disk that holds the document at `path` (a '#' in an ordinary file name stays)."""
+    match = _RECORD_ADDRESS.match(path)
+    return match.group(1) if match else path
 
 
 @dataclass(frozen=True)

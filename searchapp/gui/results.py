@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from searchapp.core.models import Hit, SearchResult
+from searchapp.core.models import Hit, SearchResult, source_file
 from searchapp.gui.highlight import marked_html, truncate_marked
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,7 +28,7 @@ def meta_line(hit: Hit) -> str:
     """Outlet · date · who is quoted, as plain text."""
     parts = [part for part in (hit.outlet, format_date(hit.published)) if part]
     if not parts:  # no outlet and no date (e.g. plain-text files): say which file it is
-        parts = [PurePath(hit.path.split("#", 1)[0]).name]
+        parts = [PurePath(source_file(hit.path)).name]
     if hit.speakers:
         names = ", ".join(s.name for s in hit.speakers[:4])
         more = f" +{len(hit.speakers) - 4}" if len(hit.speakers) > 4 else ""

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp.core.models import StoredArticle
+from searchapp.core.models import StoredArticle, source_file
 from searchapp.gui.chips import ChipRow
 from searchapp.gui.highlight import CURRENT_HIT_BACKGROUND, HIT_BACKGROUND, HIT_FOREGROUND
 from searchapp.gui.icons import icon
@@ -51,9 +51,7 @@ class SafeBrowser(QTextBrowser):
         return None
 
 
-def original_file(path: str) -> str:
-    """The file on disk holding a document (records of a .jsonl are 'file.jsonl#N')."""
-    return path.split("#", 1)[0]
+original_file = source_file  # the file on disk holding a document (records of a .jsonl are 'file.jsonl#N')
 
 
 class ArticleViewer(QWidget):

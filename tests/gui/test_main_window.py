@@ -251,6 +251,6 @@ def test_a_refresh_after_scrolling_does_not_repeat_rows(qtbot, make_window, tmp_
     while model.canFetchMore(QModelIndex()):
         before = model.loaded()
         model.fetchMore(QModelIndex())
-        qtbot.waitUntil(lambda: model.loaded() > before, timeout=INDEX_TIMEOUT_MS)
+        qtbot.waitUntil(lambda before=before: model.loaded() > before, timeout=INDEX_TIMEOUT_MS)
     paths = [model.hit(row).path for row in range(model.loaded())]
     assert len(paths) == len(set(paths)) == 180

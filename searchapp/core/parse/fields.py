@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 from pathlib import PurePath
 
 from searchapp.core.errors import SkipFile
-from searchapp.core.models import Article
+from searchapp.core.models import Article, source_file
 
 NO_TEXT = "no article text found"
 
@@ -167,7 +167,7 @@ def headline_from_body(body: str, path: str) -> str:
     sentence = _SENTENCE_END.split(first, 1)[0].strip()
     if len(sentence) > _MAX_HEADLINE:
         sentence = sentence[:_MAX_HEADLINE].rsplit(" ", 1)[0] + "…"
-    return sentence or PurePath(path.split("#", 1)[0]).stem
+    return sentence or PurePath(source_file(path)).stem
 
 
 def make_article(
