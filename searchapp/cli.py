@@ -183,7 +183,9 @@ class _ProgressBar:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    options = {"max_file_size": int(args.max_size * 1024 * 1024)} if args.max_size else {}
+    if args.max_size is not None and args.max_size <= 0:
+        raise QueryError("--max-size must be a number of megabytes above 0")
+    options = {"max_file_size": int(args.max_size * 1024 * 1024)} if args.max_size is not None else {}
     index = _open(args, **options)
     bar = _ProgressBar(not args.quiet)
     try:
@@ -388,8 +390,12 @@ def main(argv: list[str] | None = None) -> int:
     except SearchAppError as error:
         print(f"searchapp: {error}", file=sys.stderr)
         return EXIT_SKIPPED
+    except BrokenPipeError:  # `searchapp search ... | head`
+        return EXIT_OK
+    except OSError as error:  # an unwritable export file, an index folder that cannot be created
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"searchapp: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_SKIPPED
     except KeyboardInterrupt:
         print("\nsearchapp: interrupted; what was committed stays in the index", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return EXIT_OK

@@ -114,3 +114,14 @@ def test_stats_remove_problems_export(
     assert "removed 8 articles" in capsys.readouterr().out
     assert main(["problems", "--index", str(indexed)]) == 0
     assert "no problems" in capsys.readouterr().out
+
+
+def test_file_system_errors_are_messages_not_tracebacks(indexed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "oil", "--index", str(indexed), "-o", "/nonexistent/folder/rows.csv"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("searchapp: ") and "Traceback" not in err and "/nonexistent/folder/rows.csv" in err
+
+
+def test_max_size_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", str(tmp_path), "--max-size", "0", "--index", str(tmp_path / "ix")]) == 2
+    assert "--max-size" in capsys.readouterr().err
