@@ -83,12 +83,30 @@ def _decode_legacy(data: bytes) -> str:
             return data.decode("cp1252")
         except UnicodeDecodeError:
             return data.decode("latin-1")
+    if non_ascii <= WESTERN_MAX_SHARE * len(data):
+        # Accented letters and typographic marks here and there: Western text. charset-normalizer
+        # guesses badly on short texts of this kind (a lone £ became Ł), so it is asked only when
+        # most letters are non-ASCII (Cyrillic, Greek, ... in a legacy code page).
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and all(_is_western(char) for char in text if char > "\x7f"):
+            return text
     from charset_normalizer import from_bytes  # slow to import and to run: only here
 
     best = from_bytes(data).best()
     if best is None:
         raise SkipFile("cannot detect the text encoding (binary file?)")
     return str(best)
+
+
+WESTERN_MAX_SHARE = 0.3
+_WESTERN_MARKS = frozenset("‘’‚“”„–—…•€£¥©®°±·«»§¶¢™×÷¿¡ ")
+
+
+def _is_western(char: str) -> bool:
+    return "\u00c0" <= char <= "\u017f" or char in _WESTERN_MARKS
 
 
 def _python_codec(name: str) -> str:

@@ -123,3 +123,14 @@ def test_a_long_first_paragraph_with_a_year_is_not_a_dateline() -> None:
     data = b"Budget\n\nThe 2005 budget, announced on Monday, raises taxes on fuel and tobacco by a lot.\n"
     [article] = parse_bytes(data, "budget.txt")
     assert article.published is None
+
+
+def test_a_short_latin1_text_with_several_accents_stays_western() -> None:
+    [article] = parse_bytes(b"Menu\n\ncaf\xe9 cr\xe8me br\xfbl\xe9e \xa3 5\n", "menu.txt")
+    assert article.body == "café crème brûlée £ 5"
+
+
+def test_a_cyrillic_legacy_text_is_still_detected() -> None:
+    text = "Новости дня\n\nПравительство объявило о новых мерах поддержки экономики страны сегодня утром.\n"
+    [article] = parse_bytes(text.encode("cp1251"), "news.txt")
+    assert article.headline == "Новости дня"
