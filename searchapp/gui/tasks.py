@@ -105,7 +105,7 @@ class IndexTasks(QObject):
     def is_busy(self) -> bool:
         return self._busy.is_set() or not self._queue.empty()
 
-    def shutdown(self, timeout: float = 10.0) -> None:
+    def shutdown(self, timeout: float = 120.0) -> None:
         """Cancel whatever runs and wait (bounded) for the writer to stop, so commits stay whole."""
         self.cancel()
         self._queue.put(None)
