@@ -113,45 +113,51 @@ class _FacetCache:
 
 
 class _Searchers:
-    """One refreshed searcher and facet cache per index, shared by the searches of a process."""
+    """One current searcher per index, shared by the searches of a process, and its facet cache,
+    built only when a search needs facets or name filters (plain hits come back without waiting)."""
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
-        self._state: weakref.WeakKeyDictionary[ArticleIndex, tuple[Any, _FacetCache | None]] = (
-            weakref.WeakKeyDictionary()
-        )
+        # index -> [searcher, facet cache or None, the previous generation's cache or None]
+        self._state: weakref.WeakKeyDictionary[ArticleIndex, list[Any]] = weakref.WeakKeyDictionary()
 
-    def get(self, index: ArticleIndex) -> tuple[Any, _FacetCache]:
-        searcher, cache = self._state.get(index, (None, None))
-        if searcher is None:
-            searcher = index.whoosh.searcher()
-        elif not searcher.up_to_date():
+    def searcher(self, index: ArticleIndex) -> Any:
+        state = self._state.get(index)
+        if state is None:
+            state = self._state[index] = [index.whoosh.searcher(), None, None]
+        elif not state[0].up_to_date():
             # A new searcher, not searcher.refresh(): refresh reuses segment readers and misses
             # deletions committed to a segment it already had.
-            searcher.close()
-            searcher = index.whoosh.searcher()
-            cache = _FacetCache(searcher, previous=cache)
-        if cache is None:
-            cache = _FacetCache(searcher)
-        self._state[index] = (searcher, cache)
-        return searcher, cache
+            state[0].close()
+            state[:] = [index.whoosh.searcher(), None, state[1] or state[2]]
+        return state[0]
+
+    def cache(self, index: ArticleIndex) -> _FacetCache:
+        searcher = self.searcher(index)
+        state = self._state[index]
+        if state[1] is None:
+            state[1] = _FacetCache(searcher, previous=state[2])
+            state[2] = None
+        return state[1]
 
 
 _SEARCHERS = _Searchers()
 
 
-def _filter_query(filters: Mapping[str, Collection[str]] | None, cache: _FacetCache) -> wq.Query | None:
+def _filter_query(filters: Mapping[str, Collection[str]] | None, cache: _FacetCache | None) -> wq.Query | None:
     """OR within one facet, AND across facets."""
     groups = []
     for fieldname, values in (filters or {}).items():
         if fieldname not in FACET_FIELDS:
             raise ValueError(f"unknown facet '{fieldname}'")
-        canonical = cache.canonical[fieldname]  # a short form ("Galloway") filters as its full name
+        # A short form ("Galloway") filters as its full name, and a full name finds its short forms.
+        canonical = cache.canonical[fieldname] if cache else {}
+        variants = cache.variants[fieldname] if cache else {}
         terms = [
             wq.Term(fieldname, variant)
             for value in values
             for full in [canonical.get(value, value)]
-            for variant in cache.variants[fieldname].get(full, [full])
+            for variant in variants.get(full, [full])
         ]
         if terms:
             groups.append(wq.Or(terms))
@@ -214,7 +220,9 @@ def search(
     parsed = parse_query(query)
     page, page_size = max(1, page), max(1, page_size)
     with _SEARCHERS._lock:
-        searcher, cache = _SEARCHERS.get(index)
+        searcher = _SEARCHERS.searcher(index)
+        needs_cache = with_facets or any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
+        cache = _SEARCHERS.cache(index) if needs_cache else None
         docs, allowed = _matching_documents(searcher, parsed, _filter_query(filters, cache))
         # The page comes from a top-N search over the same documents; whoosh's own total and
         # docset would each run the query again (and its total ignores a filter when terms=True).
@@ -224,7 +232,7 @@ def search(
         start = (page - 1) * page_size
         hits = tuple(_hit(results[n]) for n in range(start, min(start + page_size, results.scored_length())))
         terms = _query_terms(parsed, searcher.reader())
-        facets = _facet_counts(docs, cache) if with_facets else {}
+        facets = _facet_counts(docs, cache) if cache is not None and with_facets else {}
         total = len(docs)
     return SearchResult(
         query=query, total=total, hits=hits, facets=facets, terms=terms, page=page, page_size=page_size
@@ -296,8 +304,7 @@ def iter_matches(
     """The stored fields of every matching article, in result order (for export: no cap, no paging)."""
     parsed = parse_query(query)
     with _SEARCHERS._lock:
-        _searcher, cache = _SEARCHERS.get(index)
-        filter_query = _filter_query(filters, cache)
+        filter_query = _filter_query(filters, _SEARCHERS.cache(index))
     # A searcher of its own: an export outlives commits that replace the shared one.
     with index.whoosh.searcher() as searcher:
         allowed = set(searcher.docs_for_query(filter_query)) if filter_query is not None else None

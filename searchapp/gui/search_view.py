@@ -47,6 +47,7 @@ class SearchView(QWidget):
     """Search box, chips, sort and total above a splitter of facets | results | article."""
 
     results_shown = Signal(int)  # total, each time a first page of results is on screen
+    facets_shown = Signal()  # the facet counts for the same search are in the sidebar
     article_shown = Signal(str)  # path
 
     def __init__(self, reader: Reader, messages: Messages, history: list[str], parent: QWidget | None = None):
@@ -56,6 +57,7 @@ class SearchView(QWidget):
         self._index: ArticleIndex | None = None
         self._generation = 0
         self._article_generation = 0
+        self.facets_key: SearchKey | None = None  # the search whose counts the sidebar shows
         self.filters: dict[str, set[str]] = {}
         self.terms: tuple[str, ...] = ()
         self.last_search_seconds = 0.0
@@ -173,11 +175,31 @@ class SearchView(QWidget):
         loaded_pages = -(-min(self.model.loaded(), 4 * PAGE_SIZE) // PAGE_SIZE)
         rows = max(1, loaded_pages) * PAGE_SIZE if refresh else PAGE_SIZE
         self._search_started = time.perf_counter()
+        # Hits first, then facets (asked for once the hits are shown): the list never waits for the
+        # counts over all matches.
         self._reader.run(
-            lambda: search(index, key.query, filters=key.filter_map(), sort=key.sort, page=1, page_size=rows),
+            lambda: search(index, key.query, filters=key.filter_map(), sort=key.sort, page=1, page_size=rows,
+                           with_facets=False),
             lambda result: self._show_results(key, result, refresh),
             lambda error: self._search_failed(key, error),
         )
+
+    def _load_facets(self, key: SearchKey) -> None:
+        index = self._index
+        if index is None:
+            return
+        self._reader.run(
+            lambda: search(index, key.query, filters=key.filter_map(), page=1, page_size=1),
+            lambda result: self._show_facets(key, result),
+            lambda error: None,  # the hits search has reported the same error
+        )
+
+    def _show_facets(self, key: SearchKey, result: SearchResult) -> None:
+        if key.generation != self._generation:
+            return
+        self.facets.set_facets(result.facets, self.filters)
+        self.facets_key = key
+        self.facets_shown.emit()
 
     def refresh(self) -> None:
         """New documents were committed: search again, keeping the reader where it is."""
@@ -190,7 +212,6 @@ class SearchView(QWidget):
         current = self.viewer.path
         self.terms = result.terms
         self.model.reset(result, key)
-        self.facets.set_facets(result.facets, self.filters)
         self._show_total()
         self.last_search_seconds = time.perf_counter() - self._search_started
         row = self.model.row_of(current) if current else -1
@@ -207,6 +228,7 @@ class SearchView(QWidget):
         elif not result.hits:
             self.viewer.clear()
         self.results_shown.emit(result.total)
+        self._load_facets(key)
 
     def _show_total(self) -> None:
         total = self.model.total

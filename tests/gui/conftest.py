@@ -72,6 +72,13 @@ def search_for(qtbot, window: MainWindow, text: str) -> None:
     with qtbot.waitSignal(view.results_shown, timeout=INDEX_TIMEOUT_MS):
         qtbot.keyClicks(view.search_box.line, text)
     qtbot.waitUntil(lambda: view.model.key is not None and view.model.key.query == text, timeout=INDEX_TIMEOUT_MS)
+    wait_for_facets(qtbot, view)
+
+
+def wait_for_facets(qtbot, view) -> None:
+    """Until the sidebar counts belong to the search whose results are shown (they come right after)."""
+    qtbot.waitUntil(lambda: view.facets_key is not None and view.facets_key == view.model.key,
+                    timeout=INDEX_TIMEOUT_MS)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.conftest import INDEX_TIMEOUT_MS, index_folder, search_for, write_article
+from tests.gui.conftest import INDEX_TIMEOUT_MS, index_folder, search_for, wait_for_facets, write_article
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -77,6 +77,7 @@ def test_clicking_a_facet_filters_and_updates_counts(qtbot, make_window, article
     item = outlets.item_for("Gotham Gazette")
     with qtbot.waitSignal(view.results_shown, timeout=INDEX_TIMEOUT_MS):
         item.setCheckState(0, Qt.CheckState.Checked)
+    wait_for_facets(qtbot, view)
     assert view.model.total == 1
     assert view.model.hit(0).outlet == "Gotham Gazette"
     assert [(v, s) for v, _, s in outlets.values() if s] == [("Gotham Gazette", True)]
