@@ -229,7 +229,7 @@ def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) 
             return None
         title_words = words[: last_title + 1]
         title = _join(title_words)
-        role = _join([w for w in title_words if w not in HONORIFICS] + [doc.words[k] for k in prefix])
+        role = _plausible_role([w for w in title_words if w not in HONORIFICS] + [doc.words[k] for k in prefix])
         return Mention(
             name[0], name[-1] + 1, _join([doc.words[k] for k in name]), "person", title, role, True, quoted
         )
@@ -245,8 +245,17 @@ def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) 
     words = [doc.words[k] for k in name]
     kind = "person" if len(words) >= 2 and words[0] in GIVEN_NAMES and words[-1] not in PLACES else "unknown"
     kind = "person" if surname and len(words) >= 2 else kind
-    role = _join([doc.words[k] for k in prefix])
+    role = _plausible_role([doc.words[k] for k in prefix])
     return Mention(name[0], name[-1] + 1, _join(words), kind, role=role, sure=kind == "person", quoted=quoted)
+
+
+def _plausible_role(words: list[str]) -> str:
+    """A role names an office ("Bradford West MP", "Home Secretary") or is a short label ("Labour");
+    a longer run of capitalised words with no office in it is an organisation's name before the
+    person ("the Arts and Humanities Citation Index Professor Chomsky"), not their role."""
+    if len(words) > 2 and not any(word in ROLE_NOUNS or word in TITLE_WORDS for word in words):
+        return ""
+    return _join(words)
 
 
 def _role_before(doc: Doc, start: int) -> str:
