@@ -70,7 +70,8 @@ def sqlite_fts5(documents: list[dict], workdir: Path) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
-    parser.add_argument("--workers", type=int, default=None, help="pipeline worker processes (default: cores)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="parsing processes (default: cores - 1; 0 parses in the writing process)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)

@@ -81,7 +81,9 @@ class ArticleIndex:
     ) -> None:
         self.location = Path(_normalise(location))
         self.max_file_size = max_file_size
-        self.workers = workers or max(1, min(os.cpu_count() or 1, 8))
+        # Parsing processes: one core stays with this process, which analyses and writes every
+        # document (more parsers than the other cores only slow the writer). 0 parses in-process.
+        self.workers = max(1, min((os.cpu_count() or 2) - 1, 8)) if workers is None else workers
         self.commit_every = commit_every
         self.commit_seconds = commit_seconds
         self.rebuilt = False  # True when an index of another schema version was found and rebuilt

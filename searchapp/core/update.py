@@ -139,7 +139,7 @@ class UpdateRun:
 
     def _load_all(self, todo: list[tuple[FoundFile, str]]) -> Iterable[LoadedFile]:
         index = self.index
-        if len(todo) < POOL_THRESHOLD or index.workers == 1:
+        if len(todo) < POOL_THRESHOLD or index.workers == 0:
             for item, old_digest in todo:
                 if self.cancelled():
                     return

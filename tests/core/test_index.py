@@ -135,7 +135,7 @@ def test_adding_a_missing_path_is_a_clear_error(index: ArticleIndex, tmp_path: P
 
 def test_cancel_keeps_what_was_committed(tmp_path: Path) -> None:
     folder = make_txt_folder(tmp_path / "news", 60)
-    with ArticleIndex(tmp_path / "index", commit_every=10, workers=1) as index:
+    with ArticleIndex(tmp_path / "index", commit_every=10, workers=0) as index:
         seen = []
         report = index.add(
             [folder],
@@ -173,7 +173,7 @@ def test_refuses_a_folder_that_is_not_an_index(tmp_path: Path) -> None:
 
 def test_pool_path_matches_in_process_path(tmp_path: Path) -> None:
     folder = make_txt_folder(tmp_path / "news", 40)
-    with ArticleIndex(tmp_path / "a", workers=2) as pooled, ArticleIndex(tmp_path / "b", workers=1) as serial:
+    with ArticleIndex(tmp_path / "a", workers=2) as pooled, ArticleIndex(tmp_path / "b", workers=0) as serial:
         assert pooled.add([folder]).indexed == serial.add([folder]).indexed == 40
         assert {h.path for h in search(pooled, "oil", page_size=50).hits} == {
             h.path for h in search(serial, "oil", page_size=50).hits
@@ -184,7 +184,7 @@ KILL_SCRIPT = """
 import sys
 from searchapp.core.index import ArticleIndex
 def main():
-    index = ArticleIndex(sys.argv[1], commit_every=100, workers=1)
+    index = ArticleIndex(sys.argv[1], commit_every=100, workers=0)
     index.add([sys.argv[2]], on_commit=lambda report: print("commit", flush=True))
 if __name__ == "__main__":
     main()

@@ -15,7 +15,7 @@ from tests.core.factories import make_txt_folder
 
 @pytest.fixture
 def writer(tmp_path: Path):
-    process = WriterProcess(tmp_path / "index", commit_every=20, workers=1)
+    process = WriterProcess(tmp_path / "index", commit_every=20, workers=0)
     yield process
     process.close()
 
