@@ -9,38 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from searchapp import __version__
+from searchapp.cli_output import ProgressBar, entities_json, hit_json, iso_date, plain
 from searchapp.config.paths import default_index_dir
 from searchapp.core.errors import QueryError, SearchAppError, SkipFile
-from searchapp.core.models import Entities, Hit, Speaker
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
-
-
-def _speaker_json(speaker: Speaker) -> dict[str, Any]:
-    return {
-        "name": speaker.name,
-        "type": speaker.type,
-        "role": speaker.role,
-        "aliases": list(speaker.aliases),
-    }
-
-
-def _date(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _entities_json(entities: Entities) -> dict[str, Any]:
-    return {
-        "speakers": [_speaker_json(speaker) for speaker in entities.speakers],
-        "people": list(entities.people),
-        "orgs": list(entities.orgs),
-    }
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -153,41 +130,12 @@ def _open(args: argparse.Namespace, **options: Any) -> Any:
     return index
 
 
-class _ProgressBar:
-    """A one-line progress bar on a terminal; silent when output is not a terminal."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
-        self.start = time.monotonic()
-        self.last = 0.0
-
-    def __call__(self, done: int, total: int, current: str) -> None:
-        now = time.monotonic()
-        if not self.enabled or (now - self.last < 0.1 and done < total):
-            return
-        self.last = now
-        width = 30
-        filled = int(width * done / total) if total else width
-        rate = done / (now - self.start) if now > self.start else 0
-        left = f"{(total - done) / rate:.0f}s left" if rate and done < total else ""
-        print(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {rate:.0f}/s {left}   ",
-            end="",
-            file=sys.stderr,
-            flush=True,
-        )
-
-    def finish(self) -> None:
-        if self.enabled:
-            print(file=sys.stderr)
-
-
 def cmd_index(args: argparse.Namespace) -> int:
     if args.max_size is not None and args.max_size <= 0:
         raise QueryError("--max-size must be a number of megabytes above 0")
     options = {"max_file_size": int(args.max_size * 1024 * 1024)} if args.max_size is not None else {}
     index = _open(args, **options)
-    bar = _ProgressBar(not args.quiet)
+    bar = ProgressBar(not args.quiet)
     try:
         report = index.add(args.paths, progress=bar)
     finally:
@@ -200,31 +148,6 @@ def cmd_index(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"  skipped {problem.path}: {problem.reason}")
     return EXIT_SKIPPED if report.problems else EXIT_OK
-
-
-def _hit_json(hit: Hit) -> dict[str, Any]:
-    return {
-        "path": hit.path,
-        "headline": hit.headline,
-        "byline": hit.byline,
-        "outlet": hit.outlet,
-        "published": _date(hit.published),
-        "url": hit.url,
-        "format": hit.format,
-        "folder": hit.folder,
-        "speakers": [_speaker_json(speaker) for speaker in hit.speakers],
-        "people": list(hit.people),
-        "orgs": list(hit.orgs),
-        "score": round(hit.score, 4),
-        "snippet": hit.snippet_html,
-    }
-
-
-def _plain(snippet_html: str) -> str:
-    import html
-    import re
-
-    return html.unescape(re.sub(r'<b class="hit">(.*?)</b>', r"[\1]", snippet_html))
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -245,7 +168,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             "query": args.query,
             "total": result.total,
             "page": result.page,
-            "hits": [_hit_json(hit) for hit in result.hits],
+            "hits": [hit_json(hit) for hit in result.hits],
         }
         if args.facets:
             output["facets"] = {
@@ -260,10 +183,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         facts = " · ".join(
             x for x in (hit.outlet, hit.published.date().isoformat() if hit.published else "") if x
         )
-        print(f"\n{number}. {_plain(hit.headline_html)}" + (f"  ({facts})" if facts else ""))
+        print(f"\n{number}. {plain(hit.headline_html)}" + (f"  ({facts})" if facts else ""))
         if hit.speakers:
             print("   quoted: " + ", ".join(speaker.name for speaker in hit.speakers))
-        print(f"   {_plain(hit.snippet_html)}")
+        print(f"   {plain(hit.snippet_html)}")
         print(f"   {hit.path}")
     if args.facets:
         for field, counts in result.facets.items():
@@ -292,12 +215,12 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             "body": article.body,
             "byline": article.byline,
             "outlet": article.outlet,
-            "published": _date(article.published),
+            "published": iso_date(article.published),
             "url": article.url,
             "path": article.path,
             "format": article.format,
             "language": article.language,
-            **_entities_json(entities),
+            **entities_json(entities),
         }
         if args.json:
             print(json.dumps(record, ensure_ascii=False))
