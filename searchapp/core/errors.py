@@ -15,7 +15,3 @@ class QueryError(SearchAppError):
 
 class IndexBusyError(SearchAppError):
     """Another process is writing to this index."""
-
-
-class IndexVersionError(SearchAppError):
-    """The index on disk was written by another schema version and must be rebuilt."""
