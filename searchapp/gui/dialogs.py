@@ -49,7 +49,7 @@ finds <i>protests</i> and <i>protesters</i>.</p>
 <tr><td><code>labour NOT tory</code></td><td>leave out articles with a word</td></tr>
 <tr><td><code>(blair OR brown) budget</code></td><td>group with brackets</td></tr>
 <tr><td><code>econom*</code></td><td>words starting with <i>econom</i></td></tr>
-<tr><td><code>chomsky~</code></td><td>similar spellings too</td></tr>
+<tr><td><code>chomsky~</code></td><td>similar spellings too (one letter off; the first letter as typed)</td></tr>
 </table>
 <h3>Fields</h3>
 <table cellspacing="6">
