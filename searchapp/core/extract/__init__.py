@@ -13,6 +13,7 @@ import re
 from searchapp.core.extract.names import find_mentions
 from searchapp.core.extract.quotes import Cue, find_cues, mark_quotations
 from searchapp.core.extract.resolve import resolve_mentions, resolve_names
+from searchapp.core.extract.spans import title_case
 from searchapp.core.extract.speakers import attribute
 from searchapp.core.extract.tokens import tokenize
 from searchapp.core.extract.turns import find_turns, turn_speakers
@@ -30,6 +31,9 @@ def extract_entities(article: Article) -> Entities:
     turns = find_turns(doc, article.outlet)
     quotations = mark_quotations(doc, {t.para: t.colon for t in turns})
     mentions = find_mentions(doc)
+    if article.headline.strip() and title_case(article.headline):
+        # In a title-case headline every word is capitalised: a run there is a name if the body writes it.
+        mentions = [m for m in mentions if doc.para[m.start] > 0 or m.text in article.body]
     if turns:
         mentions = turn_speakers(doc, turns, mentions)
     cues = find_cues(doc, mentions)

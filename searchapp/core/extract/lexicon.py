@@ -60,6 +60,7 @@ TITLE_WORDS = HONORIFICS | _words(
     Superintendent Sergeant Sgt Officer Commissioner Commander General Gen Lt Lieutenant Colonel Col Captain
     Capt Admiral Governor Gov Senator Sen Rep Representative Congressman Congresswoman Mayor Councillor Cllr
     MP MEP MSP AM Judge Justice Ambassador Director Chairman Chairwoman Chair Leader Spokesman Spokeswoman
+    Spokesperson
     Manager Coach Bishop Archbishop Cardinal Pope Rabbi Imam Sheikh Father Brother Sister Prince Princess
     King Queen Emperor Baroness Baron Earl Duke Duchess Count Countess Sheriff Attorney Solicitor Auditor
     Editor Founder CEO Premier Secretary-General Dean Pastor
@@ -131,7 +132,7 @@ KNOWN_ORGS = _words(
     Ericsson Vivendi Bertelsmann Fifa Uefa UEFA FIFA IOC IAAF Ofcom Ofwat Ofgem Ofsted Eurostat Unicef
     UNICEF Unesco UNESCO Greenpeace Oxfam Amnesty Eurostar Ryanair easyJet EasyJet Virgin Barclays HSBC
     Lloyds Citigroup Walmart Wal-Mart Asda Marks Yukos Gazprom Renault Peugeot Volkswagen Fiat Ferrari
-    Chelsea Arsenal Liverpool Everton Celtic Rangers Juventus Barcelona Madrid
+    Chelsea Arsenal Liverpool Everton Celtic Rangers Juventus Barcelona Madrid BT BP BA GM HP AP FA LG MI5 MI6
     """
 )
 # Party names and their other forms: every form maps to the fullest usual name.
@@ -147,7 +148,27 @@ NON_ORG_ACRONYMS = _words(
     PM IT ID PR OK VAT SMS MP3 PDA PDAs LCD HD HDTV GB MB KB GHz RAM USB BSE SARS IP PIN ATM FM GCSE GCSEs RPI
     CPI IPO ISA ISAs OBE MBE CBE QC BC AD AGM RSS PS2 PSP DS DJ MC UFO US-led A I II III IV V VI VII VIII
     IX X XI XII ASBO ASBOs SUV SUVs NYSE OTC CGI API HTML PDF LED CCTV TB MA PhD MBA IQ MRSA GPS WMD CO2 LA
-    NY EC USS HMS
+    NY USS HMS
+    XML JSON HTML HTTP HTTPS URL URLs WWW UTF ASCII CSV PDF README NOTICE LICENSE LICENCE COPYING FAQ FAQs
+    GUI CPU CPUs GPU OS DOS AI UV VR IRC POV ROV VM VHS VCR VCRs DVR DVRs PVR PVRs ISBN GPRS GSM UMTS WAP
+    ADSL DSL LAN WAN ISP ISPs SQL PHP CSS JPEG JPG GIF PNG MP4 MPEG DRM P2P RFID OLED SIM BIOS HDMI VoIP
+    MMS FDI GNP FTSE VIP VIPs POTUS FLOTUS AAA BBB BB CCC CC NB PS FYI RIP ASAP DIY LOL OMG TBA TBC
+    """
+)
+# A name made of one of these words alone is not yet a named organisation ("the Court ruled", "on TV"):
+# every organisation word except the institutions and newspapers a country has only one of.
+STANDALONE_ORG_WORDS = _words(
+    """
+    Parliament Cabinet Commons Lords Congress Senate Times Post Journal Telegraph Guardian Herald Tribune
+    Gazette Mirror Observer Express Mail
+    """
+)
+# Last words that make a capitalised run an award, an event, a product or a place, not a body or a person:
+# "Hans Christian Andersen Award", "Norwich Union Grand Prix", "Creative Commons Attribution".
+THING_HEADS = _words(
+    """
+    Award Awards Prize Prizes Trophy Cup Championship Championships Prix Festival Expo Exhibition Lecture
+    Lectures Knife Player Attribution Licence License Station Stadium Arena Square
     """
 )
 

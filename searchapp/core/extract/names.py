@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from searchapp.core.extract import orgs
+from searchapp.core.extract import orgs, spans
 from searchapp.core.extract.evidence import org_context
 from searchapp.core.extract.gazetteer import GIVEN_NAMES, PLACES
 from searchapp.core.extract.lexicon import (
@@ -18,16 +18,18 @@ from searchapp.core.extract.lexicon import (
     GOVERNMENT_HEADS,
     HONORIFICS,
     KNOWN_ORGS,
+    NON_ORG_ACRONYMS,
     NOT_NAME_WORDS,
     ORG_WORDS,
-    ROLE_MODIFIERS,
     ROLE_NOUNS,
     TITLE_WORDS,
 )
+from searchapp.core.extract.roles import age_after, join, modifier, role_after, role_before
 from searchapp.core.extract.tokens import Doc
 
 _SUBJECT_PRONOUNS = frozenset("I We He She They You".split())
 _DESCRIPTOR_ENDINGS = ("-based", "-born", "-owned", "-listed", "-registered", "-headquartered")
+_ADVERB_ENDINGS = ("ially", "ually", "ately", "ously", "ently", "antly", "ically", "ingly", "edly")
 _CONNECTORS = frozenset("of for and & de van den der von du da del la le bin al the y".split())
 
 
@@ -46,15 +48,6 @@ class Mention:
     @property
     def surface(self) -> str:
         return f"{self.title} {self.text}".strip() if self.title in HONORIFICS else self.text
-
-
-def _join(words: list[str]) -> str:
-    text = ""
-    for k, w in enumerate(words):
-        text += w if (w == "." or not text) else " " + w
-        if orgs.dotted(w) and not w.endswith(".") and words[k + 1 : k + 2] != ["."]:
-            text += "."  # "U.S government" -> "U.S. government": one form for every spelling
-    return text
 
 
 def _raw_spans(doc: Doc) -> list[list[int]]:
@@ -77,6 +70,10 @@ def _raw_spans(doc: Doc) -> list[list[int]]:
                 if doc.words[j + 1] in NOT_NAME_WORDS:
                     break
                 span.append(j)  # "U.S. Army"
+            elif w.isdigit() and len(w) == 1 and doc.words[span[-1]] in ("Radio", "Channel"):
+                span.append(j)  # "BBC Radio 4", "Channel 4"
+                j += 1
+                break
             elif w in _CONNECTORS and w != "the" and doc.is_cap(j + 1) and doc.words[span[-1]] != ".":
                 span.append(j)
             elif w == "the" and doc.words[span[-1]] in ("of", "for") and doc.is_cap(j + 1):
@@ -123,6 +120,7 @@ def _trim(doc: Doc, span: list[int], lower_words: set[str]) -> list[int]:
         doc.words[span[0]] in NOT_NAME_WORDS
         or doc.words[span[0]] in _CONNECTORS
         or doc.words[span[0]].endswith(_DESCRIPTOR_ENDINGS)  # "Houston-based Continental"
+        or (doc.sent_start[span[0]] and doc.words[span[0]].endswith(_ADVERB_ENDINGS))  # "Initially"
     ):
         span = span[1:]
     while span and (doc.words[span[-1]] in _CONNECTORS or doc.words[span[-1]] == "."):
@@ -204,8 +202,14 @@ def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) 
     last_title = max((k for k, w in enumerate(titles) if w in TITLE_WORDS), default=-1)
     last_org = orgs.org_word_at(words)
     quoted = doc.quote[span[0]] >= 0
+    inner = spans.org_within_role(words)
+    if spans.thing(words) or inner == (0, 0):
+        return None
+    if inner is not None:
+        a, b = inner
+        return Mention(span[a], span[b - 1] + 1, join(words[a:b]), "org", sure=True, quoted=quoted)
     if last_org > last_title or (last_title < 0 and orgs.looks_like_org(words)):
-        return Mention(span[0], span[-1] + 1, _join(words), "org", sure=True, quoted=quoted)
+        return Mention(span[0], span[-1] + 1, join(words), "org", sure=True, quoted=quoted)
     if last_title >= 0:
         name = span[last_title + 1 :]
         cut = max(
@@ -228,17 +232,19 @@ def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) 
         ):
             return None
         title_words = words[: last_title + 1]
-        title = _join(title_words)
-        role = _plausible_role([w for w in title_words if w not in HONORIFICS] + [doc.words[k] for k in prefix])
+        title = join(title_words)
+        role = _plausible_role(
+            [w for w in title_words if w not in HONORIFICS] + [doc.words[k] for k in prefix]
+        )
         return Mention(
-            name[0], name[-1] + 1, _join([doc.words[k] for k in name]), "person", title, role, True, quoted
+            name[0], name[-1] + 1, join([doc.words[k] for k in name]), "person", title, role, True, quoted
         )
     if orgs.is_place(words):
         nxt = span[-1] + 1
         if doc.kinds[nxt : nxt + 1] == ["s"]:
             nxt += 1
         if nxt < len(doc) and doc.words[nxt] in GOVERNMENT_HEADS:
-            text = _join(words) + ("'s " if nxt > span[-1] + 1 else " ") + doc.words[nxt]
+            text = join(words) + ("'s " if nxt > span[-1] + 1 else " ") + doc.words[nxt]
             return Mention(span[0], nxt + 1, text, "org", sure=True, quoted=quoted)
         return None
     name, prefix = _strip_prefix(doc, span)
@@ -246,7 +252,7 @@ def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) 
     kind = "person" if len(words) >= 2 and words[0] in GIVEN_NAMES and words[-1] not in PLACES else "unknown"
     kind = "person" if surname and len(words) >= 2 else kind
     role = _plausible_role([doc.words[k] for k in prefix])
-    return Mention(name[0], name[-1] + 1, _join(words), kind, role=role, sure=kind == "person", quoted=quoted)
+    return Mention(name[0], name[-1] + 1, join(words), kind, role=role, sure=kind == "person", quoted=quoted)
 
 
 def _plausible_role(words: list[str]) -> str:
@@ -255,53 +261,7 @@ def _plausible_role(words: list[str]) -> str:
     person ("the Arts and Humanities Citation Index Professor Chomsky"), not their role."""
     if len(words) > 2 and not any(word in ROLE_NOUNS or word in TITLE_WORDS for word in words):
         return ""
-    return _join(words)
-
-
-def _role_before(doc: Doc, start: int) -> str:
-    """Role words written just before a name: "Bradford Council leader", "Moscow-based US lawyer"."""
-    k = start - 1
-    words: list[str] = []
-    has_role = False
-    while k >= 0 and len(words) < 8 and doc.para[k] == doc.para[start] and doc.quote[k] == doc.quote[start]:
-        w = doc.words[k]
-        if w in ("of", "for", "at", "the", "The", "by", "with") and not words:
-            return ""  # "editor of The Scotsman": what follows is not the person
-        if doc.is_cap(k) or doc.kinds[k] == "s" or w in ("of", "for", "&") or "-" in w:
-            pass
-        elif w in ROLE_NOUNS or w in ROLE_MODIFIERS:
-            has_role = has_role or w in ROLE_NOUNS
-        else:
-            break
-        if doc.sent_start[k] and w in NOT_NAME_WORDS:
-            break
-        words.append(w)
-        if doc.sent_start[k]:
-            break
-        k -= 1
-    while words and words[-1] in ("of", "for", "&"):
-        words.pop()
-    return _join(words[::-1]).replace(" 's", "'s") if has_role else ""
-
-
-def _role_after(doc: Doc, end: int) -> str:
-    """An appositive role: "Russ Foster, West Yorkshire Assistant Chief Constable, said"."""
-    if end >= len(doc) or doc.words[end] != ",":
-        return ""
-    k = end + 1
-    words: list[str] = []
-    while k < len(doc) and doc.words[k] != "," and doc.kinds[k] != "q" and len(words) < 12:
-        if doc.words[k] in ".;:()" or doc.sent_start[k]:
-            break
-        words.append(doc.words[k])
-        k += 1
-    if not words:
-        return ""
-    if not any(w in ROLE_NOUNS or w in TITLE_WORDS for w in words):
-        return ""
-    if words[0] in ("the", "a", "an"):
-        words = words[1:]
-    return _join(words).replace(" 's", "'s")
+    return join(words)
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -316,7 +276,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     openers: list[Mention] = []
     for raw in _raw_spans(doc):
-        for part in (piece for half in _split_and(doc, raw) for piece in _split_of(doc, half)):
+        halves = (piece for half in _split_and(doc, raw) for piece in _split_of(doc, half))
+        for part in (piece for half in halves for piece in spans.split_org_person(doc, half)):
             span = _trim(doc, part, lower_words)
             if not span:
                 continue
@@ -330,14 +291,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 if mention.text not in mid_sentence:
                     openers.append(mention)  # kept only if the article shows it is an organisation
                     continue
-            if mention.kind != "org":
-                before = _role_before(doc, span[0])
-                after = _role_after(doc, mention.end)
+            if mention.kind != "org" and not spans.code_like(mention.text):
+                before = role_before(doc, span[0])
+                after = role_after(doc, mention.end)
                 titled = (
                     span[0] > 1 and doc.words[span[0] - 1] == "," and doc.words[span[0] - 2] in TITLE_WORDS
                 )
-                if (before or after or titled or _age_after(doc, mention.end)) and not _modifier(
-                    doc, mention
+                if (before or after or titled or age_after(doc, mention.end)) and not modifier(
+                    doc, mention.text, mention.end
                 ):
                     mention.kind = "person"
                     mention.sure = True
@@ -353,7 +314,9 @@ def _type_by_context(doc: Doc, mentions: list[Mention], openers: list[Mention]) 
     A sentence opener seen nowhere else mid-sentence is kept only when it is one of them.
     """
     unknown = [m for m in mentions + openers if m.kind == "unknown"]
-    evident = {m.text for m in unknown if org_context(doc, m.first, m.end)}
+    evident = {  # "IT firm X", "PC magazine": a common acronym is a kind of thing, not a body
+        m.text for m in unknown if m.text not in NON_ORG_ACRONYMS and org_context(doc, m.first, m.end)
+    }
     if not evident:
         return mentions
     mentions = sorted(mentions + [m for m in openers if m.text in evident], key=lambda m: m.start)
@@ -362,24 +325,3 @@ def _type_by_context(doc: Doc, mentions: list[Mention], openers: list[Mention]) 
             m.kind = "org"
             m.sure = True
     return mentions
-
-
-def _modifier(doc: Doc, mention: Mention) -> bool:
-    """ "former Marine commandant", "Treasury spokesman": one word before a role noun describes it."""
-    end = mention.end
-    return (
-        " " not in mention.text
-        and end < len(doc)
-        and doc.words[end] in ROLE_NOUNS
-        and not doc.is_cap(end + 1)
-    )
-
-
-def _age_after(doc: Doc, end: int) -> bool:
-    """ "John Smith, 45," """
-    return (
-        end + 2 < len(doc)
-        and doc.words[end] == ","
-        and doc.words[end + 1].isdigit()
-        and doc.words[end + 2] == ","
-    )

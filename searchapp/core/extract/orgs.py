@@ -10,9 +10,20 @@ from __future__ import annotations
 import re
 
 from searchapp.core.extract.gazetteer import PLACES
-from searchapp.core.extract.lexicon import KNOWN_ORGS, NON_ORG_ACRONYMS, ORG_WORDS, PARTY_FORMS
+from searchapp.core.extract.lexicon import (
+    KNOWN_ORGS,
+    NON_ORG_ACRONYMS,
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    PARTY_FORMS,
+    STANDALONE_ORG_WORDS,
+)
 
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]\.?")
+# A code with a number, not a body: "UTF-8", "STS-135", "IE6", "PB100" (but "BBC2", a channel of the BBC).
+_ROMAN = re.compile(r"(?=.*[IVX])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")  # not "MCI", a company
+_CODE = re.compile(r"(?P<letters>[A-Za-z]+)(?P<dash>-?)\d+")
+_MEDIA = frozenset("TV Television Radio Games Media Online Digital Mobile Interactive".split())
 _PLACE_OPENERS = frozenset("United New Great Upper Lower Greater".split())
 _MINOR_WORDS = frozenset("of for and & the on in to de du des la le".split())
 _PARTY_CANONICAL = {form: canonical for canonical, forms in PARTY_FORMS.items() for form in forms}
@@ -23,6 +34,13 @@ def is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     plain = undotted(word)
     if not 2 <= len(word) <= 7 or len(letters) < 2 or plain in NON_ORG_ACRONYMS or plain in PLACES:
+        return False
+    if any(part in NON_ORG_ACRONYMS for part in plain.split("-")):
+        return False  # "HD-DVD"
+    if _ROMAN.fullmatch(plain) or (len(letters) >= 3 and len(set(letters)) == 1):
+        return False  # "XVII", "AAA", "FFFF"
+    code = _CODE.fullmatch(plain)
+    if code and (code["dash"] or len(code["letters"]) < 3):
         return False
     upper = sum(1 for c in letters if c.isupper())
     return upper == len(letters) or (upper >= 2 and word[0].isupper() and word[-1].isupper())
@@ -37,11 +55,38 @@ def org_word_at(tokens: list[str]) -> int:
 
 
 def looks_like_org(tokens: list[str]) -> bool:
-    """A name span that is an organisation by its own words, whatever its context."""
+    """A name span that is an organisation by its own words, whatever its context.
+
+    A lone acronym needs three letters: a two-letter one ("NZ", "LV", "EC") is more often a place code
+    or an abbreviation of a word, so it waits for the article to link it to a long form or to show it
+    as a body by its context ("BP shares", "BP said").
+    """
     text = " ".join(tokens)
-    if org_word_at(tokens) >= 0 or text in _PARTY_CANONICAL or text in KNOWN_ORGS:
+    if org_word_at(tokens) >= 0 or text in _PARTY_CANONICAL:
         return True
-    return len(tokens) == 1 and is_acronym(tokens[0])
+    if text in KNOWN_ORGS:
+        return True
+
+    return len(tokens) == 1 and is_acronym(tokens[0]) and sum(c.isalpha() for c in tokens[0]) >= 3
+
+
+def generic(name: str) -> bool:
+    """A lone organisation word ("Court", "Council", "TV") names no organisation by itself, nor does a
+    medium after a place ("UK TV", "British TV")."""
+    words = name.split()
+    if len(words) > 1:
+        return words[-1] in _MEDIA and is_place(words[:-1])
+    return name in ORG_WORDS and name not in STANDALONE_ORG_WORDS and name not in KNOWN_ORGS
+
+
+def shouted(word: str, lower_words: set[str]) -> bool:
+    """An ordinary word in capitals ("UNLESS", "HUGE"), not an acronym: a function word, or a word the
+    article also writes in lower case."""
+    return (
+        word.isupper()
+        and len(word) >= 3
+        and (word.capitalize() in NOT_NAME_WORDS or word.lower() in lower_words)
+    )
 
 
 def is_place(tokens: list[str]) -> bool:

@@ -147,6 +147,11 @@ def _bracketed(doc: Doc, org_mentions: list[Mention]) -> dict[str, str]:
 
 def _organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
     bracketed = _bracketed(doc, [m for m in mentions if m.kind != "person"])
+    lower_words = {  # outside quotations, where "think tbwa shd" is a hurried message, not English
+        w
+        for w, k, q in zip(doc.words, doc.kinds, doc.quote, strict=True)
+        if k == "w" and q < 0 and w[0].islower()
+    }
     org_mentions = [m for m in mentions if m.kind == "org"]
     texts = list(dict.fromkeys(m.text for m in org_mentions))
     long_forms = [t for t in texts if " " in t]
@@ -168,6 +173,12 @@ def _organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
             canonical[t] = bracketed[t]  # "Cepes (Peruvian Centre for Social Studies)"
         elif t in links:
             canonical[t] = links[t]
+        elif orgs.generic(t) or (" " not in t and orgs.shouted(t, lower_words)):
+            # "the Bank" is the article's one "Bank of ..." or one "... Bank"; with none or several, nobody.
+            own = [lf for lf in long_forms if not orgs.generic(lf)]
+            heads = [lf for lf in own if lf.split()[0].lower() == t.lower()]
+            heads = heads or [lf for lf in own if lf.split()[-1].lower() == t.lower()]
+            canonical[t] = heads[0] if len(heads) == 1 and orgs.generic(t) else ""
         elif _squeeze(t) in squeezed:
             canonical[t] = squeezed[_squeeze(t)]  # "TimeWarner" is "Time Warner", "US Army" "U.S. Army"
         elif " " not in t and not orgs.is_acronym(t):
@@ -179,6 +190,8 @@ def _organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
     entities: dict[str, Entity] = {}
     for m in org_mentions:
         key = canonical[m.text]
+        if not key:
+            continue
         entity = entities.setdefault(key, Entity("org", name=key))
         entity.add(m)
     return list(entities.values())
@@ -208,6 +221,8 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], speakers: set[int]) -> d
                 m.kind = (
                     "person" if _personal_pronoun_follows(doc, m) else "org"
                 )  # an untyped full name that speaks and is nobody's: "Dimension Data said"
+        if m.kind == "unknown" and id(m) in speakers and orgs.is_acronym(m.text):
+            m.kind = "org"  # "BP said": a two-letter acronym that speaks
     found = people + _organisations(doc, mentions)
     return {id(m): e for e in found for m in e.mentions}
 

@@ -1,0 +1,84 @@
+"""Role words around a person's name: "Bradford Council leader George Galloway", "Russ Foster, West
+Yorkshire Assistant Chief Constable, said", "John Smith, 45,"; and how name words are joined into text."""
+
+from __future__ import annotations
+
+from searchapp.core.extract import orgs
+from searchapp.core.extract.lexicon import (
+    NOT_NAME_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
+from searchapp.core.extract.tokens import Doc
+
+
+def join(words: list[str]) -> str:
+    text = ""
+    for k, w in enumerate(words):
+        text += w if (w == "." or not text) else " " + w
+        if orgs.dotted(w) and not w.endswith(".") and words[k + 1 : k + 2] != ["."]:
+            text += "."  # "U.S government" -> "U.S. government": one form for every spelling
+    return text
+
+
+def role_before(doc: Doc, start: int) -> str:
+    """Role words written just before a name: "Bradford Council leader", "Moscow-based US lawyer"."""
+    k = start - 1
+    words: list[str] = []
+    has_role = False
+    while k >= 0 and len(words) < 8 and doc.para[k] == doc.para[start] and doc.quote[k] == doc.quote[start]:
+        w = doc.words[k]
+        if w in ("of", "for", "at", "the", "The", "by", "with") and not words:
+            return ""  # "editor of The Scotsman": what follows is not the person
+        if doc.is_cap(k) or doc.kinds[k] == "s" or w in ("of", "for", "&") or "-" in w:
+            pass
+        elif w in ROLE_NOUNS or w in ROLE_MODIFIERS:
+            has_role = has_role or w in ROLE_NOUNS
+        else:
+            break
+        if doc.sent_start[k] and w in NOT_NAME_WORDS:
+            break
+        words.append(w)
+        if doc.sent_start[k]:
+            break
+        k -= 1
+    while words and words[-1] in ("of", "for", "&"):
+        words.pop()
+    return join(words[::-1]).replace(" 's", "'s") if has_role else ""
+
+
+def role_after(doc: Doc, end: int) -> str:
+    """An appositive role: "Russ Foster, West Yorkshire Assistant Chief Constable, said"."""
+    if end >= len(doc) or doc.words[end] != ",":
+        return ""
+    k = end + 1
+    words: list[str] = []
+    while k < len(doc) and doc.words[k] != "," and doc.kinds[k] != "q" and len(words) < 12:
+        if doc.words[k] in ".;:()" or doc.sent_start[k]:
+            break
+        words.append(doc.words[k])
+        k += 1
+    if not words:
+        return ""
+    if not any(w in ROLE_NOUNS or w in TITLE_WORDS for w in words) or words[0] in SPEECH_VERBS:
+        return ""  # "to EA, said Mr Armes, but": a clause, not a role
+    if words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return join(words).replace(" 's", "'s")
+
+
+def modifier(doc: Doc, text: str, end: int) -> bool:
+    """ "former Marine commandant", "Treasury spokesman": one word before a role noun describes it."""
+    return " " not in text and end < len(doc) and doc.words[end] in ROLE_NOUNS and not doc.is_cap(end + 1)
+
+
+def age_after(doc: Doc, end: int) -> bool:
+    """ "John Smith, 45," """
+    return (
+        end + 2 < len(doc)
+        and doc.words[end] == ","
+        and doc.words[end + 1].isdigit()
+        and doc.words[end + 2] == ","
+    )

@@ -1,0 +1,79 @@
+"""Shapes of capitalised runs that are not what their words first suggest.
+
+- An award, event, product or place named after someone or something: "Hans Christian Andersen Award",
+  "Norwich Union Grand Prix", "Creative Commons Attribution" (no name at all).
+- A role: "State Department Spokesperson" (the organisation is "State Department"), "Director of Media
+  and Communications" (no organisation), "President of the European Commission" ("European Commission").
+- An organisation run into a person's name: "Washington State University Simon Smith".
+- A headline written in title case ("America's Finest News Source"): every word is capitalised, so a run
+  there is a name only when the body writes it too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from searchapp.core.extract import orgs
+from searchapp.core.extract.gazetteer import GIVEN_NAMES, PLACES
+from searchapp.core.extract.lexicon import HONORIFICS, ORG_WORDS, THING_HEADS, TITLE_WORDS
+from searchapp.core.extract.tokens import Doc
+
+_CONNECTORS = frozenset("of for and & the".split())
+_OFFICES = TITLE_WORDS - HONORIFICS
+_MINOR_WORDS = frozenset(
+    "a an the of in on at to for with from by and or but as into about over than via vs is are was".split()
+)
+# Last words that no person's name has: "Andy Warhol Photographic Legacy Program", "Jeff Smith Experience".
+_GAMES = frozenset("Olympic Olympics Paralympic Commonwealth Asian Indoor Winter Summer Youth Pan".split())
+_NOT_SURNAMES = frozenset("Program Project Experience Studio Studios Sea Ocean Island Islands".split())
+
+
+def thing(words: list[str]) -> bool:
+    """A run whose last word makes it an award, an event, a product or a place ("Gary Player" stays)."""
+    if len(words) > 2 and words[0] in GIVEN_NAMES and words[-1] in _NOT_SURNAMES:
+        return True
+    if words[-1] == "Games" and _GAMES & set(words):
+        return True  # "Commonwealth Games", "Boston Indoor Games"; but "Epic Games", a company
+    return words[-1] in THING_HEADS and not (len(words) == 2 and words[0] in GIVEN_NAMES)
+
+
+def code_like(text: str) -> bool:
+    """ "GPRS", "DB9": one word in capitals or with a digit is no person's name, whatever role is near."""
+    return " " not in text and (
+        any(c.isdigit() for c in text) or (sum(c.isupper() for c in text) >= 2 and text.isupper())
+    )
+
+
+def org_within_role(words: list[str]) -> tuple[int, int] | None:
+    """Where the organisation is in a run that is a role: (start, end) of its words, (0, 0) for none,
+    None when the run is not a role."""
+    last_org = orgs.org_word_at(words)
+    if last_org < 0:
+        return None
+    if len(words) > 2 and words[0] in _OFFICES and words[1] in ("of", "for"):
+        start = 3 if words[2] == "the" else 2  # "President of the European Commission"
+        rest = words[start:]
+        named = any(w not in ORG_WORDS and w not in _CONNECTORS for w in rest) or len(rest) == 2
+        return (start, len(words)) if named and "and" not in rest[:1] else (0, 0)
+    if last_org < len(words) - 1 and all(w in _OFFICES for w in words[last_org + 1 :]):
+        return (0, last_org + 1)  # "State Department Spokesperson", "Bradford Council Leader"
+    return None
+
+
+def split_org_person(doc: Doc, span: list[int]) -> list[list[int]]:
+    """Split an organisation's name from a person's name run into it ("... University Simon Smith")."""
+    words = [doc.words[k] for k in span]
+    last_org = orgs.org_word_at(words)
+    rest = words[last_org + 1 :]
+    if last_org < 0 or not 2 <= len(rest) <= 3 or rest[0] not in GIVEN_NAMES:
+        return [span]
+    if any(w in ORG_WORDS or w in TITLE_WORDS or w in PLACES or not w[:1].isupper() for w in rest):
+        return [span]
+    return [span[: last_org + 1], span[last_org + 1 :]]
+
+
+def title_case(headline: str) -> bool:
+    """Most words capitalised, short function words aside: "An Interview with America's Finest News
+    Source", not "Hackers attack church website"."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", headline) if w not in _MINOR_WORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
