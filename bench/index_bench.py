@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
@@ -28,7 +29,7 @@ from searchapp.core.schema import SCHEMA
 
 def pipeline(corpus: Path, workdir: Path, workers: int | None) -> tuple[float, int]:
     start = time.perf_counter()
-    with ArticleIndex(workdir / "pipeline", workers=workers) as index:
+    with ArticleIndex(workdir / f"pipeline{time.monotonic_ns()}", workers=workers) as index:
         report = index.add([corpus])
         count = index.stats().articles
     return time.perf_counter() - start, count + 0 * report.indexed
@@ -42,7 +43,7 @@ def parsed_documents(corpus: Path) -> list[dict]:
 
 
 def raw_whoosh(documents: list[dict], workdir: Path) -> float:
-    folder = workdir / "raw"
+    folder = workdir / f"raw{time.monotonic_ns()}"
     folder.mkdir()
     start = time.perf_counter()
     ix = whoosh_index.create_in(str(folder), SCHEMA)
@@ -55,7 +56,7 @@ def raw_whoosh(documents: list[dict], workdir: Path) -> float:
 
 def sqlite_fts5(documents: list[dict], workdir: Path) -> float:
     start = time.perf_counter()
-    db = sqlite3.connect(workdir / "fts.db")
+    db = sqlite3.connect(workdir / f"fts{time.monotonic_ns()}.db")
     db.execute("CREATE VIRTUAL TABLE articles USING fts5(path UNINDEXED, headline, speakers, body, "
                "tokenize='porter unicode61')")
     db.executemany(
@@ -70,17 +71,24 @@ def sqlite_fts5(documents: list[dict], workdir: Path) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; medians are printed")
     parser.add_argument("--workers", type=int, default=None,
                         help="parsing processes (default: cores - 1; 0 parses in the writing process)")
     args = parser.parse_args()
+    wholes, raws, ftss = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        whole, count = pipeline(args.corpus, workdir, args.workers)
         parse_start = time.perf_counter()
         documents = parsed_documents(args.corpus)
         parse_time = time.perf_counter() - parse_start
-        raw = raw_whoosh(documents, workdir)
-        fts = sqlite_fts5(documents, workdir)
+        for _ in range(args.repeat):  # interleaved, so that a slow spell of the machine hits all three
+            whole, count = pipeline(args.corpus, workdir, args.workers)
+            wholes.append(whole)
+            raws.append(raw_whoosh(documents, workdir))
+            ftss.append(sqlite_fts5(documents, workdir))
+    whole, raw, fts = statistics.median(wholes), statistics.median(raws), statistics.median(ftss)
+    print(f"median of {args.repeat} runs each; pipeline runs: {', '.join(f'{w:.2f}' for w in wholes)} s, "
+          f"raw whoosh runs: {', '.join(f'{r:.2f}' for r in raws)} s")
     print(f"corpus: {args.corpus} ({count} articles indexed by the pipeline, {len(documents)} parsed)")
     print(f"pipeline (walk, parse, extract, index):  {whole:7.2f} s   {whole / raw:5.2f}x raw whoosh")
     print(f"parse + extract alone, one process:      {parse_time:7.2f} s   {parse_time / raw:5.2f}x raw whoosh")

@@ -159,7 +159,15 @@ class UpdateRun:
                     position += 1
                 if not in_flight:
                     return
-                finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+                finished = {future for future in in_flight if future.done()}
+                if not finished and position < len(batches) and not self.cancelled():
+                    # Nothing parsed is ready: parse the next batch here rather than wait idle.
+                    position += 1
+                    yield from _load_batch(batches[position - 1], index.max_file_size)
+                    continue
+                if not finished:
+                    finished, _pending = wait(in_flight, return_when=FIRST_COMPLETED)
+                in_flight -= finished
                 for future in finished:
                     yield from future.result()
         finally:
