@@ -149,7 +149,9 @@ class UpdateRun:
         chunk = 8
         batches = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
         in_flight: set[Future[list[LoadedFile]]] = set()
-        window = index.workers * 4
+        # Far enough ahead that the pool keeps parsing while this process commits (a commit takes
+        # seconds; a batch takes milliseconds). 64 batches are a few megabytes of parsed text.
+        window = index.workers * 64
         position = 0
         try:
             while position < len(batches) or in_flight:
