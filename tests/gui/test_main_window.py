@@ -255,3 +255,18 @@ def test_a_refresh_after_scrolling_does_not_repeat_rows(qtbot, make_window, tmp_
         qtbot.waitUntil(lambda before=before: model.loaded() > before, timeout=INDEX_TIMEOUT_MS)
     paths = [model.hit(row).path for row in range(model.loaded())]
     assert len(paths) == len(set(paths)) == 180
+
+
+def test_f3_and_shift_f3_move_between_hits(qtbot, make_window, articles):
+    window = make_window()
+    index_folder(qtbot, window, articles)
+    viewer = window.search_view.viewer
+    search_for(qtbot, window, "council")
+    qtbot.waitUntil(lambda: viewer.hit_count() == 3 and viewer.path.endswith("vote.json"), timeout=INDEX_TIMEOUT_MS)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert viewer.hit_label.text() == "hit 1 of 3"
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert viewer.hit_label.text() == "hit 2 of 3"
+    qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert viewer.hit_label.text() == "hit 1 of 3"
