@@ -83,7 +83,9 @@ def _consider(
         path.encode("utf-8")
     except UnicodeEncodeError:
         shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        result.problems.append(Problem(shown, "the file name is not valid UTF-8; rename the file to index it"))
+        result.problems.append(
+            Problem(shown, "the file name is not valid UTF-8; rename the file to index it")
+        )
         return
     if not is_supported(path):
         if explicit:
@@ -137,5 +139,10 @@ def _walk(
         stack.extend(reversed(subfolders))
 
 
+def under(path: str, root: str) -> bool:
+    """`path` is `root` itself or lies inside it (the whole folder name must match)."""
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
 def _is_excluded(path: str, excluded: Collection[str]) -> bool:
-    return any(path == item or path.startswith(item.rstrip(os.sep) + os.sep) for item in excluded)
+    return any(under(path, item) for item in excluded)

@@ -25,7 +25,7 @@ from whoosh.query import Every
 from whoosh.sorting import Count, FieldFacet
 from whoosh.writing import LockError
 
-from searchapp.core.crawl import DEFAULT_MAX_FILE_SIZE
+from searchapp.core.crawl import DEFAULT_MAX_FILE_SIZE, under
 from searchapp.core.documents import (
     split_filestate,
     stored_article,
@@ -33,7 +33,7 @@ from searchapp.core.documents import (
 from searchapp.core.errors import IndexBusyError, SearchAppError
 from searchapp.core.models import FolderInfo, IndexReport, IndexStats, Problem, StoredArticle
 from searchapp.core.schema import SCHEMA, SCHEMA_VERSION
-from searchapp.core.update import Cancelled, OnCommit, Progress, UpdateRun, now_iso, under
+from searchapp.core.update import Cancelled, OnCommit, Progress, UpdateRun, now_iso
 
 log = logging.getLogger(__name__)
 

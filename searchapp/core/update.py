@@ -13,7 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from searchapp.core.crawl import FoundFile, crawl
+from searchapp.core.crawl import FoundFile, crawl, under
 from searchapp.core.documents import LoadedFile, load_file, refreshed_document
 from searchapp.core.models import IndexReport, Problem
 
@@ -32,10 +32,6 @@ OnCommit = Callable[[IndexReport], None]
 
 def now_iso() -> str:
     return datetime.now().isoformat(timespec="seconds")
-
-
-def under(path: str, root: str) -> bool:
-    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 class UpdateRun:
@@ -67,7 +63,9 @@ class UpdateRun:
     def execute(self) -> IndexReport:
         index = self.index
         excluded = index._meta.setdefault("excluded", [])
-        found = crawl(self.roots, max_file_size=index.max_file_size, cancelled=self.cancelled, excluded=excluded)
+        found = crawl(
+            self.roots, max_file_size=index.max_file_size, cancelled=self.cancelled, excluded=excluded
+        )
         if not found.complete:
             # Cancelled while walking: files not reached yet must not count as deleted.
             self.was_cancelled = True

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from searchapp.core.crawl import under
 from searchapp.gui.tasks import Reader
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ class FolderWatcher(QObject):
             self._watcher.addPaths(sorted(wanted - current))
 
     def _directory_changed(self, path: str) -> None:
-        root = next((r for r in self._roots if path == r or path.startswith(r.rstrip(os.sep) + os.sep)), None)
+        root = next((r for r in self._roots if under(path, r)), None)
         if root is None:
             return
         self._dirty.add(root)
