@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import IO, Any
 
 from searchapp.core.documents import speakers_from_stored, split_names
+from searchapp.core.errors import SearchAppError
 from searchapp.core.index import ArticleIndex
 from searchapp.core.search import iter_matches
 
@@ -61,4 +63,33 @@ def write_jsonl(
         count += 1
         if progress:
             progress(count)
+    return count
+
+
+def export_to_file(
+    index: ArticleIndex,
+    query: str,
+    filters: Mapping[str, Collection[str]] | None,
+    sort: str,
+    path: str | Path,
+    fmt: str,
+) -> int:
+    """Write every row of the result set to `path` as "csv" or "jsonl"; returns the number of rows.
+
+    The rows go to `path.part` first and replace `path` only when all are written, so a failed
+    export never leaves half a file under the name the user chose."""
+    path = Path(path)
+    rows = export_rows(index, query, filters or None, sort)
+    temporary = path.with_name(path.name + ".part")
+    newline = "" if fmt == "csv" else "\n"
+    try:
+        with temporary.open("w", encoding="utf-8", newline=newline) as out:
+            count = (write_csv if fmt == "csv" else write_jsonl)(rows, out)
+        temporary.replace(path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise SearchAppError(f"Could not write {path}: {error.strerror or error}.") from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     return count

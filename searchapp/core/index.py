@@ -78,8 +78,11 @@ class ArticleIndex:
         workers: int | None = None,
         commit_every: int = 1000,
         commit_seconds: float = 5.0,
+        read_only: bool = False,
     ) -> None:
         self.location = Path(_normalise(location))
+        # A reader in another process than the writer: it never creates, rebuilds or writes anything.
+        self.read_only = read_only
         self.max_file_size = max_file_size
         # Parsing processes: one core stays with this process, which analyses and writes every
         # document (more parsers than the other cores only slow the writer). 0 parses in-process.
@@ -96,6 +99,9 @@ class ArticleIndex:
     # -- opening -------------------------------------------------------------------------------
 
     def _open(self) -> None:
+        if self.read_only:
+            self._open_read_only()
+            return
         location = self.location
         if location.exists() and not location.is_dir():
             raise SearchAppError(f"The index location {location} is a file, not a folder.")
@@ -130,6 +136,17 @@ class ArticleIndex:
         else:
             self._ix = whoosh_index.create_in(str(location), SCHEMA, indexname=INDEX_NAME)
         self._problems: dict[str, dict[str, Any]] = _read_json(self._problems_path, {})
+        self._sidecar_stamp = self._stamp()
+
+    def _open_read_only(self) -> None:
+        meta = _read_json(self._meta_path, None)
+        if meta is None or not whoosh_index.exists_in(str(self.location), indexname=INDEX_NAME):
+            raise SearchAppError(f"There is no SearchApp index at {self.location}.")
+        if meta.get("schema_version") != SCHEMA_VERSION:
+            raise SearchAppError(f"The index at {self.location} needs rebuilding by this version of SearchApp.")
+        self._meta = meta
+        self._ix = whoosh_index.open_dir(str(self.location), indexname=INDEX_NAME)
+        self._problems = _read_json(self._problems_path, {})
         self._sidecar_stamp = self._stamp()
 
     @property
@@ -220,6 +237,7 @@ class ArticleIndex:
         on_commit: OnCommit | None = None,
     ) -> IndexReport:
         """Index folders and files where they are; folders join the collection and are rescanned later."""
+        self._check_writable()
         self._sync_sidecars()
         roots = [_normalise(path) for path in paths]
         for root in roots:
@@ -270,7 +288,12 @@ class ArticleIndex:
         self._save_sidecars()
         return removed
 
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise SearchAppError(f"The index at {self.location} was opened for reading only.")
+
     def _writer(self) -> Any:
+        self._check_writable()
         try:
             return self._ix.writer(limitmb=128)
         except LockError as error:
@@ -307,6 +330,7 @@ class ArticleIndex:
         cancelled: Cancelled | None,
         on_commit: OnCommit | None,
     ) -> IndexReport:
+        self._check_writable()
         with self._write_lock:
             run = UpdateRun(self, roots, progress, cancelled, on_commit)
             return run.execute()

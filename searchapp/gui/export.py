@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from searchapp.core import export as core_export
-from searchapp.core.index import ArticleIndex
+from searchapp.core.reader import ReaderProcess
 from searchapp.gui.tasks import Reader
 
 FORMATS = {
@@ -28,30 +28,9 @@ def ask_export_path(parent: QWidget, fmt: str, start_dir: str) -> Path | None:
     return path if path.suffix else path.with_suffix(suffix)
 
 
-def write_export(
-    index: ArticleIndex, query: str, filters: Mapping[str, list[str]], sort: str, path: Path, fmt: str
-) -> int:
-    """Write every row of the result set to `path`; returns the number of rows (runs off the GUI thread)."""
-    count = 0
-
-    def counted(rows: Iterator[dict]) -> Iterator[dict]:
-        nonlocal count
-        for row in rows:
-            count += 1
-            yield row
-
-    rows = counted(core_export.export_rows(index, query, filters or None, sort))
-    temporary = path.with_name(path.name + ".part")
-    newline = "" if fmt == "csv" else "\n"
-    with temporary.open("w", encoding="utf-8", newline=newline) as out:
-        (core_export.write_csv if fmt == "csv" else core_export.write_jsonl)(rows, out)
-    temporary.replace(path)
-    return count
-
-
 def export_results(
     reader: Reader,
-    index: ArticleIndex,
+    location: str | os.PathLike[str],
     query: str,
     filters: Mapping[str, list[str]],
     sort: str,
@@ -60,4 +39,12 @@ def export_results(
     on_done: Callable[[int], None],
     on_error: Callable[[BaseException], None],
 ) -> None:
-    reader.run(lambda: write_export(index, query, filters, sort, path, fmt), on_done, on_error)
+    def run() -> int:
+        # A reader process of its own: a long export never holds up the searches of the window.
+        exporter = ReaderProcess(location)
+        try:
+            return exporter.export(query, filters, sort, path, fmt)
+        finally:
+            exporter.close()
+
+    reader.run(run, on_done, on_error)

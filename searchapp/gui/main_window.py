@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QPushButton, QStackedWid
 
 from searchapp.core.index import ArticleIndex
 from searchapp.core.models import IndexReport
+from searchapp.core.reader import IndexReaders
 from searchapp.gui import export as export_module
 from searchapp.gui.dialogs import AboutDialog, ShortcutsDialog, SyntaxDialog
 from searchapp.gui.folders import FoldersDialog
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.index_dir = Path(index_dir)
         self.index: ArticleIndex | None = None
+        self.readers: IndexReaders | None = None
         self.settings = settings or open_settings()
         self._rescan_on_start = rescan_on_start
         self._closed = False
@@ -197,9 +199,10 @@ class MainWindow(QMainWindow):
             self.add_paths(paths)
 
     # -- the writer's news -----------------------------------------------------------------------
-    def _opened(self, index: ArticleIndex, empty: bool) -> None:
+    def _opened(self, index: ArticleIndex, readers: IndexReaders, empty: bool) -> None:
         self.index = index
-        self.search_view.set_index(index)
+        self.readers = readers
+        self.search_view.set_readers(readers)
         self.welcome.set_busy("")
         self.stack.setCurrentWidget(self.welcome if empty else self.search_view)
         if index.rebuilt:
@@ -266,14 +269,11 @@ class MainWindow(QMainWindow):
         self.indexing_finished.emit(kind, None)
 
     def _update_status(self) -> None:
-        index = self.index
-        if index is None:
+        readers = self.readers
+        if readers is None:
             return
-
-        def gather():
-            return index.stats(), index.folders(), index.problems()
-
-        self.reader.run(gather, lambda found: self._show_status(*found))
+        self.reader.run(readers.counts.status, lambda found: self._show_status(*found),
+                        lambda error: self.messages.warning(f"The index status could not be read: {error}"))
 
     def _show_status(self, stats, folders, problems) -> None:
         if self._closed:
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
         key = self.search_view.key()
         self.statusBar().showMessage(f"Exporting to {path.name}…")
         export_module.export_results(
-            self.reader, self.index, key.query, key.filter_map(), key.sort, path, fmt,
+            self.reader, self.index.location, key.query, key.filter_map(), key.sort, path, fmt,
             lambda rows: self._exported(path, rows),
             lambda error: self.messages.error(f"The export to {path} failed: {error}"),
         )

@@ -1,7 +1,9 @@
 """The search side of the window: query, facets, chips, results and viewer, wired to background reads.
 
 Every search carries a generation number; a result whose generation is not the latest is dropped, so a
-slow old query never overwrites a newer one (Orange's rule for search-as-you-type).
+slow old query never overwrites a newer one (Orange's rule for search-as-you-type), and a request that is
+already stale when its turn comes is not sent at all. The searching itself happens in core's reader
+processes (`IndexReaders`): this process only waits for the answers, so the window keeps painting.
 """
 
 from __future__ import annotations
@@ -13,10 +15,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from searchapp.core.errors import QueryError
-from searchapp.core.index import ArticleIndex
+from searchapp.core.errors import QueryError, SearchAppError
 from searchapp.core.models import SearchResult
-from searchapp.core.search import highlight_spans, search
+from searchapp.core.reader import IndexReaders
 from searchapp.gui.chips import ChipRow
 from searchapp.gui.facets import FACET_TITLES, FacetSidebar, facet_label
 from searchapp.gui.messages import Messages
@@ -54,7 +55,7 @@ class SearchView(QWidget):
         super().__init__(parent)
         self._reader = reader
         self._messages = messages
-        self._index: ArticleIndex | None = None
+        self._readers: IndexReaders | None = None
         self._generation = 0
         self._article_generation = 0
         self.facets_key: SearchKey | None = None  # the search whose counts the sidebar shows
@@ -122,8 +123,8 @@ class SearchView(QWidget):
         self.setTabOrder(self.viewer, self.facets)
 
     # -- state ----------------------------------------------------------------------------------
-    def set_index(self, index: ArticleIndex) -> None:
-        self._index = index
+    def set_readers(self, readers: IndexReaders) -> None:
+        self._readers = readers
         self.run_search()
 
     def sort(self) -> str:
@@ -166,36 +167,48 @@ class SearchView(QWidget):
     # -- searching ------------------------------------------------------------------------------
     def run_search(self, *, refresh: bool = False) -> None:
         """Search for the current query, filters and sort; `refresh` keeps the open article."""
-        if self._index is None:
+        readers = self._readers
+        if readers is None:
             return
         self._generation += 1
         key = self.key()
-        index = self._index
         # A refresh reloads what was on screen, in whole pages, so "load more" continues at the right page.
         loaded_pages = -(-min(self.model.loaded(), 4 * PAGE_SIZE) // PAGE_SIZE)
         rows = max(1, loaded_pages) * PAGE_SIZE if refresh else PAGE_SIZE
         self._search_started = time.perf_counter()
+
         # Hits first, then facets (asked for once the hits are shown): the list never waits for the
         # counts over all matches.
+        def hits() -> SearchResult | None:
+            if key.generation != self._generation:
+                return None  # typed over while waiting for its turn
+            return readers.hits.search(key.query, filters=key.filter_map(), sort=key.sort, page=1, page_size=rows,
+                                       with_facets=False)
+
         self._reader.run(
-            lambda: search(index, key.query, filters=key.filter_map(), sort=key.sort, page=1, page_size=rows,
-                           with_facets=False),
+            hits,
             lambda result: self._show_results(key, result, refresh),
             lambda error: self._search_failed(key, error),
         )
 
     def _load_facets(self, key: SearchKey) -> None:
-        index = self._index
-        if index is None:
+        readers = self._readers
+        if readers is None:
             return
+
+        def counts() -> SearchResult | None:
+            if key.generation != self._generation:
+                return None
+            return readers.counts.search(key.query, filters=key.filter_map(), page=1, page_size=1)
+
         self._reader.run(
-            lambda: search(index, key.query, filters=key.filter_map(), page=1, page_size=1),
+            counts,
             lambda result: self._show_facets(key, result),
             lambda error: None,  # the hits search has reported the same error
         )
 
-    def _show_facets(self, key: SearchKey, result: SearchResult) -> None:
-        if key.generation != self._generation:
+    def _show_facets(self, key: SearchKey, result: SearchResult | None) -> None:
+        if result is None or key.generation != self._generation:
             return
         self.facets.set_facets(result.facets, self.filters)
         self.facets_key = key
@@ -205,8 +218,8 @@ class SearchView(QWidget):
         """New documents were committed: search again, keeping the reader where it is."""
         self.run_search(refresh=True)
 
-    def _show_results(self, key: SearchKey, result: SearchResult, refresh: bool) -> None:
-        if key.generation != self._generation:
+    def _show_results(self, key: SearchKey, result: SearchResult | None, refresh: bool) -> None:
+        if result is None or key.generation != self._generation:
             return  # a newer search is on its way
         self.search_box.clear_error()
         current = self.viewer.path
@@ -242,17 +255,20 @@ class SearchView(QWidget):
         if isinstance(error, QueryError):
             self.search_box.set_error(str(error))
             return
+        if isinstance(error, SearchAppError):
+            self._messages.error(f"The search failed: {error}")
+            return
         raise error
 
     def _load_page(self, page: int) -> None:
         key = self.model.key
-        index = self._index
-        if index is None or not isinstance(key, SearchKey):
+        readers = self._readers
+        if readers is None or not isinstance(key, SearchKey):
             self.model.page_failed()
             return
         self._reader.run(
-            lambda: search(index, key.query, filters=key.filter_map(), sort=key.sort, page=page,
-                           page_size=PAGE_SIZE, with_facets=False),
+            lambda: readers.hits.search(key.query, filters=key.filter_map(), sort=key.sort, page=page,
+                                        page_size=PAGE_SIZE, with_facets=False),
             lambda result: self.model.append_page(result, key),
             lambda error: (self.model.page_failed(), self._messages.warning(f"More results could not load: {error}")),
         )
@@ -264,18 +280,23 @@ class SearchView(QWidget):
             self._open_article(hit.path)
 
     def _open_article(self, path: str) -> None:
-        index = self._index
-        if index is None:
+        readers = self._readers
+        if readers is None:
             return
         self._article_generation += 1
         generation = self._article_generation
         terms = self.terms
 
         def load():
-            stored = index.article(path)
-            return stored, highlight_spans(stored.article.body, terms) if stored else []
+            if generation != self._article_generation:
+                return None, []  # another article was asked for meanwhile
+            return readers.hits.article(path, terms)
 
-        self._reader.run(load, lambda loaded: self._show_article(generation, path, *loaded))
+        self._reader.run(
+            load,
+            lambda loaded: self._show_article(generation, path, *loaded),
+            lambda error: self._messages.warning(f"The article could not be opened: {error}"),
+        )
 
     def _show_article(self, generation: int, path: str, stored, spans) -> None:
         if generation != self._article_generation:

@@ -4,8 +4,9 @@ The writer (`IndexTasks`) is the only code that asks for add/rescan/remove, one 
 order they were asked for (Whoosh allows one writer; Anki's task manager does the same). The writes
 themselves run in core's WriterProcess, a child process, so analysing and committing documents never
 holds this process's interpreter lock; the thread here mostly waits on its pipe.
-Reads (searches, article loads, folder lists) run on `Reader`'s pool; their results come back to the GUI
-thread through a signal, so no worker ever touches a widget.
+Reads (searches, article loads, folder lists) run on `Reader`'s pool of threads, which mostly wait for
+core's reader processes (`IndexReaders`) to answer; results come back to the GUI thread through a signal,
+so no worker ever touches a widget.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from searchapp.config import settings
 from searchapp.core.errors import SearchAppError
 from searchapp.core.index import ArticleIndex
+from searchapp.core.reader import IndexReaders
 from searchapp.core.writer import WriterProcess
 
 log = logging.getLogger(__name__)
@@ -44,7 +46,7 @@ class Task:
 class IndexTasks(QObject):
     """The single writer: a thread that runs index tasks one after another, reporting through signals."""
 
-    opened = Signal(object, bool)  # ArticleIndex, is_empty
+    opened = Signal(object, object, bool)  # ArticleIndex, IndexReaders, is_empty
     started = Signal(str, str)  # kind, description
     progress = Signal(int, int, str)  # done, total, current file
     committed = Signal(object)  # IndexReport so far
@@ -53,8 +55,9 @@ class IndexTasks(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.index: ArticleIndex | None = None  # this process reads through it
-        self.writer: WriterProcess | None = None  # the child process writes
+        self.index: ArticleIndex | None = None  # opened (created, rebuilt) here
+        self.writer: WriterProcess | None = None  # a child process writes
+        self.readers: IndexReaders | None = None  # two child processes search
         self._queue: queue.Queue[Task | None] = queue.Queue()
         self._cancel = threading.Event()
         self._busy = threading.Event()
@@ -67,7 +70,9 @@ class IndexTasks(QObject):
             index = ArticleIndex(location, max_file_size=settings.load().max_file_size)
             self.index = index
             self.writer = WriterProcess(location, max_file_size=index.max_file_size)
-            self.opened.emit(index, index.is_empty())
+            self.readers = IndexReaders(index.location)
+            self.readers.start()  # warm before the first search
+            self.opened.emit(index, self.readers, index.is_empty())
             return index
 
         self._queue.put(Task("open", "Opening the index", run))
@@ -114,6 +119,8 @@ class IndexTasks(QObject):
             log.warning("index writer still busy after %.0f s at shutdown", timeout)
         if self.writer is not None:
             self.writer.close()
+        if self.readers is not None:
+            self.readers.close()
 
     # -- the writer thread ------------------------------------------------------------------------
     def _run(self) -> None:
@@ -157,7 +164,7 @@ class Reader(QObject):
 
     _done = Signal(object, object, object)  # callbacks, result, error
 
-    def __init__(self, parent: QObject | None = None, workers: int = 2) -> None:
+    def __init__(self, parent: QObject | None = None, workers: int = 4) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="reader")
         self._closed = False

@@ -1,0 +1,108 @@
+"""Searches in a process of their own.
+
+A search, its facet counts and its highlights are pure-Python work that holds the interpreter lock
+for milliseconds at a time; run in the window's process, even on a worker thread, they make every
+repaint wait its turn. `ReaderProcess` answers read requests (search, article, status, export) from
+a child process that opens the index read-only and keeps its searcher and facet cache warm between
+requests. `IndexReaders` pairs two of them so a slow request never queues a fast one:
+`hits` answers result pages and articles, `counts` answers facet counts and status.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Mapping
+from multiprocessing.connection import Connection
+from typing import Any
+
+from searchapp.core.export import export_to_file
+from searchapp.core.index import ArticleIndex
+from searchapp.core.models import FolderInfo, IndexStats, Problem, SearchResult, StoredArticle
+from searchapp.core.search import highlight_spans, search
+from searchapp.core.service import ServiceProcess, serve
+
+Spans = list[tuple[int, int]]
+
+
+def article_with_spans(
+    index: ArticleIndex, path: str, terms: Collection[str]
+) -> tuple[StoredArticle | None, Spans]:
+    """The stored article and the character spans of the query's terms in its body."""
+    stored = index.article(path)
+    return stored, (highlight_spans(stored.article.body, terms) if stored else [])
+
+
+def status(index: ArticleIndex) -> tuple[IndexStats, list[FolderInfo], list[Problem]]:
+    return index.stats(), index.folders(), index.problems()
+
+
+READS: dict[str, Any] = {
+    "search": lambda index, query, options: search(index, query, **options),
+    "article": article_with_spans,
+    "status": status,
+    "export": export_to_file,
+}
+
+
+def _serve(conn: Connection, _cancel: Any, location: str) -> None:
+    """The child: the index opened read-only on the first request (an error then is that request's)."""
+    index: ArticleIndex | None = None
+
+    def handle(method: str, args: tuple[Any, ...]) -> Any:
+        nonlocal index
+        if method not in READS:
+            raise ValueError(f"unknown read request {method!r}")
+        if index is None:
+            index = ArticleIndex(location, read_only=True)
+        return READS[method](index, *args)
+
+    serve(conn, handle)
+
+
+class ReaderProcess(ServiceProcess):
+    """Read-only requests to one index, answered by a child process, one at a time."""
+
+    name = "searchapp-reader"
+    what = "The search process"
+
+    def __init__(self, location: str | os.PathLike[str]) -> None:
+        self.location = os.fspath(location)
+        super().__init__(_serve, (self.location,))
+
+    def search(self, query: str, **options: Any) -> SearchResult:
+        """core.search.search(index, query, **options), run in the child."""
+        return self._call("search", (query, options))
+
+    def article(self, path: str, terms: Collection[str] = ()) -> tuple[StoredArticle | None, Spans]:
+        return self._call("article", (path, tuple(terms)))
+
+    def status(self) -> tuple[IndexStats, list[FolderInfo], list[Problem]]:
+        return self._call("status", ())
+
+    def export(
+        self,
+        query: str,
+        filters: Mapping[str, Collection[str]] | None,
+        sort: str,
+        path: str | os.PathLike[str],
+        fmt: str,
+    ) -> int:
+        filters = {field: list(values) for field, values in (filters or {}).items()}
+        return self._call("export", (query, filters, sort, os.fspath(path), fmt))
+
+
+class IndexReaders:
+    """Two readers of one index: `hits` for result pages and articles, `counts` for facets and status."""
+
+    def __init__(self, location: str | os.PathLike[str]) -> None:
+        self.location = os.fspath(location)
+        self.hits = ReaderProcess(self.location)
+        self.counts = ReaderProcess(self.location)
+
+    def start(self) -> None:
+        self.hits.start()
+        self.counts.start()
+
+    def close(self, timeout: float = 5.0) -> None:
+        self.hits.close(timeout)
+        self.counts.close(timeout)

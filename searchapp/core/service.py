@@ -1,0 +1,174 @@
+"""A child process that serves requests over a pipe: the base of the writer and reader processes.
+
+The parent sends `(method, args)`; the child answers with any number of `("progress", ...)` and
+`("commit", ...)` messages and then one `("result", value)` or `("error", (kind, text, details))`.
+Cancellation travels the other way through an Event the child polls. If the child dies, the call
+raises SearchAppError and the next call starts a fresh child.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+from searchapp.core import errors
+from searchapp.core.errors import SearchAppError
+
+log = logging.getLogger(__name__)
+
+POLL_S = 0.05
+
+
+def error_message(error: Exception) -> tuple[str, str, str]:
+    """What the child sends for a failed request: the error's class name, its text and, for an
+    unexpected error, the traceback (a SearchAppError is an expected outcome and has none)."""
+    if isinstance(error, SearchAppError):
+        return type(error).__name__, str(error), ""
+    return "", f"{type(error).__name__}: {error}", traceback.format_exc()
+
+
+def raise_error(kind: str, text: str) -> None:
+    """Raise in the parent what the child reported: the same SearchAppError subclass when it is one."""
+    cls = getattr(errors, kind, None) if kind else None
+    if not (isinstance(cls, type) and issubclass(cls, SearchAppError)):
+        cls = SearchAppError
+    raise cls(text)
+
+
+class ServiceProcess:
+    """One child process started on first use; calls are answered one at a time, from any thread."""
+
+    name = "searchapp-service"
+    what = "The background process"  # how an unexpected exit is described to the user
+
+    def __init__(self, target: Callable[..., None], args: tuple[Any, ...]) -> None:
+        self._target = target
+        self._args = args
+        self._context = multiprocessing.get_context("spawn")
+        self._cancel = self._context.Event()
+        self._lock = threading.Lock()  # one request on the pipe at a time
+        self._process: Any = None
+        self._conn: Connection | None = None
+
+    def start(self) -> None:
+        """Start the child now (it is otherwise started by the first call), so it is warm when needed."""
+        with self._lock:
+            self._ensure_started()
+
+    def _ensure_started(self) -> Connection:
+        if self._process is not None and self._process.is_alive() and self._conn is not None:
+            return self._conn
+        parent, child = self._context.Pipe()
+        # Not a daemon: the writer's child starts its own pool of parsing processes.
+        process = self._context.Process(target=self._target, args=(child, self._cancel, *self._args), name=self.name)
+        try:
+            process.start()
+        finally:
+            child.close()
+        self._process, self._conn = process, parent
+        return parent
+
+    def _call(
+        self,
+        method: str,
+        args: tuple[Any, ...],
+        on_message: Callable[[str, Any], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Any:
+        with self._lock:
+            conn = self._ensure_started()
+            self._cancel.clear()
+            conn.send((method, args))
+            while True:
+                if cancelled is not None and cancelled():
+                    self._cancel.set()
+                try:
+                    ready = conn.poll(POLL_S)
+                    message = conn.recv() if ready else None
+                except (EOFError, OSError):
+                    message = None
+                    ready = True
+                if message is None:
+                    if ready or not self._process.is_alive():
+                        self._process.join(1.0)  # it closed the pipe: let it finish exiting
+                        code = self._process.exitcode
+                        self._discard()
+                        raise SearchAppError(
+                            f"{self.what} stopped unexpectedly (exit code {code}); it restarts on the next request."
+                        )
+                    continue
+                kind, payload = message
+                if kind == "result":
+                    return payload
+                if kind == "error":
+                    error_kind, text, details = payload
+                    if details:
+                        log.error("%s failed in %s:\n%s", method, self.name, details)
+                    raise_error(error_kind, text)
+                if on_message is not None:
+                    on_message(kind, payload)
+
+    def _discard(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+        self._conn = None
+        self._process = None
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Ask the child to finish and wait for it; a running request is cancelled first, and a child
+        that does not finish within `timeout` is stopped."""
+        self._cancel.set()
+        if not self._lock.acquire(timeout=timeout):
+            # A request is still running: stop the child; the waiting call reports the exit.
+            process = self._process
+            if process is not None:
+                log.warning("%s still busy after %.0f s; stopping it", self.name, timeout)
+                process.terminate()
+            return
+        try:
+            process = self._process
+            if process is None:
+                return
+            try:
+                if self._conn is not None:
+                    self._conn.send(None)
+            except OSError:
+                pass
+            process.join(timeout)
+            if process.is_alive():
+                log.warning("%s still busy after %.0f s; stopping it", self.name, timeout)
+                process.terminate()
+                process.join(5)
+            self._discard()
+        finally:
+            self._lock.release()
+
+
+def serve(conn: Connection, handle: Callable[[str, tuple[Any, ...]], Any]) -> None:
+    """The child's loop: answer requests with `handle(method, args)` until the pipe closes or None comes."""
+    while True:
+        try:
+            request = conn.recv()
+        except EOFError:
+            return  # the parent went away
+        if request is None:
+            return
+        method, args = request
+        try:
+            result = handle(method, args)
+        except Exception as error:  # noqa: BLE001 - every failure is reported to the parent
+            conn.send(("error", error_message(error)))
+        else:
+            conn.send(("result", result))
+
+
+def lower_priority(niceness: int) -> None:
+    """Background work yields the CPU to the window and the user's other programs."""
+    if hasattr(os, "nice"):
+        os.nice(niceness)
