@@ -256,7 +256,7 @@ class SearchView(QWidget):
             self.search_box.set_error(str(error))
             return
         if isinstance(error, SearchAppError):
-            self._messages.error(f"The search failed: {error}")
+            self._messages.warning(f"The search failed: {error}")
             return
         raise error
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import os
 import signal
+import threading
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,16 @@ def test_a_dead_child_is_reported_then_replaced(reader: ReaderProcess) -> None:
     os.kill(reader._process.pid, signal.SIGKILL)
     reader._process.join(5)
     # Between requests a dead child is simply started again.
+    assert reader.search("report").total > 0
+
+
+def test_a_child_dying_during_a_request_fails_that_request_only(reader: ReaderProcess) -> None:
+    reader.start()
+    pid = reader._process.pid
+    os.kill(pid, signal.SIGSTOP)  # it cannot answer...
+    threading.Timer(0.3, os.kill, (pid, signal.SIGKILL)).start()  # ...and then it is gone
+    with pytest.raises(SearchAppError, match="stopped unexpectedly"):
+        reader.search("report")
     assert reader.search("report").total > 0
 
 

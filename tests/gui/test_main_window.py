@@ -13,6 +13,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from searchapp.core.errors import SearchAppError
 from tests.gui.conftest import INDEX_TIMEOUT_MS, index_folder, search_for, wait_for_facets, write_article
 
 REPO = Path(__file__).resolve().parents[2]
@@ -270,3 +271,24 @@ def test_f3_and_shift_f3_move_between_hits(qtbot, make_window, articles):
     assert viewer.hit_label.text() == "hit 2 of 3"
     qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     assert viewer.hit_label.text() == "hit 1 of 3"
+
+
+def test_a_failed_search_is_reported_and_the_next_one_works(qtbot, make_window, articles, monkeypatch):
+    window = make_window()
+    index_folder(qtbot, window, articles)
+    hits = window.readers.hits
+    search = hits.search
+    failures = iter([SearchAppError("The search process stopped unexpectedly (exit code -9).")])
+
+    def fail_once(*args, **kwargs):
+        for error in failures:
+            raise error
+        return search(*args, **kwargs)
+
+    monkeypatch.setattr(hits, "search", fail_once)
+    view = window.search_view
+    view.search_box.set_text("council", search=True)
+    qtbot.waitUntil(lambda: window.bar.isVisible() and "search failed" in window.bar.text_label.text(),
+                    timeout=INDEX_TIMEOUT_MS)
+    search_for(qtbot, window, "bridge")
+    assert view.model.total == 1
