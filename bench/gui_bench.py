@@ -1,11 +1,17 @@
 """How responsive the window stays while it indexes: event-loop stalls, typing-to-results, cold start.
 
     python bench/gui_bench.py [CORPUS_DIR]      (default: ../shared/corpora/bbc_news/bbc)
+    python bench/gui_bench.py --index INDEX_DIR [QUERY]   (an existing, large index: see below)
 
 A 5 ms QTimer records how late it fires (the longest stall of the GUI thread); queries are typed into
 the real search box while the BBC corpus is indexed through the window's single writer, and the time
 from the end of the typing pause (the debounced search request) to the results on screen is recorded.
 Targets: no stall over 50 ms, results within 100 ms, cold start under 1.5 s.
+
+With --index, the window opens an index built before (e.g. `searchapp index` over BBC copied 20
+times) and records, for QUERY (default: every article), the time to the first results and to the
+facet counts, then scrolls the results list to the end, page by page as a user dragging the scroll
+bar would, and records the longest stall and the slowest page.
 """
 
 from __future__ import annotations
@@ -66,13 +72,14 @@ def _run(corpus: Path, temp: Path, cold: list[float]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
 
-    from searchapp.gui.app import create_application
+    from searchapp.gui.app import create_application, freeze_startup_objects
     from searchapp.gui.main_window import MainWindow
 
     app = create_application([])
     window = MainWindow(temp / "index", rescan_on_start=False)
     window.resize(1280, 800)
     window.show()
+    freeze_startup_objects()  # as run_gui does
     while window.index is None:
         app.processEvents()
     view = window.search_view
@@ -158,9 +165,87 @@ def _run(corpus: Path, temp: Path, cold: list[float]) -> int:
     return 0
 
 
+def at_scale(index_dir: Path, query: str) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as temp:
+        os.environ.update(SEARCHAPP_CONFIG_DIR=temp, SEARCHAPP_LOG_DIR=temp)
+        from PySide6.QtCore import QTimer
+
+        from searchapp.gui.app import create_application, freeze_startup_objects
+        from searchapp.gui.main_window import MainWindow
+
+        app = create_application([])
+        window = MainWindow(index_dir, rescan_on_start=False)
+        window.resize(1280, 800)
+        window.show()
+        freeze_startup_objects()  # as run_gui does
+        while window.readers is None:
+            app.processEvents()
+        view = window.search_view
+        stalls: list[float] = []
+        last = time.perf_counter()
+
+        def tick() -> None:
+            nonlocal last
+            now = time.perf_counter()
+            stalls.append((now - last) * 1000 - TICK_MS)
+            last = now
+
+        def wait(condition, seconds: float = 120.0) -> None:
+            deadline = time.perf_counter() + seconds
+            while not condition() and time.perf_counter() < deadline:
+                app.processEvents()
+                time.sleep(0.001)
+
+        timer = QTimer(interval=TICK_MS, timeout=tick)
+        last = time.perf_counter()
+        timer.start()
+        shown: list[float] = []
+        view.results_shown.connect(lambda _total: shown.append(time.perf_counter()))
+        faceted: list[float] = []
+        view.facets_shown.connect(lambda: faceted.append(time.perf_counter()))
+        wait(lambda: bool(faceted))  # the start-up search (the last query of the settings, if any)
+        shown.clear()
+        faceted.clear()
+        stalls.clear()
+        started = time.perf_counter()
+        view.search_box.set_text(query, search=True)
+        wait(lambda: bool(shown))
+        wait(lambda: bool(faceted))
+        first_results = (shown[0] - started) * 1000
+        first_facets = (faceted[0] - started) * 1000 if faceted else float("nan")
+        stall_search = max(stalls)
+        stalls.clear()
+        total = view.model.total
+        pages: list[float] = []
+        bar = view.results.verticalScrollBar()
+        scroll_started = time.perf_counter()
+        while view.model.loaded() < total and time.perf_counter() - scroll_started < 600:
+            loaded, bottom = view.model.loaded(), bar.maximum()
+            asked = time.perf_counter()
+            bar.setValue(bottom)  # the view fetches the next page at the bottom
+            wait(lambda: view.model.loaded() > loaded, 30.0)
+            if view.model.loaded() == loaded:
+                break
+            pages.append((time.perf_counter() - asked) * 1000)
+            wait(lambda: bar.maximum() > bottom, 5.0)  # the list has laid the new rows out
+        timer.stop()
+        print(f"index: {index_dir} ({total:,} results for {query!r})")
+        print(f"first results: {first_results:.0f} ms; facet counts: {first_facets:.0f} ms; "
+              f"longest stall meanwhile: {stall_search:.0f} ms")
+        if pages:
+            print(f"scrolled to the end: {view.model.loaded():,} of {total:,} rows in {len(pages)} pages; "
+                  f"page load median {statistics.median(pages):.0f} ms, max {max(pages):.0f} ms; "
+                  f"longest stall while scrolling: {max(stalls):.0f} ms")
+        window.close()
+        return 0 if view.model.loaded() == total else 1
+
+
 if __name__ == "__main__":
     if "--cold-start-child" in sys.argv:
         _cold_start_child()
         sys.exit(0)
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    if "--index" in sys.argv:
+        sys.exit(at_scale(Path(args[0]), args[1] if len(args) > 1 else ""))
     sys.exit(main(Path(args[0]) if args else DEFAULT_CORPUS))

@@ -16,7 +16,7 @@ def source_file(path: str) -> str:
     return match.group(1) if match else path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news article as read from a file (or one record of a multi-record file).
 
@@ -35,7 +35,7 @@ class Article:
     language: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Speaker:
     """Someone the article presents as saying something, under a canonical name."""
 
@@ -46,7 +46,7 @@ class Speaker:
     quotes: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entities:
     """Who is quoted and who is mentioned in one article (speakers are also in people/orgs)."""
 
@@ -55,7 +55,7 @@ class Entities:
     orgs: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """A file (or record) that could not be indexed, with a reason a user can read."""
 
@@ -63,13 +63,13 @@ class Problem:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FacetCount:
     value: str
     count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One search result: stored fields plus score and highlighted snippets (HTML with <b> marks)."""
 
@@ -89,7 +89,7 @@ class Hit:
     snippet_html: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SearchResult:
     query: str
     total: int
@@ -100,7 +100,7 @@ class SearchResult:
     page_size: int = 20
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FolderInfo:
     path: str
     articles: int
@@ -108,7 +108,7 @@ class FolderInfo:
     missing: bool = False  # the folder is gone from disk (moved, deleted or an unplugged drive)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexStats:
     articles: int
     files: int
@@ -119,7 +119,7 @@ class IndexStats:
     location: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexReport:
     """What one indexing run did."""
 
@@ -131,7 +131,7 @@ class IndexReport:
     cancelled: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoredArticle:
     """An indexed article as the viewer needs it: the parsed article, its entities, its folder."""
 

@@ -29,6 +29,8 @@ SORTS = ("relevance", "newest", "oldest")
 NAME_FIELDS = ("speakers", "people")  # short forms of a person's name merge into the full name
 TERM_FIELDS = ("headline", "body", "speaker_text", "person_text", "org_text", "byline", "outlet_text")
 SNIPPET_CHARS = 240
+RANKED_GROWTH = 4  # ranking more hits than were ranked: four times as many, so most next pages are a slice
+RANKED_KEPT = 4  # searches whose ranking is kept (per process)
 
 
 class _Mark(highlight.Formatter):
@@ -144,6 +146,41 @@ class _Searchers:
 _SEARCHERS = _Searchers()
 
 
+class _Ranked:
+    """A search's ranked results, matching documents and terms, for the searcher that produced them."""
+
+    __slots__ = ("searcher", "results", "docs", "allowed", "terms")
+
+    def __init__(self, searcher: Any, results: Any, docs: set[int], allowed: Any, terms: tuple[str, ...]) -> None:
+        self.searcher, self.results, self.docs, self.allowed, self.terms = searcher, results, docs, allowed, terms
+
+
+# (query, filters, sort) -> _Ranked, the most recently used last; guarded by _SEARCHERS._lock.
+# Scoring every match is most of a search's cost on a large index, and it is the same for page 1
+# and page 400 of a list being scrolled, so a page within the window is a slice of the last ranking.
+_RANKED: dict[tuple[Any, ...], _Ranked] = {}
+
+
+def _ranked(
+    searcher: Any, parsed: wq.Query, filter_query: wq.Query | None, key: tuple[Any, ...], sort: str, needed: int
+) -> _Ranked:
+    entry = _RANKED.pop(key, None)
+    if entry is not None and entry.searcher is not searcher:
+        entry = None  # a commit since: documents and numbers have changed
+    if entry is None:
+        docs, allowed = _matching_documents(searcher, parsed, filter_query)
+        entry = _Ranked(searcher, None, docs, allowed, _query_terms(parsed, searcher.reader()))
+    if entry.results is None or entry.results.scored_length() < min(needed, len(entry.docs)):
+        # The page comes from a top-N search over the same documents; whoosh's own total and
+        # docset would each run the query again (and its total ignores a filter when terms=True).
+        limit = max(needed, RANKED_GROWTH * entry.results.scored_length() if entry.results else 0)
+        entry.results = searcher.search(parsed, limit=limit, filter=entry.allowed, terms=True, **_sort_args(sort))
+    _RANKED[key] = entry
+    while len(_RANKED) > RANKED_KEPT:
+        del _RANKED[next(iter(_RANKED))]
+    return entry
+
+
 def _filter_query(filters: Mapping[str, Collection[str]] | None, cache: _FacetCache | None) -> wq.Query | None:
     """OR within one facet, AND across facets."""
     groups = []
@@ -223,17 +260,14 @@ def search(
         searcher = _SEARCHERS.searcher(index)
         needs_cache = with_facets or any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
         cache = _SEARCHERS.cache(index) if needs_cache else None
-        docs, allowed = _matching_documents(searcher, parsed, _filter_query(filters, cache))
-        # The page comes from a top-N search over the same documents; whoosh's own total and
-        # docset would each run the query again (and its total ignores a filter when terms=True).
-        results = searcher.search(
-            parsed, limit=page * page_size, filter=allowed, terms=True, **_sort_args(sort)
-        )
+        key = (query, tuple(sorted((f, tuple(sorted(v))) for f, v in (filters or {}).items() if v)), sort)
+        ranked = _ranked(searcher, parsed, _filter_query(filters, cache), key, sort, page * page_size)
+        results = ranked.results
         start = (page - 1) * page_size
         hits = tuple(_hit(results[n]) for n in range(start, min(start + page_size, results.scored_length())))
-        terms = _query_terms(parsed, searcher.reader())
-        facets = _facet_counts(docs, cache) if cache is not None and with_facets else {}
-        total = len(docs)
+        terms = ranked.terms
+        facets = _facet_counts(ranked.docs, cache) if cache is not None and with_facets else {}
+        total = len(ranked.docs)
     return SearchResult(
         query=query, total=total, hits=hits, facets=facets, terms=terms, page=page, page_size=page_size
     )

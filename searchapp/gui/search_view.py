@@ -230,13 +230,13 @@ class SearchView(QWidget):
         row = self.model.row_of(current) if current else -1
         if row >= 0:
             self.results.selectionModel().setCurrentIndex(
-                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
             if not refresh:
                 self._open_article(current)  # same article, new terms to mark
         elif result.hits and not refresh:
             self.results.selectionModel().setCurrentIndex(
-                self.model.index(0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                self.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
         elif not result.hits:
             self.viewer.clear()
@@ -313,5 +313,5 @@ class SearchView(QWidget):
         if row >= self.model.rowCount() and self.model.canFetchMore(QModelIndex()):
             self.model.fetchMore(QModelIndex())
         if 0 <= row < self.model.rowCount():
-            self.results.setCurrentIndex(self.model.index(row))
+            self.results.setCurrentIndex(self.model.index(row, 0))
             self.search_box.remember(self.search_box.text())

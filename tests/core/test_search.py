@@ -163,6 +163,33 @@ def test_highlight_markup_escapes_article_text(tmp_path: Path) -> None:
         assert "<b>bold</b>" not in hit.snippet_html
 
 
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_pages_read_one_after_another_equal_one_long_page(index: ArticleIndex, sort: str) -> None:
+    # Later pages are slices of a ranking kept from the first; they must be what one search gives.
+    whole = [h.path for h in search(index, "harbour OR election OR strike", sort=sort, page_size=27).hits]
+    paged = []
+    for page in range(1, 10):
+        paged += [h.path for h in search(index, "harbour OR election OR strike", sort=sort, page=page,
+                                         page_size=3).hits]
+    assert paged == whole and len(whole) == 27
+    filtered = search(index, "harbour OR election", filters={"outlet": ["Daily Bugle"]}, page=2, page_size=2)
+    assert filtered.total == 6 and all(h.outlet == "Daily Bugle" for h in filtered.hits)
+
+
+def test_the_next_page_after_a_commit_comes_from_the_new_documents(tmp_path: Path) -> None:
+    write_json_records(tmp_path / "one" / "a.jsonl",
+                       [{"title": f"Harbour news {n}", "text": "The harbour reopened."} for n in range(4)])
+    write_json_records(tmp_path / "two" / "b.jsonl",
+                       [{"title": f"Harbour update {n}", "text": "The harbour closed."} for n in range(4)])
+    with ArticleIndex(tmp_path / "index", workers=0) as idx:
+        idx.add([tmp_path / "one"])
+        assert search(idx, "harbour", page=1, page_size=2).total == 4
+        idx.remove(tmp_path / "one")
+        idx.add([tmp_path / "two"])
+        second = search(idx, "harbour", page=2, page_size=2)
+        assert second.total == 4 and [h.headline[:13] for h in second.hits] == ["Harbour updat"] * 2
+
+
 def test_facet_counts_follow_new_commits_and_deletions(tmp_path: Path) -> None:
     def records(outlet: str, count: int) -> list[dict]:
         return [{"title": f"Harbour news {n}", "text": "The harbour reopened.", "source_domain": outlet}
