@@ -224,11 +224,11 @@ def at_scale(index_dir: Path, query: str) -> int:
             loaded, bottom = view.model.loaded(), bar.maximum()
             asked = time.perf_counter()
             bar.setValue(bottom)  # the view fetches the next page at the bottom
-            wait(lambda: view.model.loaded() > loaded, 30.0)
+            wait(lambda loaded=loaded: view.model.loaded() > loaded, 30.0)
             if view.model.loaded() == loaded:
                 break
             pages.append((time.perf_counter() - asked) * 1000)
-            wait(lambda: bar.maximum() > bottom, 5.0)  # the list has laid the new rows out
+            wait(lambda bottom=bottom: bar.maximum() > bottom, 5.0)  # the list has laid the new rows out
         timer.stop()
         print(f"index: {index_dir} ({total:,} results for {query!r})")
         print(f"first results: {first_results:.0f} ms; facet counts: {first_facets:.0f} ms; "
