@@ -203,7 +203,8 @@ class ResultDelegate(QStyledItemDelegate):
         headline_html = hit.headline_html
         elided = headline_metrics.elidedText(hit.headline, Qt.TextElideMode.ElideRight, width)
         if elided != hit.headline:
-            headline_html = truncate_marked(headline_html, max(0, len(elided) - 1))
+            # rich text runs a little wider than the metrics of plain text: leave two characters of room
+            headline_html = truncate_marked(headline_html, max(0, len(elided) - 3))
         headline = self._document(marked_html(headline_html), headline_font, width + 40, text_colour)
         line = headline_metrics.lineSpacing()
         painter.setClipRect(QRectF(0, 0, width, line + 1))
