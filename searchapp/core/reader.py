@@ -11,7 +11,7 @@ requests. `IndexReaders` pairs two of them so a slow request never queues a fast
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -69,9 +69,10 @@ class ReaderProcess(ServiceProcess):
         self.location = os.fspath(location)
         super().__init__(_serve, (self.location,))
 
-    def search(self, query: str, **options: Any) -> SearchResult:
-        """core.search.search(index, query, **options), run in the child."""
-        return self._call("search", (query, options))
+    def search(self, query: str, *, skip: Callable[[], bool] | None = None, **options: Any) -> SearchResult | None:
+        """core.search.search(index, query, **options), run in the child; None if `skip()` is true
+        when the request's turn comes (see ServiceProcess._call)."""
+        return self._call("search", (query, options), skip=skip)
 
     def article(self, path: str, terms: Collection[str] = ()) -> tuple[StoredArticle | None, Spans]:
         return self._call("article", (path, tuple(terms)))

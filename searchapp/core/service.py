@@ -80,8 +80,13 @@ class ServiceProcess:
         args: tuple[Any, ...],
         on_message: Callable[[str, Any], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        skip: Callable[[], bool] | None = None,
     ) -> Any:
+        """Send one request and wait for its answer; None without sending when `skip()` is true once
+        this call's turn has come (a search the user has typed over while it waited)."""
         with self._lock:
+            if skip is not None and skip():
+                return None
             conn = self._ensure_started()
             self._cancel.clear()
             conn.send((method, args))

@@ -179,11 +179,12 @@ class SearchView(QWidget):
 
         # Hits first, then facets (asked for once the hits are shown): the list never waits for the
         # counts over all matches.
+        def stale() -> bool:
+            return key.generation != self._generation  # typed over while waiting for its turn
+
         def hits() -> SearchResult | None:
-            if key.generation != self._generation:
-                return None  # typed over while waiting for its turn
             return readers.hits.search(key.query, filters=key.filter_map(), sort=key.sort, page=1, page_size=rows,
-                                       with_facets=False)
+                                       with_facets=False, skip=stale)
 
         self._reader.run(
             hits,
@@ -197,9 +198,8 @@ class SearchView(QWidget):
             return
 
         def counts() -> SearchResult | None:
-            if key.generation != self._generation:
-                return None
-            return readers.counts.search(key.query, filters=key.filter_map(), page=1, page_size=1)
+            return readers.counts.search(key.query, filters=key.filter_map(), page=1, page_size=1,
+                                         skip=lambda: key.generation != self._generation)
 
         self._reader.run(
             counts,

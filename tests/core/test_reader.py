@@ -67,6 +67,12 @@ def test_a_failed_export_leaves_no_file_and_says_why(reader: ReaderProcess, tmp_
     assert not target.parent.exists()
 
 
+def test_a_request_skipped_when_its_turn_comes_is_not_sent(reader: ReaderProcess) -> None:
+    assert reader.search("report", skip=lambda: True) is None
+    assert reader._process is None  # not even started for it
+    assert reader.search("report", skip=lambda: False).total > 0
+
+
 def test_errors_keep_their_kind_and_the_child_survives(reader: ReaderProcess) -> None:
     with pytest.raises(QueryError):
         reader.search("date:2020-99")
