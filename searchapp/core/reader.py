@@ -5,7 +5,8 @@ for milliseconds at a time; run in the window's process, even on a worker thread
 repaint wait its turn. `ReaderProcess` answers read requests (search, article, status, export) from
 a child process that opens the index read-only and keeps its searcher and facet cache warm between
 requests. `IndexReaders` pairs two of them so a slow request never queues a fast one:
-`hits` answers result pages and articles, `counts` answers facet counts and status.
+`hits` answers result pages and articles, `counts` answers facet counts and status, so a slow
+count over every match never delays the next page of hits.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class ReaderProcess(ServiceProcess):
 
     name = "searchapp-reader"
     what = "The search process"
+    daemon = True  # it starts no processes, and must never outlive the app
 
     def __init__(self, location: str | os.PathLike[str]) -> None:
         self.location = os.fspath(location)
@@ -104,6 +106,8 @@ class IndexReaders:
         self.hits.start()
         self.counts.start()
 
-    def close(self, timeout: float = 5.0) -> None:
+    def close(self, timeout: float = 1.0) -> None:
+        """Readers hold nothing that needs finishing: a lane still busy after `timeout` is stopped."""
+        self.hits._closed = self.counts._closed = True  # neither lane restarts while the other closes
         self.hits.close(timeout)
         self.counts.close(timeout)

@@ -30,7 +30,7 @@ NAME_FIELDS = ("speakers", "people")  # short forms of a person's name merge int
 TERM_FIELDS = ("headline", "body", "speaker_text", "person_text", "org_text", "byline", "outlet_text")
 SNIPPET_CHARS = 240
 RANKED_GROWTH = 4  # ranking more hits than were ranked: four times as many, so most next pages are a slice
-RANKED_KEPT = 4  # searches whose ranking is kept (per process)
+RANKED_KEPT = 4  # searches whose ranking is kept (per index, until the next commit)
 
 
 class _Mark(highlight.Formatter):
@@ -120,19 +120,24 @@ class _Searchers:
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
-        # index -> [searcher, facet cache or None, the previous generation's cache or None]
+        # index -> [searcher, facet cache or None, the previous generation's cache or None,
+        #           rankings of recent searches with this searcher (see _ranked)]
         self._state: weakref.WeakKeyDictionary[ArticleIndex, list[Any]] = weakref.WeakKeyDictionary()
 
     def searcher(self, index: ArticleIndex) -> Any:
         state = self._state.get(index)
         if state is None:
-            state = self._state[index] = [index.whoosh.searcher(), None, None]
+            state = self._state[index] = [index.whoosh.searcher(), None, None, {}]
         elif not state[0].up_to_date():
             # A new searcher, not searcher.refresh(): refresh reuses segment readers and misses
             # deletions committed to a segment it already had.
             state[0].close()
-            state[:] = [index.whoosh.searcher(), None, state[1] or state[2]]
+            state[:] = [index.whoosh.searcher(), None, state[1] or state[2], {}]
         return state[0]
+
+    def rankings(self, index: ArticleIndex) -> dict[tuple[Any, ...], _Ranked]:
+        self.searcher(index)
+        return self._state[index][3]
 
     def cache(self, index: ArticleIndex) -> _FacetCache:
         searcher = self.searcher(index)
@@ -155,16 +160,20 @@ class _Ranked:
         self.searcher, self.results, self.docs, self.allowed, self.terms = searcher, results, docs, allowed, terms
 
 
-# (query, filters, sort) -> _Ranked, the most recently used last; guarded by _SEARCHERS._lock.
-# Scoring every match is most of a search's cost on a large index, and it is the same for page 1
-# and page 400 of a list being scrolled, so a page within the window is a slice of the last ranking.
-_RANKED: dict[tuple[Any, ...], _Ranked] = {}
-
-
 def _ranked(
-    searcher: Any, parsed: wq.Query, filter_query: wq.Query | None, key: tuple[Any, ...], sort: str, needed: int
+    rankings: dict[tuple[Any, ...], _Ranked],
+    searcher: Any,
+    parsed: wq.Query,
+    filter_query: wq.Query | None,
+    key: tuple[Any, ...],
+    sort: str,
+    needed: int,
 ) -> _Ranked:
-    entry = _RANKED.pop(key, None)
+    """The ranking of (query, filters, sort), kept for the current searcher (most recently used last).
+
+    Scoring every match is most of a search's cost on a large index, and it is the same for page 1
+    and page 400 of a list being scrolled, so a page within the ranking is a slice of it."""
+    entry = rankings.pop(key, None)
     if entry is not None and entry.searcher is not searcher:
         entry = None  # a commit since: documents and numbers have changed
     if entry is None:
@@ -175,9 +184,9 @@ def _ranked(
         # docset would each run the query again (and its total ignores a filter when terms=True).
         limit = max(needed, RANKED_GROWTH * entry.results.scored_length() if entry.results else 0)
         entry.results = searcher.search(parsed, limit=limit, filter=entry.allowed, terms=True, **_sort_args(sort))
-    _RANKED[key] = entry
-    while len(_RANKED) > RANKED_KEPT:
-        del _RANKED[next(iter(_RANKED))]
+    rankings[key] = entry
+    while len(rankings) > RANKED_KEPT:
+        del rankings[next(iter(rankings))]
     return entry
 
 
@@ -261,7 +270,8 @@ def search(
         needs_cache = with_facets or any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
         cache = _SEARCHERS.cache(index) if needs_cache else None
         key = (query, tuple(sorted((f, tuple(sorted(v))) for f, v in (filters or {}).items() if v)), sort)
-        ranked = _ranked(searcher, parsed, _filter_query(filters, cache), key, sort, page * page_size)
+        ranked = _ranked(_SEARCHERS.rankings(index), searcher, parsed, _filter_query(filters, cache), key, sort,
+                         page * page_size)
         results = ranked.results
         start = (page - 1) * page_size
         hits = tuple(_hit(results[n]) for n in range(start, min(start + page_size, results.scored_length())))
@@ -338,7 +348,10 @@ def iter_matches(
     """The stored fields of every matching article, in result order (for export: no cap, no paging)."""
     parsed = parse_query(query)
     with _SEARCHERS._lock:
-        filter_query = _filter_query(filters, _SEARCHERS.cache(index))
+        # The facet cache (the name merges) only when a name filter needs it: a first build is seconds
+        # on a large index.
+        needs_cache = any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
+        filter_query = _filter_query(filters, _SEARCHERS.cache(index) if needs_cache else None)
     # A searcher of its own: an export outlives commits that replace the shared one.
     with index.whoosh.searcher() as searcher:
         allowed = set(searcher.docs_for_query(filter_query)) if filter_query is not None else None

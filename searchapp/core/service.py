@@ -3,7 +3,7 @@
 The parent sends `(method, args)`; the child answers with any number of `("progress", ...)` and
 `("commit", ...)` messages and then one `("result", value)` or `("error", (kind, text, details))`.
 Cancellation travels the other way through an Event the child polls. If the child dies, the call
-raises SearchAppError and the next call starts a fresh child.
+raises SearchAppError and the next call starts a fresh child (until close(): then calls fail).
 """
 
 from __future__ import annotations
@@ -42,10 +42,14 @@ def raise_error(kind: str, text: str) -> None:
 
 
 class ServiceProcess:
-    """One child process started on first use; calls are answered one at a time, from any thread."""
+    """One child process started on first use; calls are answered one at a time, from any thread.
+
+    After close() no call starts a child again: it raises SearchAppError instead.
+    """
 
     name = "searchapp-service"
     what = "The background process"  # how an unexpected exit is described to the user
+    daemon = False  # a daemon child cannot start processes of its own (the writer's parsing pool)
 
     def __init__(self, target: Callable[..., None], args: tuple[Any, ...]) -> None:
         self._target = target
@@ -55,6 +59,7 @@ class ServiceProcess:
         self._lock = threading.Lock()  # one request on the pipe at a time
         self._process: Any = None
         self._conn: Connection | None = None
+        self._closed = False
 
     def start(self) -> None:
         """Start the child now (it is otherwise started by the first call), so it is warm when needed."""
@@ -62,11 +67,15 @@ class ServiceProcess:
             self._ensure_started()
 
     def _ensure_started(self) -> Connection:
+        if self._closed:
+            raise SearchAppError(f"{self.what} has been shut down.")
         if self._process is not None and self._process.is_alive() and self._conn is not None:
             return self._conn
+        self._discard()  # a child that died between requests: its pipe and its exit status
         parent, child = self._context.Pipe()
-        # Not a daemon: the writer's child starts its own pool of parsing processes.
-        process = self._context.Process(target=self._target, args=(child, self._cancel, *self._args), name=self.name)
+        process = self._context.Process(
+            target=self._target, args=(child, self._cancel, *self._args), name=self.name, daemon=self.daemon
+        )
         try:
             process.start()
         finally:
@@ -89,51 +98,81 @@ class ServiceProcess:
                 return None
             conn = self._ensure_started()
             self._cancel.clear()
-            conn.send((method, args))
-            while True:
-                if cancelled is not None and cancelled():
-                    self._cancel.set()
-                try:
-                    ready = conn.poll(POLL_S)
-                    message = conn.recv() if ready else None
-                except (EOFError, OSError):
-                    message = None
-                    ready = True
-                if message is None:
-                    if ready or not self._process.is_alive():
-                        self._process.join(1.0)  # it closed the pipe: let it finish exiting
-                        code = self._process.exitcode
-                        self._discard()
-                        raise SearchAppError(
-                            f"{self.what} stopped unexpectedly (exit code {code}); it restarts on the next request."
-                        )
-                    continue
-                kind, payload = message
-                if kind == "result":
-                    return payload
-                if kind == "error":
-                    error_kind, text, details = payload
-                    if details:
-                        log.error("%s failed in %s:\n%s", method, self.name, details)
-                    raise_error(error_kind, text)
-                if on_message is not None:
-                    on_message(kind, payload)
+            try:
+                conn.send((method, args))
+                kind, payload = self._wait(conn, on_message, cancelled)
+            except SearchAppError:
+                raise  # the child is gone, and was discarded
+            except OSError as error:  # the pipe broke under the request
+                self._kill()
+                raise SearchAppError(f"{self.what} stopped unexpectedly; it restarts on the next request.") from error
+            except BaseException:
+                # Anything else (a callback that raised, an answer that cannot be read) leaves the rest of
+                # this answer in the pipe, where the next call would read it as its own: start afresh.
+                self._kill()
+                raise
+        if kind == "error":
+            error_kind, text, details = payload
+            if details:
+                log.error("%s failed in %s:\n%s", method, self.name, details)
+            raise_error(error_kind, text)
+        return payload
+
+    def _wait(
+        self,
+        conn: Connection,
+        on_message: Callable[[str, Any], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> tuple[str, Any]:
+        """Messages until the answer: ("result", value) or ("error", (kind, text, details))."""
+        while True:
+            if cancelled is not None and cancelled():
+                self._cancel.set()
+            try:
+                ready = conn.poll(POLL_S)
+                message = conn.recv() if ready else None
+            except (EOFError, OSError):
+                message = None
+                ready = True
+            if message is None:
+                if ready or not self._process.is_alive():
+                    self._process.join(1.0)  # it closed the pipe: let it finish exiting
+                    code = self._process.exitcode
+                    self._discard()
+                    raise SearchAppError(
+                        f"{self.what} stopped unexpectedly (exit code {code}); it restarts on the next request."
+                    )
+                continue
+            kind, payload = message
+            if kind in ("result", "error"):
+                return kind, payload
+            if on_message is not None:
+                on_message(kind, payload)
+
+    def _kill(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join(5)
+        self._discard()
 
     def _discard(self) -> None:
         if self._conn is not None:
             self._conn.close()
+        if self._process is not None and not self._process.is_alive():
+            self._process.join(0)  # reap it
         self._conn = None
         self._process = None
 
     def close(self, timeout: float = 10.0) -> None:
-        """Ask the child to finish and wait for it; a running request is cancelled first, and a child
-        that does not finish within `timeout` is stopped."""
+        """Ask the child to finish and wait for it. A running request is asked to cancel (the writer
+        checks; a read just runs out); a child still busy after `timeout` is stopped."""
+        self._closed = True
         self._cancel.set()
         if not self._lock.acquire(timeout=timeout):
             # A request is still running: stop the child; the waiting call reports the exit.
             process = self._process
             if process is not None:
-                log.warning("%s still busy after %.0f s; stopping it", self.name, timeout)
+                log.warning("%s still busy after %.1f s; stopping it", self.name, timeout)
                 process.terminate()
             return
         try:
@@ -147,7 +186,7 @@ class ServiceProcess:
                 pass
             process.join(timeout)
             if process.is_alive():
-                log.warning("%s still busy after %.0f s; stopping it", self.name, timeout)
+                log.warning("%s still busy after %.1f s; stopping it", self.name, timeout)
                 process.terminate()
                 process.join(5)
             self._discard()

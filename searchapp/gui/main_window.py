@@ -384,7 +384,9 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.save_settings()
         self._refresh_timer.stop()
-        self.tasks.shutdown()
-        self.reader.shutdown()
+        self.reader.shutdown(wait=False)  # nothing new starts; queued reads are dropped
+        export_module.stop_exports()
+        self.tasks.shutdown()  # the writer finishes its commit; the readers stop
+        self.reader.shutdown(wait=True)  # reads still running fail fast now that their processes are gone
         if self.index is not None:
             self.index.close()

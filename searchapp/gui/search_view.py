@@ -1,9 +1,9 @@
 """The search side of the window: query, facets, chips, results and viewer, wired to background reads.
 
 Every search carries a generation number; a result whose generation is not the latest is dropped, so a
-slow old query never overwrites a newer one (Orange's rule for search-as-you-type), and a request that is
-already stale when its turn comes is not sent at all. The searching itself happens in core's reader
-processes (`IndexReaders`): this process only waits for the answers, so the window keeps painting.
+slow old query never overwrites a newer one (Orange's rule for search-as-you-type), and a search that is
+already stale when its reader is free is not sent at all. The searching itself happens in core's reader
+processes (`IndexReaders`): threads of this process wait for the answers, so the window keeps painting.
 """
 
 from __future__ import annotations
@@ -201,11 +201,15 @@ class SearchView(QWidget):
             return readers.counts.search(key.query, filters=key.filter_map(), page=1, page_size=1,
                                          skip=lambda: key.generation != self._generation)
 
-        self._reader.run(
-            counts,
-            lambda result: self._show_facets(key, result),
-            lambda error: None,  # the hits search has reported the same error
-        )
+        self._reader.run(counts, lambda result: self._show_facets(key, result),
+                         lambda error: self._facets_failed(key, error))
+
+    def _facets_failed(self, key: SearchKey, error: BaseException) -> None:
+        if key.generation != self._generation or isinstance(error, QueryError):
+            return  # stale, or the hits search shows the same query error inline
+        self.facets.set_facets({}, self.filters)  # no counts rather than another search's counts
+        self.facets_key = key
+        self._messages.warning(f"The facet counts could not be computed: {error}")
 
     def _show_facets(self, key: SearchKey, result: SearchResult | None) -> None:
         if result is None or key.generation != self._generation:
@@ -292,11 +296,11 @@ class SearchView(QWidget):
                 return None, []  # another article was asked for meanwhile
             return readers.hits.article(path, terms)
 
-        self._reader.run(
-            load,
-            lambda loaded: self._show_article(generation, path, *loaded),
-            lambda error: self._messages.warning(f"The article could not be opened: {error}"),
-        )
+        def failed(error: BaseException) -> None:
+            if generation == self._article_generation:
+                self._messages.warning(f"The article could not be opened: {error}")
+
+        self._reader.run(load, lambda loaded: self._show_article(generation, path, *loaded), failed)
 
     def _show_article(self, generation: int, path: str, stored, spans) -> None:
         if generation != self._article_generation:

@@ -113,14 +113,14 @@ class IndexTasks(QObject):
     def shutdown(self, timeout: float = 120.0) -> None:
         """Cancel whatever runs and wait (bounded) for the writer to stop, so commits stay whole."""
         self.cancel()
+        if self.readers is not None:
+            self.readers.close()  # reads hold nothing that needs finishing
         self._queue.put(None)
         self._thread.join(timeout)
         if self._thread.is_alive():
             log.warning("index writer still busy after %.0f s at shutdown", timeout)
         if self.writer is not None:
             self.writer.close()
-        if self.readers is not None:
-            self.readers.close()
 
     # -- the writer thread ------------------------------------------------------------------------
     def _run(self) -> None:
@@ -203,6 +203,7 @@ class Reader(QObject):
         else:
             raise error
 
-    def shutdown(self) -> None:
+    def shutdown(self, wait: bool = True) -> None:
+        """Drop queued work and deliver nothing more; `wait` for the running work to end."""
         self._closed = True
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool.shutdown(wait=wait, cancel_futures=True)

@@ -97,6 +97,14 @@ def test_a_child_dying_during_a_request_fails_that_request_only(reader: ReaderPr
     assert reader.search("report").total > 0
 
 
+def test_after_close_no_call_starts_a_child_again(reader: ReaderProcess) -> None:
+    assert reader.search("report").total > 0
+    reader.close()
+    with pytest.raises(SearchAppError, match="shut down"):
+        reader.search("report")
+    assert reader._process is None
+
+
 def test_the_child_sees_new_commits(indexed: Path, tmp_path: Path) -> None:
     readers = IndexReaders(indexed)
     try:

@@ -57,3 +57,15 @@ def test_errors_come_back_as_messages(writer: WriterProcess, tmp_path: Path) -> 
         writer.add([tmp_path / "nowhere"])
     # The child survives a failed request.
     assert writer.add([make_txt_folder(tmp_path / "news", 2)]).indexed == 2
+
+
+def test_a_callback_that_raises_does_not_leave_its_answer_for_the_next_call(writer: WriterProcess, tmp_path: Path) -> None:
+    def boom(_report) -> None:
+        raise RuntimeError("callback failed")
+
+    with pytest.raises(RuntimeError, match="callback failed"):
+        writer.add([make_txt_folder(tmp_path / "news", 60)], on_commit=boom)
+    # The next call gets its own answer (a fresh child), not the rest of the failed one.
+    assert writer.remove(tmp_path / "nothing-indexed-here") == 0
+    report = writer.rescan()
+    assert report.indexed + report.unchanged == 60

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -292,3 +295,24 @@ def test_a_failed_search_is_reported_and_the_next_one_works(qtbot, make_window, 
                     timeout=INDEX_TIMEOUT_MS)
     search_for(qtbot, window, "bridge")
     assert view.model.total == 1
+
+
+def test_closing_while_searches_wait_leaves_no_process_behind(qtbot, make_window, articles, monkeypatch):
+    window = make_window()
+    index_folder(qtbot, window, articles)
+    hits = window.readers.hits
+    search = hits.search
+    started = threading.Event()
+
+    def slow(*args, **kwargs):
+        started.set()
+        time.sleep(0.5)  # still running when the window closes
+        return search(*args, **kwargs)
+
+    monkeypatch.setattr(hits, "search", slow)
+    window.search_view.search_box.set_text("council", search=True)
+    assert started.wait(10)
+    window.show_problems()  # a status read queued on the other reader too
+    window.shutdown()
+    names = [child.name for child in multiprocessing.active_children()]
+    assert not [name for name in names if name.startswith("searchapp-")], names
