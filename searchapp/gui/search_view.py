@@ -28,6 +28,7 @@ from searchapp.gui.viewer import ArticleViewer
 
 log = logging.getLogger(__name__)
 
+REFRESH_ROWS = 10 * PAGE_SIZE  # rows a refresh after a commit reloads at most
 SORTS = (("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first"))
 
 
@@ -172,8 +173,9 @@ class SearchView(QWidget):
             return
         self._generation += 1
         key = self.key()
-        # A refresh reloads what was on screen, in whole pages, so "load more" continues at the right page.
-        loaded_pages = -(-min(self.model.loaded(), 4 * PAGE_SIZE) // PAGE_SIZE)
+        # A refresh reloads what was loaded (up to REFRESH_ROWS), in whole pages, so the reader keeps
+        # their place in the list and "load more" continues at the right page.
+        loaded_pages = -(-min(self.model.loaded(), REFRESH_ROWS) // PAGE_SIZE)
         rows = max(1, loaded_pages) * PAGE_SIZE if refresh else PAGE_SIZE
         self._search_started = time.perf_counter()
 
@@ -228,6 +230,7 @@ class SearchView(QWidget):
         self.search_box.clear_error()
         current = self.viewer.path
         self.terms = result.terms
+        scrolled = self.results.verticalScrollBar().value()
         self.model.reset(result, key)
         self._show_total()
         self.last_search_seconds = time.perf_counter() - self._search_started
@@ -244,6 +247,9 @@ class SearchView(QWidget):
             )
         elif not result.hits:
             self.viewer.clear()
+        if refresh:  # new articles arrived: the list stays where the reader had scrolled it
+            self.results.doItemsLayout()
+            self.results.verticalScrollBar().setValue(scrolled)
         self.results_shown.emit(result.total)
         self._load_facets(key)
 

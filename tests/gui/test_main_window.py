@@ -316,3 +316,32 @@ def test_closing_while_searches_wait_leaves_no_process_behind(qtbot, make_window
     window.shutdown()
     names = [child.name for child in multiprocessing.active_children()]
     assert not [name for name in names if name.startswith("searchapp-")], names
+
+
+def test_a_refresh_keeps_the_reader_where_they_were_in_a_long_list(qtbot, make_window, tmp_path):
+    folder = tmp_path / "many"
+    for number in range(260):
+        write_article(folder, f"a{number:03d}", f"Harbour report {number}", f"The harbour, part {number}.")
+    window = make_window()
+    index_folder(qtbot, window, folder)
+    search_for(qtbot, window, "harbour")
+    view = window.search_view
+    model = view.model
+    while model.canFetchMore(QModelIndex()):
+        before = model.loaded()
+        model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda before=before: model.loaded() > before, timeout=INDEX_TIMEOUT_MS)
+    with qtbot.waitSignal(view.article_shown, timeout=INDEX_TIMEOUT_MS):
+        view.results.setCurrentIndex(model.index(240, 0))  # far past the first pages
+    reading = model.hit(240).path
+    bar = view.results.verticalScrollBar()
+    scrolled = bar.value()
+    assert scrolled > 0
+    for number in range(260, 265):  # a commit brings more hits while the reader is down the list
+        write_article(folder, f"a{number:03d}", f"Harbour report {number}", f"The harbour, part {number}.")
+    with qtbot.waitSignal(window.indexing_finished, timeout=INDEX_TIMEOUT_MS):
+        window.tasks.rescan([str(folder)])
+    qtbot.waitUntil(lambda: model.total == 265, timeout=INDEX_TIMEOUT_MS)
+    assert view.viewer.path == reading
+    assert model.hit(view.results.currentIndex().row()).path == reading
+    assert bar.value() == scrolled
