@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 from searchapp.core.models import Hit, SearchResult, Speaker, source_file
 from searchapp.gui.highlight import marked_html, truncate_marked
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25  # three screens of rows; each one costs a highlighted snippet in the reader
 SNIPPET_LINES = 3
 PADDING = 8
 

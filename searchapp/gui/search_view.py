@@ -28,7 +28,7 @@ from searchapp.gui.viewer import ArticleViewer
 
 log = logging.getLogger(__name__)
 
-REFRESH_ROWS = 10 * PAGE_SIZE  # rows a refresh after a commit reloads at most
+REFRESH_ROWS = 500  # rows a refresh after a commit reloads at most
 SORTS = (("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first"))
 
 
