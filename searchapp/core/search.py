@@ -114,38 +114,47 @@ class _FacetCache:
                 self.counted_values[fieldname] = self.doc_values[fieldname]
 
 
+class _Generation:
+    """One searcher of an index and what is kept with it: the facet cache (built only when a search
+    needs facets or name filters) and the rankings of recent searches."""
+
+    __slots__ = ("searcher", "facets", "previous_facets", "rankings")
+
+    def __init__(self, searcher: Any, previous_facets: _FacetCache | None) -> None:
+        self.searcher = searcher
+        self.facets: _FacetCache | None = None
+        self.previous_facets = previous_facets  # the last generation's, whose segments can be reused
+        self.rankings: dict[tuple[Any, ...], _Ranked] = {}
+
+    def facet_cache(self) -> _FacetCache:
+        if self.facets is None:
+            self.facets = _FacetCache(self.searcher, previous=self.previous_facets)
+            self.previous_facets = None
+        return self.facets
+
+
 class _Searchers:
-    """One current searcher per index, shared by the searches of a process, and its facet cache,
-    built only when a search needs facets or name filters (plain hits come back without waiting)."""
+    """One current generation (searcher) per index, shared by the searches of a process.
+
+    A search takes the current generation once and uses only it: asking again could replace the
+    searcher (after a commit) and close it under the search that is using it."""
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
-        # index -> [searcher, facet cache or None, the previous generation's cache or None,
-        #           rankings of recent searches with this searcher (see _ranked)]
-        self._state: weakref.WeakKeyDictionary[ArticleIndex, list[Any]] = weakref.WeakKeyDictionary()
+        self._current: weakref.WeakKeyDictionary[ArticleIndex, _Generation] = weakref.WeakKeyDictionary()
 
-    def searcher(self, index: ArticleIndex) -> Any:
-        state = self._state.get(index)
-        if state is None:
-            state = self._state[index] = [index.whoosh.searcher(), None, None, {}]
-        elif not state[0].up_to_date():
+    def current(self, index: ArticleIndex) -> _Generation:
+        generation = self._current.get(index)
+        if generation is None:
+            generation = self._current[index] = _Generation(index.whoosh.searcher(), None)
+        elif not generation.searcher.up_to_date():
             # A new searcher, not searcher.refresh(): refresh reuses segment readers and misses
             # deletions committed to a segment it already had.
-            state[0].close()
-            state[:] = [index.whoosh.searcher(), None, state[1] or state[2], {}]
-        return state[0]
-
-    def rankings(self, index: ArticleIndex) -> dict[tuple[Any, ...], _Ranked]:
-        self.searcher(index)
-        return self._state[index][3]
-
-    def cache(self, index: ArticleIndex) -> _FacetCache:
-        searcher = self.searcher(index)
-        state = self._state[index]
-        if state[1] is None:
-            state[1] = _FacetCache(searcher, previous=state[2])
-            state[2] = None
-        return state[1]
+            generation.searcher.close()
+            generation = self._current[index] = _Generation(
+                index.whoosh.searcher(), generation.facets or generation.previous_facets
+            )
+        return generation
 
 
 _SEARCHERS = _Searchers()
@@ -266,11 +275,12 @@ def search(
     parsed = parse_query(query)
     page, page_size = max(1, page), max(1, page_size)
     with _SEARCHERS._lock:
-        searcher = _SEARCHERS.searcher(index)
+        generation = _SEARCHERS.current(index)
+        searcher = generation.searcher
         needs_cache = with_facets or any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
-        cache = _SEARCHERS.cache(index) if needs_cache else None
+        cache = generation.facet_cache() if needs_cache else None
         key = (query, tuple(sorted((f, tuple(sorted(v))) for f, v in (filters or {}).items() if v)), sort)
-        ranked = _ranked(_SEARCHERS.rankings(index), searcher, parsed, _filter_query(filters, cache), key, sort,
+        ranked = _ranked(generation.rankings, searcher, parsed, _filter_query(filters, cache), key, sort,
                          page * page_size)
         results = ranked.results
         start = (page - 1) * page_size
@@ -351,7 +361,7 @@ def iter_matches(
         # The facet cache (the name merges) only when a name filter needs it: a first build is seconds
         # on a large index.
         needs_cache = any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
-        filter_query = _filter_query(filters, _SEARCHERS.cache(index) if needs_cache else None)
+        filter_query = _filter_query(filters, _SEARCHERS.current(index).facet_cache() if needs_cache else None)
     # A searcher of its own: an export outlives commits that replace the shared one.
     with index.whoosh.searcher() as searcher:
         allowed = set(searcher.docs_for_query(filter_query)) if filter_query is not None else None

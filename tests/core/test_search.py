@@ -190,6 +190,28 @@ def test_the_next_page_after_a_commit_comes_from_the_new_documents(tmp_path: Pat
         assert second.total == 4 and [h.headline[:13] for h in second.hits] == ["Harbour updat"] * 2
 
 
+def test_a_commit_in_the_middle_of_a_search_does_not_close_its_searcher(tmp_path: Path, monkeypatch) -> None:
+    from searchapp.core import search as search_module
+
+    write_json_records(tmp_path / "one" / "a.jsonl", [{"title": f"Harbour {n}", "text": "The harbour."} for n in range(3)])
+    write_json_records(tmp_path / "two" / "b.jsonl", [{"title": f"Harbour update {n}", "text": "The harbour again."} for n in range(2)])
+    with ArticleIndex(tmp_path / "index", workers=0) as idx:
+        idx.add([tmp_path / "one"])
+        search(idx, "harbour", with_facets=False)  # a searcher exists before the commit
+        build = search_module._FacetCache.__init__
+        committed: list[int] = []
+
+        def commit_first(self, *args, **kwargs) -> None:
+            if not committed:
+                committed.append(idx.add([tmp_path / "two"]).indexed)  # the writer commits mid-search (one file)
+            build(self, *args, **kwargs)
+
+        monkeypatch.setattr(search_module._FacetCache, "__init__", commit_first)
+        during = search(idx, "harbour")
+        assert committed == [1] and during.total == 3  # the search finished on the searcher it began with
+        assert search(idx, "harbour").total == 5
+
+
 def test_facet_counts_follow_new_commits_and_deletions(tmp_path: Path) -> None:
     def records(outlet: str, count: int) -> list[dict]:
         return [{"title": f"Harbour news {n}", "text": "The harbour reopened.", "source_domain": outlet}
