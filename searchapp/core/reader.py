@@ -20,9 +20,14 @@ from searchapp.core.export import export_to_file
 from searchapp.core.index import ArticleIndex
 from searchapp.core.models import FolderInfo, IndexStats, Problem, SearchResult, StoredArticle
 from searchapp.core.search import highlight_spans, search
-from searchapp.core.service import ServiceProcess, serve
+from searchapp.core.service import ServiceProcess, lower_priority, serve
 
 Spans = list[tuple[int, int]]
+
+# On a busy machine the window's own process comes first, then the hits a user waits for, then counts,
+# exports and (at 10, see writer.py) indexing.
+HITS_NICENESS = 2
+COUNTS_NICENESS = 5
 
 
 def article_with_spans(
@@ -45,8 +50,9 @@ READS: dict[str, Any] = {
 }
 
 
-def _serve(conn: Connection, _cancel: Any, location: str) -> None:
+def _serve(conn: Connection, _cancel: Any, location: str, niceness: int) -> None:
     """The child: the index opened read-only on the first request (an error then is that request's)."""
+    lower_priority(niceness)
     index: ArticleIndex | None = None
 
     def handle(method: str, args: tuple[Any, ...]) -> Any:
@@ -67,9 +73,9 @@ class ReaderProcess(ServiceProcess):
     what = "The search process"
     daemon = True  # it starts no processes, and must never outlive the app
 
-    def __init__(self, location: str | os.PathLike[str]) -> None:
+    def __init__(self, location: str | os.PathLike[str], niceness: int = COUNTS_NICENESS) -> None:
         self.location = os.fspath(location)
-        super().__init__(_serve, (self.location,))
+        super().__init__(_serve, (self.location, niceness))
 
     def search(self, query: str, *, skip: Callable[[], bool] | None = None, **options: Any) -> SearchResult | None:
         """core.search.search(index, query, **options), run in the child; None if `skip()` is true
@@ -99,8 +105,8 @@ class IndexReaders:
 
     def __init__(self, location: str | os.PathLike[str]) -> None:
         self.location = os.fspath(location)
-        self.hits = ReaderProcess(self.location)
-        self.counts = ReaderProcess(self.location)
+        self.hits = ReaderProcess(self.location, HITS_NICENESS)
+        self.counts = ReaderProcess(self.location, COUNTS_NICENESS)
 
     def start(self) -> None:
         self.hits.start()

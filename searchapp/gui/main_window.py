@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.search_view)
+        # Polish the hidden search view now, not when the first commit shows it during indexing.
+        self.search_view.ensurePolished()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
