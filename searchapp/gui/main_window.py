@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
     """SearchApp's window over one index folder."""
 
     index_opened = Signal()
-    indexing_finished = Signal(str, object)  # kind, IndexReport or removed count
+    indexing_finished = Signal(str, object)  # "add"/"rescan"/"remove", IndexReport or removed count (None: failed)
     export_finished = Signal(str, int)  # path, rows
 
     def __init__(self, index_dir: Path, settings: QSettings | None = None, *, rescan_on_start: bool = True) -> None:
@@ -236,11 +236,11 @@ class MainWindow(QMainWindow):
             self._report(kind, result)
         elif kind == "remove":
             self.messages.info(f"Removed {result:,} article{'s' if result != 1 else ''} from the index.")
-        if kind != "open":
+        if kind != "open":  # opening reports through _opened; this signal is about indexing
             self._refresh_timer.stop()
             self.search_view.refresh()
             self._update_status()
-        self.indexing_finished.emit(kind, result)
+            self.indexing_finished.emit(kind, result)
 
     def _report(self, kind: str, report: IndexReport) -> None:
         changed = report.indexed + report.updated + report.removed
@@ -268,7 +268,8 @@ class MainWindow(QMainWindow):
         self.progress.finish()
         self.welcome.set_busy("" if kind != "open" else "The index could not be opened.")
         self.messages.error(message)
-        self.indexing_finished.emit(kind, None)
+        if kind != "open":
+            self.indexing_finished.emit(kind, None)
 
     def _update_status(self) -> None:
         readers = self.readers

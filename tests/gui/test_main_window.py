@@ -12,11 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QModelIndex, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from searchapp.core.errors import SearchAppError
+from searchapp.gui.main_window import MainWindow
 from tests.gui.conftest import INDEX_TIMEOUT_MS, index_folder, search_for, wait_for_facets, write_article
 
 REPO = Path(__file__).resolve().parents[2]
@@ -346,3 +347,17 @@ def test_a_refresh_keeps_the_reader_where_they_were_in_a_long_list(qtbot, make_w
     assert view.viewer.path == reading
     assert model.hit(view.results.currentIndex().row()).path == reading
     assert bar.value() == scrolled
+
+
+def test_opening_the_index_is_not_reported_as_indexing(qtbot, tmp_path):
+    # Anything waiting for "indexing finished" right after the window opens (the self-test, a drop)
+    # must not take the end of opening the index for it.
+    window = MainWindow(tmp_path / "index", QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
+                        rescan_on_start=False)
+    qtbot.addWidget(window)
+    seen: list[str] = []
+    window.indexing_finished.connect(lambda kind, _report: seen.append(kind))
+    qtbot.waitUntil(lambda: window.index is not None, timeout=INDEX_TIMEOUT_MS)
+    qtbot.wait(300)  # the open task's own end arrives just after the index does
+    window.shutdown()
+    assert seen == []
