@@ -123,6 +123,13 @@ class ResultsModel(QStringListModel):
     def page_failed(self) -> None:
         self._pending = False
 
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        # A hit is read, not edited or dragged (QStringListModel's own flags say editable). The view
+        # asks this only of rows it paints or selects, so it costs no per-row calls on long lists.
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+
     def hit(self, row: int) -> Hit | None:
         return _unpack(self._hits[row]) if 0 <= row < len(self._hits) else None
 

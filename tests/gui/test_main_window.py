@@ -57,6 +57,11 @@ def test_typing_shows_highlighted_results(qtbot, make_window, articles):
     hits = [view.model.hit(row) for row in range(view.model.rowCount())]
     assert all('<b class="hit">' in hit.headline_html + hit.snippet_html for hit in hits)
     view.results.viewport().grab()  # the delegate paints marked-up rows without errors
+    # Rows read as results, not as editable text, to the view and to assistive technology.
+    first = view.model.index(0, 0)
+    assert not view.model.flags(first) & Qt.ItemFlag.ItemIsEditable
+    assert view.model.flags(first) & Qt.ItemFlag.ItemIsSelectable
+    assert first.data(Qt.ItemDataRole.AccessibleTextRole) or first.data(Qt.ItemDataRole.DisplayRole)
 
 
 def test_query_error_shows_inline(qtbot, make_window, articles):
