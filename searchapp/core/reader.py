@@ -19,7 +19,7 @@ from typing import Any
 from searchapp.core.export import export_to_file
 from searchapp.core.index import ArticleIndex
 from searchapp.core.models import FolderInfo, IndexStats, Problem, SearchResult, StoredArticle
-from searchapp.core.search import highlight_spans, search
+from searchapp.core.search import highlight_spans, name_spans, search
 from searchapp.core.service import ServiceProcess, lower_priority, serve
 
 Spans = list[tuple[int, int]]
@@ -31,11 +31,20 @@ COUNTS_NICENESS = 5
 
 
 def article_with_spans(
-    index: ArticleIndex, path: str, terms: Collection[str]
+    index: ArticleIndex, path: str, terms: Collection[str], names: Collection[str] = ()
 ) -> tuple[StoredArticle | None, Spans]:
-    """The stored article and the character spans of the query's terms in its body."""
+    """The stored article and the character spans to mark in its body: the query's terms, and the
+    people and organisations the search is filtered by."""
     stored = index.article(path)
-    return stored, (highlight_spans(stored.article.body, terms) if stored else [])
+    if stored is None:
+        return None, []
+    body = stored.article.body
+    spans = highlight_spans(body, terms)
+    if names:
+        entities = stored.entities
+        people = set(entities.people) | {s.name for s in entities.speakers if s.type == "person"}
+        spans = sorted(set(spans) | set(name_spans(body, names, people)))
+    return stored, spans
 
 
 def status(index: ArticleIndex) -> tuple[IndexStats, list[FolderInfo], list[Problem]]:
@@ -82,8 +91,10 @@ class ReaderProcess(ServiceProcess):
         when the request's turn comes (see ServiceProcess._call)."""
         return self._call("search", (query, options), skip=skip)
 
-    def article(self, path: str, terms: Collection[str] = ()) -> tuple[StoredArticle | None, Spans]:
-        return self._call("article", (path, tuple(terms)))
+    def article(
+        self, path: str, terms: Collection[str] = (), names: Collection[str] = ()
+    ) -> tuple[StoredArticle | None, Spans]:
+        return self._call("article", (path, tuple(terms), tuple(names)))
 
     def status(self) -> tuple[IndexStats, list[FolderInfo], list[Problem]]:
         return self._call("status", ())

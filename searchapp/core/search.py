@@ -348,6 +348,32 @@ def highlight_spans(text: str, terms: Collection[str]) -> list[tuple[int, int]]:
     ]
 
 
+def name_spans(text: str, names: Collection[str], people: Collection[str] = ()) -> list[tuple[int, int]]:
+    """Character spans where `names` (the people and organisations a search is filtered by) appear in
+    `text`: the whole name, and for a person in `people` also the surname alone, the way an article
+    refers to someone after the first mention ("Barack Obama ... Obama said")."""
+    tokens = [(token.text, token.startchar, token.endchar) for token in TEXT_ANALYZER(text, chars=True, mode="index")]
+    words = [word for word, _start, _end in tokens]
+    covered: set[int] = set()  # token positions inside a whole name already marked
+    spans: list[tuple[int, int]] = []
+
+    def mark(run: list[str]) -> None:
+        size = len(run)
+        for at in range(len(words) - size + 1):
+            if words[at:at + size] == run and not covered.intersection(range(at, at + size)):
+                covered.update(range(at, at + size))
+                spans.append((tokens[at][1], tokens[at + size - 1][2]))
+
+    sequences = {name: [token.text for token in TEXT_ANALYZER(name)] for name in names}
+    for sequence in sorted(sequences.values(), key=len, reverse=True):  # whole names first, longest first
+        if sequence:
+            mark(sequence)
+    for name, sequence in sequences.items():
+        if name in people and len(sequence) > 1:
+            mark(sequence[-1:])
+    return sorted(spans)
+
+
 def iter_matches(
     index: ArticleIndex,
     query: str,

@@ -28,6 +28,7 @@ from searchapp.gui.viewer import ArticleViewer
 
 log = logging.getLogger(__name__)
 
+NAME_FILTERS = ("speakers", "people", "orgs")
 REFRESH_ROWS = 500  # rows a refresh after a commit reloads at most
 SORTS = (("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first"))
 
@@ -296,11 +297,13 @@ class SearchView(QWidget):
         self._article_generation += 1
         generation = self._article_generation
         terms = self.terms
+        # The people and organisations filtered by are marked too: filtering by a person is a search for them.
+        names = tuple(sorted(value for field in NAME_FILTERS for value in self.filters.get(field, ())))
 
         def load():
             if generation != self._article_generation:
                 return None, []  # another article was asked for meanwhile
-            return readers.hits.article(path, terms)
+            return readers.hits.article(path, terms, names)
 
         def failed(error: BaseException) -> None:
             if generation == self._article_generation:

@@ -295,3 +295,16 @@ def test_undated_articles_sort_last_both_ways(tmp_path: Path) -> None:
             "New harbour", "Old harbour", "Undated harbour"]
         assert [h.headline for h in search(idx, "harbour", sort="oldest").hits] == [
             "Old harbour", "New harbour", "Undated harbour"]
+
+
+def test_name_spans_mark_a_filtered_person_and_organisation() -> None:
+    from searchapp.core.search import name_spans
+
+    text = "Barack Obama met the Bank of England governor. Later Obama said the bank of the people was open."
+    spans = name_spans(text, ["Barack Obama", "Bank of England"], people={"Barack Obama"})
+    marked = [text[start:end] for start, end in spans]
+    assert marked == ["Barack Obama", "Bank of England", "Obama"]  # the surname inside the full name once
+    # An organisation is marked only whole: "bank of the people" and a lone "of" are not it.
+    assert name_spans("The bank of the people.", ["Bank of England"]) == []
+    # Without knowing the name is a person's, the surname alone is not marked.
+    assert name_spans("Obama said so.", ["Barack Obama"]) == []

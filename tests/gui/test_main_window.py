@@ -366,3 +366,22 @@ def test_opening_the_index_is_not_reported_as_indexing(qtbot, tmp_path):
     qtbot.wait(300)  # the open task's own end arrives just after the index does
     window.shutdown()
     assert seen == []
+
+
+def test_filtering_by_a_person_marks_them_in_the_article(qtbot, make_window, tmp_path):
+    folder = tmp_path / "quotes"
+    write_article(folder, "plan", "Harbour plan approved",
+                  'The harbour plan passed on Monday.\n\n"It is a good day for the city," said Mayor Jane Porter.\n\n'
+                  "Porter thanked the council for its support.")
+    window = make_window()
+    index_folder(qtbot, window, folder)
+    view = window.search_view
+    search_for(qtbot, window, "harbour")
+    people = [value for value, _count, _selected in view.facets.groups["people"].values()]
+    assert people == ["Jane Porter"]
+    with qtbot.waitSignal(view.article_shown, timeout=INDEX_TIMEOUT_MS):
+        view.set_filter("people", "Jane Porter", True)
+    # The query's term, the full name and the later surname are all marked.
+    body = view.viewer.body.toPlainText()
+    marked = [body[start:end] for start, end in view.viewer._hits]
+    assert marked == ["harbour", "Jane Porter", "Porter"]
