@@ -32,6 +32,47 @@ TICK_MS = 5
 KEY_INTERVAL_MS = 60  # a brisk typist; the 150 ms pause comes after the last key
 
 
+def _open_window(index_dir: Path):
+    """The window as run_gui opens it (at 1280x800), once its index and readers are ready."""
+    from searchapp.gui.app import create_application, freeze_startup_objects
+    from searchapp.gui.main_window import MainWindow
+
+    app = create_application([])
+    window = MainWindow(index_dir, rescan_on_start=False)
+    window.resize(1280, 800)
+    window.show()
+    freeze_startup_objects()  # as run_gui does
+    while window.readers is None:
+        app.processEvents()
+    return app, window
+
+
+class StallMeter:
+    """A TICK_MS timer that records how late each tick fires: how long the event loop was blocked."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.stalls: list[float] = []
+        self._last = 0.0
+        self._timer = QTimer(interval=TICK_MS, timeout=self._tick)
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def longest(self) -> float:
+        return max(self.stalls) if self.stalls else 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.stalls.append((now - self._last) * 1000 - TICK_MS)
+        self._last = now
+
+
 def cold_start() -> float:
     """Seconds from launching a fresh process to a shown window with its index open."""
     started = time.perf_counter()
@@ -72,28 +113,9 @@ def _run(corpus: Path, temp: Path, cold: list[float]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
 
-    from searchapp.gui.app import create_application, freeze_startup_objects
-    from searchapp.gui.main_window import MainWindow
-
-    app = create_application([])
-    window = MainWindow(temp / "index", rescan_on_start=False)
-    window.resize(1280, 800)
-    window.show()
-    freeze_startup_objects()  # as run_gui does
-    while window.index is None:
-        app.processEvents()
+    app, window = _open_window(temp / "index")
     view = window.search_view
-
-    stalls: list[float] = []
-    last = time.perf_counter()
-
-    def tick() -> None:
-        nonlocal last
-        now = time.perf_counter()
-        stalls.append((now - last) * 1000 - TICK_MS)
-        last = now
-
-    timer = QTimer(interval=TICK_MS, timeout=tick)
+    meter = StallMeter()
     latencies: list[float] = []
     requested = [0.0]
     view.search_box.search_requested.connect(lambda _q: requested.__setitem__(0, time.perf_counter()))
@@ -125,8 +147,7 @@ def _run(corpus: Path, temp: Path, cold: list[float]) -> int:
         pending_keys.extend(QUERIES[number % len(QUERIES)])
 
     started = time.perf_counter()
-    last = started
-    timer.start()
+    meter.start()
     window.add_paths([corpus])
     number = 0
     next_query = started + 1.0
@@ -139,8 +160,8 @@ def _run(corpus: Path, temp: Path, cold: list[float]) -> int:
         time.sleep(0.001)
     indexing_s = time.perf_counter() - started
     during = list(latencies)
-    stall_during = max(stalls) if stalls else 0.0
-    stalls.clear()
+    stall_during = meter.longest()
+    meter.stalls.clear()
     latencies.clear()
     for number in range(len(QUERIES)):
         type_query(number)
@@ -148,7 +169,7 @@ def _run(corpus: Path, temp: Path, cold: list[float]) -> int:
         while time.perf_counter() < deadline and len(latencies) <= number:
             app.processEvents()
             time.sleep(0.001)
-    timer.stop()
+    meter.stop()
     typist.stop()
     report = finished[0]
     print(f"corpus: {corpus} ({getattr(report, 'indexed', '?')} articles indexed in {indexing_s:.1f} s, "
@@ -156,7 +177,7 @@ def _run(corpus: Path, temp: Path, cold: list[float]) -> int:
     print(f"cold start to usable window: median {statistics.median(cold) * 1000:.0f} ms "
           f"(runs: {', '.join(f'{c * 1000:.0f}' for c in cold)} ms)   target < 1500 ms")
     print(f"longest event-loop stall while indexing: {stall_during:.0f} ms   target <= 50 ms")
-    print(f"longest event-loop stall while searching after indexing: {max(stalls) if stalls else 0:.0f} ms")
+    print(f"longest event-loop stall while searching after indexing: {meter.longest():.0f} ms")
     for label, values in (("during indexing", during), ("after indexing", latencies)):
         if values:
             print(f"typing pause -> results shown, {label}: median {statistics.median(values):.0f} ms, "
@@ -169,27 +190,9 @@ def at_scale(index_dir: Path, query: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as temp:
         os.environ.update(SEARCHAPP_CONFIG_DIR=temp, SEARCHAPP_LOG_DIR=temp)
-        from PySide6.QtCore import QTimer
-
-        from searchapp.gui.app import create_application, freeze_startup_objects
-        from searchapp.gui.main_window import MainWindow
-
-        app = create_application([])
-        window = MainWindow(index_dir, rescan_on_start=False)
-        window.resize(1280, 800)
-        window.show()
-        freeze_startup_objects()  # as run_gui does
-        while window.readers is None:
-            app.processEvents()
+        app, window = _open_window(index_dir)
         view = window.search_view
-        stalls: list[float] = []
-        last = time.perf_counter()
-
-        def tick() -> None:
-            nonlocal last
-            now = time.perf_counter()
-            stalls.append((now - last) * 1000 - TICK_MS)
-            last = now
+        meter = StallMeter()
 
         def wait(condition, seconds: float = 120.0) -> None:
             deadline = time.perf_counter() + seconds
@@ -197,9 +200,7 @@ def at_scale(index_dir: Path, query: str) -> int:
                 app.processEvents()
                 time.sleep(0.001)
 
-        timer = QTimer(interval=TICK_MS, timeout=tick)
-        last = time.perf_counter()
-        timer.start()
+        meter.start()
         shown: list[float] = []
         view.results_shown.connect(lambda _total: shown.append(time.perf_counter()))
         faceted: list[float] = []
@@ -207,15 +208,15 @@ def at_scale(index_dir: Path, query: str) -> int:
         wait(lambda: bool(faceted))  # the start-up search (the last query of the settings, if any)
         shown.clear()
         faceted.clear()
-        stalls.clear()
+        meter.stalls.clear()
         started = time.perf_counter()
         view.search_box.set_text(query, search=True)
         wait(lambda: bool(shown))
         wait(lambda: bool(faceted))
         first_results = (shown[0] - started) * 1000
         first_facets = (faceted[0] - started) * 1000 if faceted else float("nan")
-        stall_search = max(stalls)
-        stalls.clear()
+        stall_search = meter.longest()
+        meter.stalls.clear()
         total = view.model.total
         pages: list[float] = []
         bar = view.results.verticalScrollBar()
@@ -229,14 +230,14 @@ def at_scale(index_dir: Path, query: str) -> int:
                 break
             pages.append((time.perf_counter() - asked) * 1000)
             wait(lambda bottom=bottom: bar.maximum() > bottom, 5.0)  # the list has laid the new rows out
-        timer.stop()
+        meter.stop()
         print(f"index: {index_dir} ({total:,} results for {query!r})")
         print(f"first results: {first_results:.0f} ms; facet counts: {first_facets:.0f} ms; "
               f"longest stall meanwhile: {stall_search:.0f} ms")
         if pages:
             print(f"scrolled to the end: {view.model.loaded():,} of {total:,} rows in {len(pages)} pages; "
                   f"page load median {statistics.median(pages):.0f} ms, max {max(pages):.0f} ms; "
-                  f"longest stall while scrolling: {max(stalls):.0f} ms")
+                  f"longest stall while scrolling: {meter.longest():.0f} ms")
         window.close()
         return 0 if view.model.loaded() == total else 1
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QModelIndex, QSettings
 
 from searchapp.gui.main_window import MainWindow
 
@@ -92,3 +92,11 @@ def pytest_configure(config: pytest.Config) -> None:
     # A screenshot run under Xvfb draws on the real X display; every other run stays offscreen.
     if os.environ.get("DISPLAY") and config.option.markexpr.strip() == "screenshot":
         os.environ["QT_QPA_PLATFORM"] = "xcb"
+
+
+def load_every_page(qtbot, model) -> None:
+    """Fetch pages of results, as scrolling to the bottom does, until every hit is loaded."""
+    while model.canFetchMore(QModelIndex()):
+        before = model.loaded()
+        model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda before=before: model.loaded() > before, timeout=INDEX_TIMEOUT_MS)
