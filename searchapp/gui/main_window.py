@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or open_settings()
         self._rescan_on_start = rescan_on_start
         self._closed = False
+        self._status_generation = 0  # the status shown is the one asked for last
         self.setWindowTitle("SearchApp")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -275,12 +276,14 @@ class MainWindow(QMainWindow):
         readers = self.readers
         if readers is None:
             return
-        self.reader.run(readers.counts.status, lambda found: self._show_status(*found),
+        self._status_generation += 1
+        generation = self._status_generation
+        self.reader.run(readers.counts.status, lambda found: self._show_status(generation, *found),
                         lambda error: self.messages.warning(f"The index status could not be read: {error}"))
 
-    def _show_status(self, stats, folders, problems) -> None:
-        if self._closed:
-            return
+    def _show_status(self, generation: int, stats, folders, problems) -> None:
+        if self._closed or generation != self._status_generation:
+            return  # an older reading (from before the last commit, say) must not undo a newer one
         self.statusBar().showMessage(
             f"{stats.articles:,} articles in {stats.folders:,} folder{'s' if stats.folders != 1 else ''}"
         )

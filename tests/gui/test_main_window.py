@@ -387,3 +387,26 @@ def test_filtering_by_a_person_marks_them_in_the_article(qtbot, make_window, tmp
     view.set_filter("people", "Jane Porter", True)
     # The query's term, the full name and the later surname are all marked.
     qtbot.waitUntil(lambda: marked() == ["harbour", "Jane Porter", "Porter"], timeout=INDEX_TIMEOUT_MS)
+
+
+def test_a_status_read_before_indexing_does_not_bring_the_welcome_page_back(qtbot, make_window, articles,
+                                                                             monkeypatch):
+    window = make_window()
+    counts = window.readers.counts
+    status = counts.status
+    stale_done = threading.Event()
+
+    def read_then_wait():
+        found = status()  # the empty index...
+        if not stale_done.is_set():
+            time.sleep(1.0)  # ...answered only after the indexing below has finished
+            stale_done.set()
+        return found
+
+    monkeypatch.setattr(counts, "status", read_then_wait)
+    window._update_status()
+    index_folder(qtbot, window, articles)
+    qtbot.waitUntil(stale_done.is_set, timeout=INDEX_TIMEOUT_MS)
+    qtbot.wait(200)  # the stale answer reaches the window
+    assert window.stack.currentWidget() is window.search_view
+    assert window.statusBar().currentMessage().startswith("3 articles")
