@@ -161,12 +161,12 @@ _SEARCHERS = _Searchers()
 
 
 class _Ranked:
-    """A search's ranked results, matching documents and terms, for the searcher that produced them."""
+    """A search's ranked results, matching documents and terms (kept in its searcher's _Generation)."""
 
-    __slots__ = ("searcher", "results", "docs", "allowed", "terms")
+    __slots__ = ("results", "docs", "allowed", "terms")
 
-    def __init__(self, searcher: Any, results: Any, docs: set[int], allowed: Any, terms: tuple[str, ...]) -> None:
-        self.searcher, self.results, self.docs, self.allowed, self.terms = searcher, results, docs, allowed, terms
+    def __init__(self, results: Any, docs: set[int], allowed: Any, terms: tuple[str, ...]) -> None:
+        self.results, self.docs, self.allowed, self.terms = results, docs, allowed, terms
 
 
 def _ranked(
@@ -182,12 +182,10 @@ def _ranked(
 
     Scoring every match is most of a search's cost on a large index, and it is the same for page 1
     and page 400 of a list being scrolled, so a page within the ranking is a slice of it."""
-    entry = rankings.pop(key, None)
-    if entry is not None and entry.searcher is not searcher:
-        entry = None  # a commit since: documents and numbers have changed
+    entry = rankings.pop(key, None)  # rankings belong to this searcher: a commit starts a new generation
     if entry is None:
         docs, allowed = _matching_documents(searcher, parsed, filter_query)
-        entry = _Ranked(searcher, None, docs, allowed, _query_terms(parsed, searcher.reader()))
+        entry = _Ranked(None, docs, allowed, _query_terms(parsed, searcher.reader()))
     if entry.results is None or entry.results.scored_length() < min(needed, len(entry.docs)):
         # The page comes from a top-N search over the same documents; whoosh's own total and
         # docset would each run the query again (and its total ignores a filter when terms=True).

@@ -24,6 +24,13 @@ def write_article(folder: Path, name: str, headline: str, text: str, *, outlet: 
     return path
 
 
+def write_reports(folder: Path, numbers: range) -> Path:
+    """Numbered articles that all match "harbour", for long result lists."""
+    for number in numbers:
+        write_article(folder, f"a{number:03d}", f"Harbour report {number}", f"The harbour, part {number}.")
+    return folder
+
+
 @pytest.fixture
 def articles(tmp_path: Path) -> Path:
     """Three articles about a council vote from two outlets and two years."""

@@ -25,6 +25,7 @@ from tests.gui.conftest import (
     search_for,
     wait_for_facets,
     write_article,
+    write_reports,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -251,16 +252,14 @@ def test_removing_a_folder_from_the_folders_view_empties_its_results(qtbot, make
 
 def test_a_refresh_after_scrolling_does_not_repeat_rows(qtbot, make_window, tmp_path):
     folder = tmp_path / "many"
-    for number in range(130):
-        write_article(folder, f"a{number:03d}", f"Harbour report {number}", f"The harbour, part {number}.")
+    write_reports(folder, range(130))
     window = make_window()
     index_folder(qtbot, window, folder)
     search_for(qtbot, window, "harbour")
     model = window.search_view.model
     load_every_page(qtbot, model)
     assert model.loaded() == 130
-    for number in range(130, 180):  # a commit brings 50 more hits while 130 are on screen
-        write_article(folder, f"a{number:03d}", f"Harbour report {number}", f"The harbour, part {number}.")
+    write_reports(folder, range(130, 180))  # a commit brings 50 more hits while 130 are on screen
     with qtbot.waitSignal(window.indexing_finished, timeout=INDEX_TIMEOUT_MS):
         window.tasks.rescan([str(folder)])
     qtbot.waitUntil(lambda: model.total == 180, timeout=INDEX_TIMEOUT_MS)
@@ -329,8 +328,7 @@ def test_closing_while_searches_wait_leaves_no_process_behind(qtbot, make_window
 
 def test_a_refresh_keeps_the_reader_where_they_were_in_a_long_list(qtbot, make_window, tmp_path):
     folder = tmp_path / "many"
-    for number in range(260):
-        write_article(folder, f"a{number:03d}", f"Harbour report {number}", f"The harbour, part {number}.")
+    write_reports(folder, range(260))
     window = make_window()
     index_folder(qtbot, window, folder)
     search_for(qtbot, window, "harbour")
@@ -343,8 +341,7 @@ def test_a_refresh_keeps_the_reader_where_they_were_in_a_long_list(qtbot, make_w
     bar = view.results.verticalScrollBar()
     scrolled = bar.value()
     assert scrolled > 0
-    for number in range(260, 265):  # a commit brings more hits while the reader is down the list
-        write_article(folder, f"a{number:03d}", f"Harbour report {number}", f"The harbour, part {number}.")
+    write_reports(folder, range(260, 265))  # a commit brings more hits while the reader is down the list
     with qtbot.waitSignal(window.indexing_finished, timeout=INDEX_TIMEOUT_MS):
         window.tasks.rescan([str(folder)])
     qtbot.waitUntil(lambda: model.total == 265, timeout=INDEX_TIMEOUT_MS)
