@@ -42,7 +42,10 @@ def article_with_spans(
     spans = highlight_spans(body, terms)
     if names:
         entities = stored.entities
-        people = set(entities.people) | {s.name for s in entities.speakers if s.type == "person"}
+        known = set(entities.people) | {s.name for s in entities.speakers if s.type == "person"}
+        # A filtered name is a person's when the article names them in full, or by the surname alone
+        # (the collection merged "Obama" into "Barack Obama"; this article may only say "Obama").
+        people = {name for name in names if name in known or name.rsplit(" ", 1)[-1] in known}
         spans = sorted(set(spans) | set(name_spans(body, names, people)))
     return stored, spans
 

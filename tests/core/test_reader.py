@@ -130,3 +130,22 @@ def test_read_only_index_never_writes(indexed: Path, tmp_path: Path) -> None:
     with pytest.raises(SearchAppError, match="no SearchApp index"):
         ArticleIndex(tmp_path / "nothing-here", read_only=True)
     assert not (tmp_path / "nothing-here").exists()
+
+
+def test_a_filtered_person_named_by_surname_alone_is_marked(tmp_path: Path) -> None:
+    folder = tmp_path / "short"
+    folder.mkdir()
+    (folder / "speech.txt").write_text(
+        "Harbour speech\n\nPresident Obama visited the harbour on Monday.\n\n\"We will rebuild it,\" Obama said.\n",
+        encoding="utf-8",
+    )
+    with ArticleIndex(tmp_path / "index", workers=0) as index:
+        index.add([folder])
+    reader = ReaderProcess(tmp_path / "index")
+    try:
+        path = str(folder / "speech.txt")
+        stored, spans = reader.article(path, (), ("Barack Obama",))
+        assert "Obama" in stored.entities.people  # this article knows him by surname only
+        assert [stored.article.body[start:end] for start, end in spans] == ["Obama", "Obama"]
+    finally:
+        reader.close()
