@@ -1,4 +1,4 @@
-"""The command line over the core: index, search, inspect, stats, remove, problems, export.
+"""The command line over the core: index, search, inspect, stats, remove, problems, export, entities.
 
 Exit status: 0 when all went well, 1 when some files were skipped (or the work failed), 2 on a
 usage error (a bad option or a query that cannot be read).
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from searchapp import __version__
+from searchapp import __version__, cli_entities
 from searchapp.cli_output import ProgressBar, entities_json, hit_json, iso_date, plain
 from searchapp.config.paths import default_index_dir
 from searchapp.core.errors import QueryError, SearchAppError, SkipFile
@@ -83,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance")
     export.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     export.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
+
+    cli_entities.add_parser(commands, index_option)
     return parser
 
 
@@ -293,6 +295,7 @@ COMMANDS = {
     "remove": cmd_remove,
     "problems": cmd_problems,
     "export": cmd_export,
+    "entities": lambda args: cli_entities.cmd_entities(args, _open),
 }
 
 

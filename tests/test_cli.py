@@ -125,3 +125,33 @@ def test_file_system_errors_are_messages_not_tracebacks(indexed: Path, capsys: p
 def test_max_size_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["index", str(tmp_path), "--max-size", "0", "--index", str(tmp_path / "ix")]) == 2
     assert "--max-size" in capsys.readouterr().err
+
+
+def test_entities_list_merge_and_undo(indexed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    index = ["--index", str(indexed)]
+    assert main(["entities", "list", "--type", "person", "--json", *index]) == 0
+    listed = {e["name"]: e for e in json.loads(capsys.readouterr().out)["entities"]}
+    assert set(listed) >= {"Tony Blair", "Gordon Brown"}
+    entry = listed["Tony Blair"]
+    assert entry["type"] == "person" and entry["articles"] >= 1 and entry["quoted"] >= 1
+    assert set(entry) == {"name", "type", "aliases", "articles", "quoted", "hidden", "changes"}
+
+    assert main(["entities", "merge", "gordon brown", "--into", "Tony Blair", *index]) == 0
+    assert "Merged Gordon Brown into Tony Blair" in capsys.readouterr().out
+    assert main(["search", "", "--filter", "speaker=Tony Blair", "--json", *index]) == 0
+    merged = json.loads(capsys.readouterr().out)
+    assert merged["total"] == listed["Tony Blair"]["articles"] + listed["Gordon Brown"]["articles"]
+    assert all(s["name"] != "Gordon Brown" for hit in merged["hits"] for s in hit["speakers"])
+
+    assert main(["entities", "undo", *index]) == 0
+    assert "undone: Merged Gordon Brown into Tony Blair" in capsys.readouterr().out
+    assert main(["entities", "changes", "--json", *index]) == 0
+    assert json.loads(capsys.readouterr().out) == {"changes": []}
+
+
+def test_entities_unknown_name_exits_1_with_close_matches(indexed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["entities", "hide", "Tony Bliar", "--index", str(indexed)]) == 1
+    assert "Did you mean: Tony Blair" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:  # NEW is missing: argparse's usage error
+        main(["entities", "rename", "Tony Blair", "--index", str(indexed)])
+    assert usage.value.code == 2

@@ -8,7 +8,6 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from searchapp.core.documents import speakers_from_stored, split_names
 from searchapp.core.errors import SearchAppError
 from searchapp.core.index import ArticleIndex
 from searchapp.core.search import iter_matches
@@ -23,7 +22,7 @@ def export_rows(
     sort: str = "relevance",
 ) -> Iterator[dict[str, Any]]:
     """One row per matching article: the columns of EXPORT_COLUMNS; lists stay lists."""
-    for stored in iter_matches(index, query, filters=filters, sort=sort):
+    for stored, names in iter_matches(index, query, filters=filters, sort=sort):
         published = stored.get("published")
         yield {
             "headline": stored.get("headline", ""),
@@ -31,9 +30,9 @@ def export_rows(
             "date": published.isoformat() if published else "",
             "url": stored.get("url", ""),
             "path": stored.get("path", ""),
-            "speakers": [speaker.name for speaker in speakers_from_stored(stored)],
-            "people": list(split_names(stored.get("people"))),
-            "orgs": list(split_names(stored.get("orgs"))),
+            "speakers": [speaker.name for speaker in names.speakers],
+            "people": list(names.people),
+            "orgs": list(names.orgs),
         }
 
 

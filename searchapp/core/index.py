@@ -30,6 +30,8 @@ from searchapp.core.documents import (
     split_filestate,
     stored_article,
 )
+from searchapp.core.entities.aliases import ALIASES_FILE
+from searchapp.core.entities.corrections import CORRECTIONS_FILE
 from searchapp.core.errors import IndexBusyError, SearchAppError
 from searchapp.core.models import FolderInfo, IndexReport, IndexStats, Problem, StoredArticle
 from searchapp.core.schema import SCHEMA, SCHEMA_VERSION
@@ -40,6 +42,8 @@ log = logging.getLogger(__name__)
 META_FILE = "searchapp.json"
 PROBLEMS_FILE = "problems.json"
 INDEX_NAME = "articles"
+# The user's own files beside the index outlive a rebuild: name corrections and the collection's aliases.
+KEPT_ON_REBUILD = frozenset({META_FILE, CORRECTIONS_FILE, CORRECTIONS_FILE + ".lock", ALIASES_FILE})
 
 
 def _write_json(path: Path, data: Any) -> None:
@@ -123,7 +127,7 @@ class ArticleIndex:
             )
             self.rebuilt = True
             for entry in location.iterdir():
-                if entry.name != META_FILE:
+                if entry.name not in KEPT_ON_REBUILD:
                     shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
             has_index = False
             for folder in meta.get("folders", {}).values():

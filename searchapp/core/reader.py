@@ -19,7 +19,7 @@ from typing import Any
 from searchapp.core.export import export_to_file
 from searchapp.core.index import ArticleIndex
 from searchapp.core.models import FolderInfo, IndexStats, Problem, SearchResult, StoredArticle
-from searchapp.core.search import highlight_spans, name_spans, search
+from searchapp.core.search import article, highlight_spans, name_spans, search
 from searchapp.core.service import ServiceProcess, lower_priority, serve
 
 Spans = list[tuple[int, int]]
@@ -33,20 +33,18 @@ COUNTS_NICENESS = 5
 def article_with_spans(
     index: ArticleIndex, path: str, terms: Collection[str], names: Collection[str] = ()
 ) -> tuple[StoredArticle | None, Spans]:
-    """The stored article and the character spans to mark in its body: the query's terms, and the
-    people and organisations the search is filtered by."""
-    stored = index.article(path)
+    """The stored article (its names as they count) and the character spans to mark in its body: the
+    query's terms, and every form this article uses of the people and organisations the search is
+    filtered by ("Tories" for the Conservative Party; "Obama" alone for Barack Obama)."""
+    stored, marks = article(index, path, names)
     if stored is None:
         return None, []
     body = stored.article.body
     spans = highlight_spans(body, terms)
-    if names:
-        entities = stored.entities
-        known = set(entities.people) | {s.name for s in entities.speakers if s.type == "person"}
-        # A filtered name is a person's when the article names them in full, or by the surname alone
-        # (the collection merged "Obama" into "Barack Obama"; this article may only say "Obama").
-        people = {name for name in names if name in known or name.rsplit(" ", 1)[-1] in known}
-        spans = sorted(set(spans) | set(name_spans(body, names, people)))
+    if marks:
+        forms = [form for form, _person in marks]
+        people = {form for form, person in marks if person}
+        spans = sorted(set(spans) | set(name_spans(body, forms, people)))
     return stored, spans
 
 

@@ -1,32 +1,32 @@
 """Run a query against the index: ranked or dated hits, facet counts, highlighted snippets.
 
-Facet values are exact canonical names; a person known to the collection by one full name also
-collects the articles that name them by surname alone (see `extract.resolve_names`).
+People and organisations are counted, filtered and shown under the names they count as in the
+collection (`core.entities`: known aliases, the collection's rules, the user's corrections);
+`org:tories` also finds the articles that only name the Conservative Party.
 """
 
 from __future__ import annotations
 
 import html
-import threading
-import weakref
-from collections import Counter
 from collections.abc import Collection, Iterator, Mapping
-from itertools import chain
 from typing import Any
 
 from whoosh import highlight, sorting
 from whoosh import query as wq
 
-from searchapp.core.documents import speakers_from_stored, split_names
-from searchapp.core.extract import resolve_names
+from searchapp.core.documents import speakers_from_stored, split_names, stored_article
+from searchapp.core.entities import NameBook
+from searchapp.core.facets import FACET_FIELDS, NAME_FIELDS, allowed_documents
+from searchapp.core.generation import SEARCHERS, Generation, expand_names
 from searchapp.core.index import ArticleIndex
-from searchapp.core.models import FacetCount, Hit, SearchResult
+from searchapp.core.models import Entities, Hit, SearchResult, StoredArticle
 from searchapp.core.query import parse_query
 from searchapp.core.schema import TEXT_ANALYZER
 
-FACET_FIELDS = ("speakers", "people", "orgs", "outlet", "year", "month", "format", "folder")
+__all__ = ["FACET_FIELDS", "NAME_FIELDS", "SORTS", "article", "highlight_spans", "iter_matches", "name_spans",
+           "search"]
+
 SORTS = ("relevance", "newest", "oldest")
-NAME_FIELDS = ("speakers", "people")  # short forms of a person's name merge into the full name
 TERM_FIELDS = ("headline", "body", "speaker_text", "person_text", "org_text", "byline", "outlet_text")
 SNIPPET_CHARS = 240
 RANKED_GROWTH = 4  # ranking more hits than were ranked: four times as many, so most next pages are a slice
@@ -52,114 +52,6 @@ _BODY_HIGHLIGHTER = highlight.Highlighter(
 _HEADLINE_HIGHLIGHTER = highlight.Highlighter(fragmenter=highlight.WholeFragmenter(), formatter=_Mark())
 
 
-_SegmentValues = dict[str, list[tuple[str, ...]]]
-
-
-def _segment_values(reader: Any) -> _SegmentValues:
-    """Each document's values of each facet field, for one segment (segment-local document numbers)."""
-    values: _SegmentValues = {}
-    size = reader.doc_count_all()
-    for fieldname in FACET_FIELDS:
-        lists: list[list[str]] = [[] for _ in range(size)]
-        for term in reader.lexicon(fieldname):
-            value = term.decode("utf-8")
-            for docnum in reader.postings(fieldname, term).all_ids():
-                lists[docnum].append(value)
-        values[fieldname] = [tuple(found) for found in lists]
-    return values
-
-
-class _FacetCache:
-    """Per searcher generation: each document's values of each facet field, and the name merges.
-
-    Segments never change once written (deleted documents just stop matching), so their values are
-    kept between generations: a commit costs only the new segment, not a pass over the whole index.
-    """
-
-    def __init__(self, searcher: Any, previous: _FacetCache | None = None) -> None:
-        known = previous.segments if previous else {}
-        self.segments: dict[str, _SegmentValues] = {}
-        self.doc_values: _SegmentValues = {fieldname: [] for fieldname in FACET_FIELDS}
-        for leaf, _offset in searcher.reader().leaf_readers():
-            segment = leaf.segment()
-            key = segment.segment_id() if segment is not None else str(id(leaf))
-            part = known.get(key) or _segment_values(leaf)
-            self.segments[key] = part
-            for fieldname in FACET_FIELDS:
-                self.doc_values[fieldname].extend(part[fieldname])
-        reader = searcher.reader()
-        self.canonical: dict[str, dict[str, str]] = {}
-        self.variants: dict[str, dict[str, list[str]]] = {}
-        # Person names only: `people` holds every person the articles name, quoted or not, and no
-        # organisation (an org speaker "Apple" must not become "Fiona Apple").
-        people = {term.decode("utf-8") for term in reader.lexicon("people")}
-        merges = {short: full for short, full in resolve_names(people).items() if short != full}
-        for fieldname in FACET_FIELDS:
-            mapping = merges if fieldname in NAME_FIELDS else {}
-            self.canonical[fieldname] = mapping
-            variants: dict[str, list[str]] = {}
-            for short, full in mapping.items():
-                variants.setdefault(full, [full]).append(short)
-            self.variants[fieldname] = variants
-        # What a document counts for in each facet: short name forms replaced by their full name, once.
-        self.counted_values: _SegmentValues = {}
-        for fieldname in FACET_FIELDS:
-            canonical = self.canonical[fieldname]
-            if canonical:
-                self.counted_values[fieldname] = [
-                    tuple(dict.fromkeys(canonical.get(value, value) for value in values)) if values else values
-                    for values in self.doc_values[fieldname]
-                ]
-            else:
-                self.counted_values[fieldname] = self.doc_values[fieldname]
-
-
-class _Generation:
-    """One searcher of an index and what is kept with it: the facet cache (built only when a search
-    needs facets or name filters) and the rankings of recent searches."""
-
-    __slots__ = ("searcher", "facets", "previous_facets", "rankings")
-
-    def __init__(self, searcher: Any, previous_facets: _FacetCache | None) -> None:
-        self.searcher = searcher
-        self.facets: _FacetCache | None = None
-        self.previous_facets = previous_facets  # the last generation's, whose segments can be reused
-        self.rankings: dict[tuple[Any, ...], _Ranked] = {}
-
-    def facet_cache(self) -> _FacetCache:
-        if self.facets is None:
-            self.facets = _FacetCache(self.searcher, previous=self.previous_facets)
-            self.previous_facets = None
-        return self.facets
-
-
-class _Searchers:
-    """One current generation (searcher) per index, shared by the searches of a process.
-
-    A search takes the current generation once and uses only it: asking again could replace the
-    searcher (after a commit) and close it under the search that is using it."""
-
-    def __init__(self) -> None:
-        self._lock = threading.RLock()
-        self._current: weakref.WeakKeyDictionary[ArticleIndex, _Generation] = weakref.WeakKeyDictionary()
-
-    def current(self, index: ArticleIndex) -> _Generation:
-        generation = self._current.get(index)
-        if generation is None:
-            generation = self._current[index] = _Generation(index.whoosh.searcher(), None)
-        elif not generation.searcher.up_to_date():
-            # A new searcher, not searcher.refresh(): refresh reuses segment readers and misses
-            # deletions committed to a segment it already had.
-            generation.searcher.close()
-            generation = self._current[index] = _Generation(
-                index.whoosh.searcher(), generation.facets or generation.previous_facets
-            )
-        return generation
-
-
-_SEARCHERS = _Searchers()
-
-
 class _Ranked:
     """A search's ranked results, matching documents and terms (kept in its searcher's _Generation)."""
 
@@ -173,7 +65,7 @@ def _ranked(
     rankings: dict[tuple[Any, ...], _Ranked],
     searcher: Any,
     parsed: wq.Query,
-    filter_query: wq.Query | None,
+    allowed: set[int] | None,
     key: tuple[Any, ...],
     sort: str,
     needed: int,
@@ -184,7 +76,7 @@ def _ranked(
     and page 400 of a list being scrolled, so a page within the ranking is a slice of it."""
     entry = rankings.pop(key, None)  # rankings belong to this searcher: a commit starts a new generation
     if entry is None:
-        docs, allowed = _matching_documents(searcher, parsed, filter_query)
+        docs = _matching_documents(searcher, parsed, allowed)
         entry = _Ranked(None, docs, allowed, _query_terms(parsed, searcher.reader()))
     if entry.results is None or entry.results.scored_length() < min(needed, len(entry.docs)):
         # The page comes from a top-N search over the same documents; whoosh's own total and
@@ -195,41 +87,6 @@ def _ranked(
     while len(rankings) > RANKED_KEPT:
         del rankings[next(iter(rankings))]
     return entry
-
-
-def _filter_query(filters: Mapping[str, Collection[str]] | None, cache: _FacetCache | None) -> wq.Query | None:
-    """OR within one facet, AND across facets."""
-    groups = []
-    for fieldname, values in (filters or {}).items():
-        if fieldname not in FACET_FIELDS:
-            raise ValueError(f"unknown facet '{fieldname}'")
-        # A short form ("Galloway") filters as its full name, and a full name finds its short forms.
-        canonical = cache.canonical[fieldname] if cache else {}
-        variants = cache.variants[fieldname] if cache else {}
-        terms = [
-            wq.Term(fieldname, variant)
-            for value in values
-            for full in [canonical.get(value, value)]
-            for variant in variants.get(full, [full])
-        ]
-        if terms:
-            groups.append(wq.Or(terms))
-    if not groups:
-        return None
-    return groups[0] if len(groups) == 1 else wq.And(groups)
-
-
-def _facet_counts(docnums: Collection[int], cache: _FacetCache) -> dict[str, tuple[FacetCount, ...]]:
-    facets = {}
-    for fieldname in FACET_FIELDS:
-        per_document = cache.counted_values[fieldname]
-        counter = Counter(chain.from_iterable(map(per_document.__getitem__, docnums)))
-        facets[fieldname] = tuple(FacetCount(value, count) for value, count in sorted(counter.items(), key=_facet_order))
-    return facets
-
-
-def _facet_order(item: tuple[str, int]) -> tuple[int, str]:
-    return (-item[1], item[0].lower())
 
 
 def _sort_args(sort: str) -> dict[str, Any]:
@@ -272,35 +129,45 @@ def search(
     """One page of results for `query` within `filters`, with facet counts over all matches."""
     parsed = parse_query(query)
     page, page_size = max(1, page), max(1, page_size)
-    with _SEARCHERS._lock:
-        generation = _SEARCHERS.current(index)
+    with SEARCHERS.lock:
+        generation = SEARCHERS.current(index)
         searcher = generation.searcher
-        needs_cache = with_facets or any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
-        cache = generation.facet_cache() if needs_cache else None
+        book = generation.book(index.location)
+        parsed = expand_names(parsed, generation.expansions(index.location), book)
+        needs_counts = with_facets or any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
+        counted = generation.counted(index.location) if needs_counts else None
         key = (query, tuple(sorted((f, tuple(sorted(v))) for f, v in (filters or {}).items() if v)), sort)
-        ranked = _ranked(generation.rankings, searcher, parsed, _filter_query(filters, cache), key, sort,
-                         page * page_size)
+        ranked = generation.rankings.get(key)
+        allowed = ranked.allowed if ranked is not None else allowed_documents(searcher, filters, counted)
+        ranked = _ranked(generation.rankings, searcher, parsed, allowed, key, sort, page * page_size)
         results = ranked.results
         start = (page - 1) * page_size
-        hits = tuple(_hit(results[n]) for n in range(start, min(start + page_size, results.scored_length())))
+        hits = tuple(_hit(results[n], book) for n in range(start, min(start + page_size, results.scored_length())))
         terms = ranked.terms
-        facets = _facet_counts(ranked.docs, cache) if cache is not None and with_facets else {}
+        facets = counted.counts(ranked.docs) if counted is not None and with_facets else {}
         total = len(ranked.docs)
     return SearchResult(
         query=query, total=total, hits=hits, facets=facets, terms=terms, page=page, page_size=page_size
     )
 
 
-def _matching_documents(searcher: Any, parsed: wq.Query, filter_query: wq.Query | None) -> tuple[set[int], Any]:
-    """Every matching document number (one unscored pass), and the filter as a set for the top-N pass."""
+def _matching_documents(searcher: Any, parsed: wq.Query, allowed: set[int] | None) -> set[int]:
+    """Every matching document number within `allowed` (one unscored pass)."""
     docs = set(searcher.docs_for_query(parsed))
-    if filter_query is None:
-        return docs, None
-    allowed = set(searcher.docs_for_query(filter_query))
-    return docs & allowed, allowed
+    return docs if allowed is None else docs & allowed
 
 
-def _hit(hit: Any) -> Hit:
+def _names(stored: Mapping[str, Any], book: NameBook) -> Entities:
+    """A stored document's people, organisations and speakers under the names they count as."""
+    raw = Entities(
+        speakers=speakers_from_stored(stored),
+        people=split_names(stored.get("people")),
+        orgs=split_names(stored.get("orgs")),
+    )
+    return book.article(raw, stored.get("path", ""))
+
+
+def _hit(hit: Any, book: NameBook) -> Hit:
     stored = hit.fields()
     headline = stored.get("headline", "")
     body = stored.get("body", "")
@@ -315,6 +182,7 @@ def _hit(hit: Any) -> Hit:
         snippet_html = html.escape(
             lead[:SNIPPET_CHARS].rsplit(" ", 1)[0] + ("…" if len(body) > SNIPPET_CHARS else "")
         )
+    names = _names(stored, book)
     return Hit(
         path=stored["path"],
         headline=headline,
@@ -324,13 +192,49 @@ def _hit(hit: Any) -> Hit:
         url=stored.get("url", ""),
         format=stored.get("format", ""),
         folder=stored.get("folder", ""),
-        speakers=speakers_from_stored(stored),
-        people=split_names(stored.get("people")),
-        orgs=split_names(stored.get("orgs")),
+        speakers=names.speakers,
+        people=names.people,
+        orgs=names.orgs,
         score=float(hit.score) if isinstance(hit.score, (int, float)) else 0.0,  # a sort key when sorted by date
         headline_html=headline_html,
         snippet_html=snippet_html,
     )
+
+
+def article(index: ArticleIndex, path: str, names: Collection[str] = ()) -> tuple[StoredArticle | None, list[tuple[str, bool]]]:
+    """The stored article at `path` with its names as they count, and the forms of `names` (names the
+    search is filtered by) this article writes, each with whether it is a person's."""
+    with SEARCHERS.lock:
+        generation = SEARCHERS.current(index)
+        book = generation.book(index.location)
+        stored = generation.searcher.document(path=path)
+    if not stored:
+        return None, []
+    record = stored_article(stored)
+    raw = record.entities
+    counted = book.article(raw, path)
+    record = StoredArticle(article=record.article, entities=counted, folder=record.folder)
+    # The article's own forms of each filtered name: its raw names that count as it, and their aliases.
+    marks: dict[str, bool] = {}
+    wanted = set(names)
+    for kind, raws in (("person", raw.people), ("org", raw.orgs)):
+        for name in raws:
+            named = book.resolve(name, kind, path)
+            if named is not None and named[0] in wanted:
+                marks[name] = named[1] == "person"
+                if name != named[0]:
+                    marks.setdefault(named[0], named[1] == "person")
+    for speaker in raw.speakers:
+        named = book.resolve(speaker.name, speaker.type, path)
+        if named is not None and named[0] in wanted:
+            for alias in speaker.aliases:
+                marks.setdefault(alias, named[1] == "person")
+    for name in wanted - set(marks):
+        # A name this article does not count for: a person's when the collection says so, or when the
+        # article writes a person by its surname alone.
+        info = book.info(name)
+        marks[name] = info.type == "person" if info else name.rsplit(" ", 1)[-1] in raw.people
+    return record, sorted(marks.items())
 
 
 def highlight_spans(text: str, terms: Collection[str]) -> list[tuple[int, int]]:
@@ -378,17 +282,22 @@ def iter_matches(
     *,
     filters: Mapping[str, Collection[str]] | None = None,
     sort: str = "relevance",
-) -> Iterator[dict[str, Any]]:
-    """The stored fields of every matching article, in result order (for export: no cap, no paging)."""
+) -> Iterator[tuple[dict[str, Any], Entities]]:
+    """The stored fields of every matching article and its names as they count, in result order (for
+    export: no cap, no paging)."""
     parsed = parse_query(query)
-    with _SEARCHERS._lock:
-        # The facet cache (the name merges) only when a name filter needs it: a first build is seconds
-        # on a large index.
-        needs_cache = any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
-        filter_query = _filter_query(filters, _SEARCHERS.current(index).facet_cache() if needs_cache else None)
-    # A searcher of its own: an export outlives commits that replace the shared one.
+    with SEARCHERS.lock:
+        shared = SEARCHERS.current(index)
+        known_values = shared.facets or shared.previous_facets
+    # A searcher of its own: an export outlives commits that replace the shared one. Its facet values
+    # reuse the shared generation's segments; only a name filter needs them at all.
     with index.whoosh.searcher() as searcher:
-        allowed = set(searcher.docs_for_query(filter_query)) if filter_query is not None else None
+        generation = Generation(searcher, known_values)
+        book = generation.book(index.location)
+        parsed = expand_names(parsed, generation.expansions(index.location), book)
+        needs_counts = any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
+        allowed = allowed_documents(searcher, filters, generation.counted(index.location) if needs_counts else None)
         results = searcher.search(parsed, limit=None, filter=allowed, **_sort_args(sort))
         for hit in results:
-            yield hit.fields()
+            stored = hit.fields()
+            yield stored, _names(stored, book)

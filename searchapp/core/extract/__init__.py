@@ -3,7 +3,7 @@
 `extract_entities(article)` finds name spans (names.py, orgs.py), quotations and speech cues
 (quotes.py) and interview turns (turns.py), links the forms of each name (resolve.py) and decides who speaks (speakers.py). It is
 deterministic, pure Python and keeps no state between calls, so it runs in a process pool.
-`resolve_names(names)` is the cross-article rule for facet values; see resolve.py.
+Joining names across articles is not done here but at query time, by `core.entities`.
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ import re
 
 from searchapp.core.extract.names import find_mentions
 from searchapp.core.extract.quotes import Cue, find_cues, mark_quotations
-from searchapp.core.extract.resolve import resolve_mentions, resolve_names
+from searchapp.core.extract.resolve import resolve_mentions
 from searchapp.core.extract.spans import title_case
 from searchapp.core.extract.speakers import attribute
 from searchapp.core.extract.tokens import tokenize
 from searchapp.core.extract.turns import find_turns, turn_speakers
 from searchapp.core.models import Article, Entities, Speaker
 
-__all__ = ["extract_entities", "resolve_names"]
+__all__ = ["extract_entities"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 

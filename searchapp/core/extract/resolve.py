@@ -5,15 +5,12 @@ introduced in the same article (the most recently mentioned one when two share t
 Digby" goes to the one "Digby Jones"; acronyms go to their long form (see `orgs.link_acronyms`); party
 forms ("Tories", "Tory") go to one party under the fullest form the article uses.
 
-Across articles, `resolve_names` applies one rule to the person names of a whole collection: a short
-form (a bare surname "Galloway", or an initial and surname "G. Galloway") maps to the one full name in
-the collection with that surname (and that initial), when there is exactly one; otherwise it stays as
-it is. Full names are never merged with each other.
+Across articles, names are joined at query time by `core.entities` (known aliases, the collection's
+rules and the user's corrections).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from searchapp.core.extract import orgs
@@ -249,29 +246,3 @@ def _type_speaking_surnames(mentions: list[Mention], speakers: set[int]) -> None
             for o in full:
                 o.kind = "person"
             m.kind = "person"
-
-
-def resolve_names(names: Iterable[str]) -> dict[str, str]:
-    """Map each short person name form to the one full name in the collection it stands for.
-
-    A bare surname ("Galloway") maps to the only full name ending in that surname; "G. Galloway"
-    maps to the only full name with that surname whose first name starts with G. Names with no such
-    unique full name, and all full names, map to themselves.
-    """
-    unique = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
-    full_by_surname: dict[str, list[str]] = {}
-    for name in unique:
-        tokens = name.split()
-        if len(tokens) >= 2 and len(tokens[0].rstrip(".")) > 1:
-            full_by_surname.setdefault(tokens[-1], []).append(name)
-    result: dict[str, str] = {}
-    for name in unique:
-        tokens = name.split()
-        candidates: list[str] = []
-        if len(tokens) == 1:
-            candidates = full_by_surname.get(tokens[0], [])
-        elif len(tokens) == 2 and len(tokens[0].rstrip(".")) == 1:
-            initial = tokens[0][0]
-            candidates = [f for f in full_by_surname.get(tokens[1], []) if f[0] == initial]
-        result[name] = candidates[0] if len(candidates) == 1 else name
-    return result

@@ -1,0 +1,275 @@
+"""The name book of a collection: every raw name the articles use, under the name it counts as.
+
+Built from the raw person and organisation names of the whole index (with the number of articles
+using each), the known-aliases table and the user's corrections, applied in that order. Search,
+facets, filters, highlights, exports and the `entities` command all ask this one object.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from searchapp.core.entities import collection
+from searchapp.core.entities.aliases import AliasTable
+from searchapp.core.entities.corrections import Change
+from searchapp.core.entities.keys import name_key
+from searchapp.core.models import Entities, Speaker
+
+Named = tuple[str, str]  # (name, type)
+RawName = tuple[str, str]  # (name as the article wrote it, the type the extractor gave it)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    """One person or organisation of the collection."""
+
+    name: str
+    type: str
+    forms: tuple[str, ...]  # the raw names in the index that count for it
+    aliases: tuple[str, ...]  # every other name it is known by (raw forms, the table's aliases, old names)
+    hidden: bool = False
+    changes: tuple[int, ...] = ()  # positions of the user's changes that touched it
+
+
+class _Groups:
+    """Display names and the raw names under each, while the user's changes are applied in order."""
+
+    def __init__(self, base: Mapping[RawName, Named]) -> None:
+        self.members: dict[str, set[RawName]] = {}
+        self.kind: dict[str, str] = {}
+        self.extra: dict[str, set[str]] = {}
+        self.touched: dict[str, list[int]] = {}
+        self.hidden: set[str] = set()
+        self.owner: dict[RawName, str] = {}
+        self._display_by_key: dict[str, str] = {}
+        self._raw_by_key: dict[str, list[RawName]] = {}
+        for raw, (name, kind) in base.items():
+            self.members.setdefault(name, set()).add(raw)
+            self.kind.setdefault(name, kind)
+            self.owner[raw] = name
+            self._raw_by_key.setdefault(name_key(raw[0]), []).append(raw)
+        for name in self.members:
+            self._display_by_key.setdefault(name_key(name), name)
+
+    def locate(self, name: str) -> str | None:
+        """The display name `name` stands for now: itself, a differently written form, or a raw form."""
+        if name in self.members:
+            return name
+        key = name_key(name)
+        display = self._display_by_key.get(key)
+        if display in self.members:
+            return display
+        raws = self._raw_by_key.get(key, ())
+        return self.owner[raws[0]] if raws else None
+
+    def _new(self, name: str, kind: str) -> None:
+        self.members[name] = set()
+        self.kind[name] = kind
+        self.extra.setdefault(name, set())
+        self._display_by_key[name_key(name)] = name
+
+    def move(self, source: str, target: str, change: int) -> None:
+        """Everything under `source` now counts for `target`; `source` becomes one of its aliases."""
+        moved = self.members.pop(source)
+        self.members[target] |= moved
+        for raw in moved:
+            self.owner[raw] = target
+        self.extra.setdefault(target, set()).update(self.extra.pop(source, set()) | {source})
+        self.kind.pop(source, None)
+        self.hidden.discard(source)
+        self.touched.setdefault(target, []).extend([*self.touched.pop(source, []), change])
+
+    def apply(self, position: int, change: Change) -> tuple[str, str] | None:
+        """Apply one change; a split is returned as (name, to) for the articles to apply it."""
+        if change.op in ("merge", "rename"):
+            sources = [d for d in map(self.locate, change.names) if d is not None]
+            if not sources:
+                return None
+            target = self.locate(change.to)
+            if change.op == "rename" and target in sources and change.to not in self.members:
+                target = None  # "Labour Party" renamed to its own form "Labour": the form becomes its name
+            if target is None and change.op == "rename" and len(sources) == 1:
+                source = sources[0]
+                self._new(change.to, self.kind[source])
+                if source in self.hidden:
+                    self.hidden.add(change.to)
+                target = change.to
+            elif target is None:
+                self._new(change.to, self.kind[sources[0]])
+                target = change.to
+            for source in dict.fromkeys(sources):
+                if source != target:
+                    self.move(source, target, position)
+            self.touched.setdefault(target, []).append(position)
+        elif change.op in ("retype", "hide"):
+            for display in filter(None, map(self.locate, change.names)):
+                if change.op == "hide":
+                    self.hidden.add(display)
+                else:
+                    self.kind[display] = change.type
+                self.touched.setdefault(display, []).append(position)
+        elif change.op == "split":
+            display = self.locate(change.names[0])
+            if display is not None:
+                self.touched.setdefault(display, []).append(position)
+                return display, change.to
+        return None
+
+
+class NameBook:
+    """Raw names -> the names they count as, for one index generation and one set of corrections."""
+
+    def __init__(
+        self,
+        people: Mapping[str, int],
+        orgs: Mapping[str, int],
+        table: AliasTable,
+        changes: Sequence[Change] = (),
+    ) -> None:
+        base: dict[RawName, Named] = {}
+        for raw, named in collection.people(people, table).items():
+            base[(raw, "person")] = named
+        for raw, named in collection.organisations(orgs, table).items():
+            base[(raw, "org")] = named
+        groups = _Groups(base)
+        splits: list[tuple[str, tuple[str, str]]] = []
+        for position, change in enumerate(changes):
+            split = groups.apply(position, change)
+            if split is not None:
+                splits.append((change.path, split))
+        self.changes = tuple(changes)
+        self._table = table
+        self._final: dict[RawName, Named | None] = {}
+        for display, members in groups.members.items():
+            named = None if display in groups.hidden else (display, groups.kind[display])
+            for raw in members:
+                self._final[raw] = named
+        # A split applies to one article: there, what counted as `name` counts as `to` instead.
+        self._splits: dict[str, dict[str, Named]] = {}
+        for path, (name, to) in splits:
+            final = groups.locate(name)
+            target = groups.locate(to)
+            kind = groups.kind.get(target or "", groups.kind.get(final or "", "person"))
+            if final is not None:
+                self._splits.setdefault(path, {})[final] = (target or to, kind)
+        self._entities = self._describe(groups)
+        self._by_key: dict[str, str] = {}
+        for info in self._entities.values():
+            for form in (info.name, *info.aliases):
+                self._by_key.setdefault(name_key(form), info.name)
+        for info in self._entities.values():
+            self._by_key[name_key(info.name)] = info.name  # a display name always finds itself
+
+    def _describe(self, groups: _Groups) -> dict[str, EntityInfo]:
+        entities: dict[str, EntityInfo] = {}
+        for display, members in groups.members.items():
+            forms = sorted({raw for raw, _kind in members}, key=str.lower)
+            # The forms the articles use first, then earlier names, then the table's other aliases.
+            aliases = [*forms, *sorted(groups.extra.get(display, ()), key=str.lower)]
+            known = self._table.lookup(display)
+            if known is not None and known.name == display:
+                aliases.extend(sorted(known.aliases, key=str.lower))
+            entities[display] = EntityInfo(
+                name=display,
+                type=groups.kind[display],
+                forms=tuple(forms),
+                aliases=tuple(a for a in dict.fromkeys(aliases) if a != display),
+                hidden=display in groups.hidden,
+                changes=tuple(dict.fromkeys(groups.touched.get(display, ()))),
+            )
+        for by_path in self._splits.values():
+            for name, kind in by_path.values():
+                entities.setdefault(name, EntityInfo(name=name, type=kind, forms=(), aliases=()))
+        return entities
+
+    # -- names of one article -------------------------------------------------------------------
+    def resolve(self, raw: str, kind: str, path: str = "") -> Named | None:
+        """What the raw name `raw` of type `kind` counts as (in the article at `path`); None when hidden."""
+        named = self._final.get((raw, kind), (raw, kind))
+        if path and named is not None:
+            split = self._splits.get(path)
+            if split and named[0] in split:
+                return split[named[0]]
+        return named
+
+    def has_splits(self, path: str) -> bool:
+        return path in self._splits
+
+    def split_paths(self) -> Iterable[str]:
+        return self._splits.keys()
+
+    def document(
+        self, people: Sequence[str], orgs: Sequence[str], speakers: Sequence[str], path: str = ""
+    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """(speakers, people, orgs) of one article under the names they count as, hidden ones left out.
+
+        A speaker's type is the type the article gives the same raw name among its people or orgs."""
+        people_out: dict[str, None] = {}
+        orgs_out: dict[str, None] = {}
+        for raws, kind in ((people, "person"), (orgs, "org")):
+            for raw in raws:
+                named = self.resolve(raw, kind, path)
+                if named is not None:
+                    (people_out if named[1] == "person" else orgs_out)[named[0]] = None
+        person_raws = set(people)
+        speakers_out: dict[str, None] = {}
+        for raw in speakers:
+            named = self.resolve(raw, "person" if raw in person_raws or raw not in orgs else "org", path)
+            if named is not None:
+                speakers_out[named[0]] = None
+        return tuple(speakers_out), tuple(people_out), tuple(orgs_out)
+
+    def speakers(self, speakers: Sequence[Speaker], path: str = "") -> tuple[Speaker, ...]:
+        """An article's speakers under the names they count as; two that count as one become one."""
+        merged: dict[str, Speaker] = {}
+        for speaker in speakers:
+            named = self.resolve(speaker.name, speaker.type, path)
+            if named is None:
+                continue
+            name, kind = named
+            aliases = tuple(a for a in (*speaker.aliases, speaker.name) if a != name)
+            previous = merged.get(name)
+            if previous is None:
+                merged[name] = Speaker(name, kind, speaker.role, tuple(dict.fromkeys(aliases)), speaker.quotes)
+            else:
+                merged[name] = Speaker(
+                    name,
+                    kind,
+                    previous.role or speaker.role,
+                    tuple(dict.fromkeys((*previous.aliases, *aliases))),
+                    previous.quotes + speaker.quotes,
+                )
+        return tuple(merged.values())
+
+    def article(self, entities: Entities, path: str = "") -> Entities:
+        """One article's entities under the names they count as."""
+        _speakers, people, orgs = self.document(entities.people, entities.orgs, (), path)
+        return Entities(speakers=self.speakers(entities.speakers, path), people=people, orgs=orgs)
+
+    # -- the collection's names -----------------------------------------------------------------
+    def entities(self) -> tuple[EntityInfo, ...]:
+        return tuple(self._entities.values())
+
+    def info(self, name: str) -> EntityInfo | None:
+        return self._entities.get(name)
+
+    def find(self, name: str) -> str | None:
+        """The name `name` (a name, an alias or a raw form as the user typed it) stands for, or None."""
+        if name in self._entities:
+            return name
+        return self._by_key.get(name_key(name))
+
+    def close_matches(self, name: str, limit: int = 5) -> list[str]:
+        """Names a mistyped `name` may have meant."""
+        keys = {name_key(n): n for n in self._entities}
+        found = difflib.get_close_matches(name_key(name), list(keys), n=limit, cutoff=0.6)
+        return [keys[k] for k in found]
+
+    def forms(self, name: str) -> tuple[str, ...]:
+        """Every way the articles and the table write `name`: itself, its raw forms and its aliases."""
+        info = self._entities.get(name)
+        if info is None:
+            return (name,)
+        return tuple(dict.fromkeys((info.name, *info.forms, *info.aliases)))

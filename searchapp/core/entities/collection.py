@@ -1,0 +1,102 @@
+"""The collection's own rules for joining name forms, before any user correction.
+
+In this order, for the raw names the extractor wrote across the whole collection:
+1. Forms of one name written differently ("U.S. Army" / "US Army", "José" / "Jose", "Kim Jong-un" /
+   "Kim Jong Un", and for organisations the legal form: "Boeing Co" / "Boeing") join the form the
+   collection uses in the most articles.
+2. A form in the known-aliases table joins the table's canonical name ("Tories" -> "Conservative Party").
+3. A bare surname ("Galloway") joins the one full name in the collection ending in it (unless it is
+   also a common given name: "Charles" may be Prince Charles or Ray Charles), and an initial and
+   surname ("G. Galloway") the one full name with that surname and initial; an acronym ("IPCC")
+   joins the one long form in the collection whose initials it is. With no such name, or more than
+   one, the form stays as it is. Full names are never joined with each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from searchapp.core.entities.aliases import AliasTable
+from searchapp.core.entities.keys import name_key, org_key
+from searchapp.core.extract.gazetteer import GIVEN_NAMES
+from searchapp.core.extract.orgs import initials, is_acronym
+
+Named = tuple[str, str]  # (name, type)
+
+
+def _group(values: Mapping[str, int], key) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for value in values:
+        groups.setdefault(key(value) or value, []).append(value)
+    return groups
+
+
+def _most_used(members: list[str], counts: Mapping[str, int]) -> str:
+    # The form in the most articles; on a tie the longer (fuller) one, then a fixed order.
+    return max(members, key=lambda m: (counts[m], len(m), m))
+
+
+def _tokens(name: str) -> list[str]:
+    return name.split()
+
+
+def _is_full(tokens: list[str]) -> bool:
+    return len(tokens) >= 2 and len(tokens[0].rstrip(".")) > 1
+
+
+def _initial_form(tokens: list[str]) -> bool:
+    return len(tokens) == 2 and len(tokens[0].rstrip(".")) == 1
+
+
+def organisations(counts: Mapping[str, int], table: AliasTable) -> dict[str, Named]:
+    """Raw organisation name -> (canonical name, type)."""
+    groups = _group(counts, org_key)
+    named: dict[str, Named] = {}
+    for key, members in groups.items():
+        known = next((k for k in map(table.lookup, members) if k is not None), None)
+        named[key] = (known.name, known.type) if known else (_most_used(members, counts), "org")
+    # Acronyms of the collection's long forms, by their initials (both with and without minor words).
+    long_forms: dict[str, set[str]] = {}
+    for key in groups:
+        name = named[key][0]
+        if len(name.split()) >= 2:
+            for letters in {initials(name), "".join(w[0].upper() for w in name.split() if w[0].isalpha())}:
+                if len(letters) >= 2:
+                    long_forms.setdefault(letters, set()).add(key)
+    for key, members in groups.items():
+        name, kind = named[key]
+        if kind != "org" or " " in name or not is_acronym(name) or any(table.lookup(m) for m in members):
+            continue
+        letters = "".join(c for c in name.upper() if c.isalpha())
+        targets = {named[k] for k in long_forms.get(letters, ()) if k != key}
+        if len(targets) == 1:
+            named[key] = targets.pop()
+    return {raw: named[key] for key, members in groups.items() for raw in members}
+
+
+def people(counts: Mapping[str, int], table: AliasTable) -> dict[str, Named]:
+    """Raw person name -> (canonical name, type)."""
+    groups = _group(counts, name_key)
+    named: dict[str, Named] = {}
+    for key, members in groups.items():
+        known = next((k for k in map(table.lookup, members) if k is not None and k.type == "person"), None)
+        named[key] = (known.name, known.type) if known else (_most_used(members, counts), "person")
+    full_by_surname: dict[str, set[Named]] = {}
+    for name, kind in named.values():
+        tokens = _tokens(name)
+        if kind == "person" and _is_full(tokens):
+            full_by_surname.setdefault(name_key(tokens[-1]), set()).add((name, kind))
+    for key in named:
+        tokens = _tokens(named[key][0])
+        candidates: set[Named] = set()
+        if len(tokens) == 1 and tokens[0] not in GIVEN_NAMES:
+            # (a lone given name, "Charles" or "Howard", is as often a first name or a royal's)
+            candidates = full_by_surname.get(name_key(tokens[0]), set())
+        elif _initial_form(tokens):
+            initial = tokens[0][0].lower()
+            candidates = {
+                full for full in full_by_surname.get(name_key(tokens[1]), set()) if full[0][0].lower() == initial
+            }
+        if len(candidates) == 1:
+            named[key] = next(iter(candidates))
+    return {raw: named[key] for key, members in groups.items() for raw in members}

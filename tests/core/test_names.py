@@ -1,0 +1,136 @@
+"""Names as they count, through the core: facets, filters, hits, `org:` searches, highlights, exports,
+the user's corrections applied at once, and corrections surviving re-indexing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from searchapp.core import names
+from searchapp.core.documents import document_fields
+from searchapp.core.export import export_rows
+from searchapp.core.index import ArticleIndex
+from searchapp.core.models import Article, Entities, Speaker
+from searchapp.core.reader import ReaderProcess
+from searchapp.core.search import search
+from tests.core.factories import make_txt_folder
+
+# (headline, body, speakers, people, orgs) of each made-up article
+ARTICLES = [
+    ("Tory plans", "The Tories said taxes would fall.", [("Tories", "org")], [], ["Tories"]),
+    ("Party conference", "The Conservative Party met in Blackpool.", [], [], ["Conservative Party"]),
+    ("Blair speech", "Tony Blair spoke. Mr Blair said it was right.", [("Tony Blair", "person")], ["Tony Blair"], []),
+    ("Blair again", "Blair was in Brussels on Monday.", [], ["Blair"], []),
+    ("Cherie Blair visit", "Cherie Blair opened a school.", [], ["Cherie Blair"], []),
+    ("Election night", "Election results came in.", [], ["Election"], ["Labour"]),
+]
+
+
+def _add(writer, number: int, headline: str, body: str, speakers, people, orgs) -> None:
+    article = Article(path=f"/news/{number}.txt", headline=headline, body=body, format="txt")
+    entities = Entities(speakers=tuple(Speaker(n, k, quotes=1) for n, k in speakers), people=tuple(people),
+                        orgs=tuple(orgs))
+    writer.add_document(file=article.path, **document_fields(article, entities, "/news"))
+
+
+@pytest.fixture
+def index(tmp_path: Path):
+    with ArticleIndex(tmp_path / "index", workers=0) as idx:
+        writer = idx.whoosh.writer()
+        for number, article in enumerate(ARTICLES):
+            _add(writer, number, *article)
+        writer.commit()
+        yield idx
+
+
+def facet(idx: ArticleIndex, field: str, **options) -> dict[str, int]:
+    return {c.value: c.count for c in search(idx, "", **options).facets[field]}
+
+
+def test_party_forms_count_once_under_the_full_name(index: ArticleIndex) -> None:
+    assert facet(index, "orgs") == {"Conservative Party": 2, "Labour Party": 1}
+    assert search(index, "", filters={"orgs": ["Conservative Party"]}).total == 2
+    assert search(index, "", filters={"orgs": ["Tories"]}).total == 2  # any form filters as the name
+    hit = search(index, "tory plans").hits[0]
+    assert hit.orgs == ("Conservative Party",)
+    assert hit.speakers[0].name == "Conservative Party" and "Tories" in hit.speakers[0].aliases
+
+
+def test_a_name_field_search_finds_every_form_but_a_plain_word_stays_a_word(index: ArticleIndex) -> None:
+    assert {h.headline for h in search(index, "org:tories").hits} == {"Tory plans", "Party conference"}
+    assert {h.headline for h in search(index, "tories").hits} == {"Tory plans"}
+
+
+def test_a_merge_applies_at_once_to_facets_filters_hits_and_exports(index: ArticleIndex) -> None:
+    assert facet(index, "people")["Blair"] == 1  # Cherie Blair is in the collection: "Blair" stays apart
+    names.correct(index, "merge", ["Blair"], to="Tony Blair")
+    assert "Blair" not in facet(index, "people") and facet(index, "people")["Tony Blair"] == 2
+    result = search(index, "", filters={"people": ["Tony Blair"]})
+    assert {h.headline for h in result.hits} == {"Blair speech", "Blair again"}
+    rows = list(export_rows(index, "", {"people": ["Tony Blair"]}))
+    assert sorted(r["headline"] for r in rows) == ["Blair again", "Blair speech"]
+    assert all(r["people"] == ["Tony Blair"] for r in rows)
+    assert names.undo(index).op == "merge"
+    assert facet(index, "people")["Blair"] == 1
+
+
+def test_hide_retype_rename_and_split(index: ArticleIndex) -> None:
+    names.correct(index, "hide", ["Election"])
+    assert "Election" not in facet(index, "people")
+    assert search(index, "election night").hits[0].people == ()
+    names.correct(index, "retype", ["Cherie Blair"], type="org")  # wrong on purpose: it moves facets
+    assert "Cherie Blair" in facet(index, "orgs") and "Cherie Blair" not in facet(index, "people")
+    names.correct(index, "rename", ["Labour Party"], to="Labour")
+    assert facet(index, "orgs")["Labour"] == 1
+    names.correct(index, "split", ["Tony Blair"], to="Euan Blair", path="/news/2.txt")
+    assert facet(index, "speakers").get("Euan Blair") == 1 and "Tony Blair" not in facet(index, "speakers")
+    listed = {row.name: row for row in names.list_names(index)}
+    assert listed["Election"].hidden and listed["Election"].changes == ("Hid Election",)
+    assert listed["Labour"].aliases[:1] == ("Labour",) or "Labour Party" in listed["Labour"].aliases
+
+
+def test_unknown_names_are_refused_with_close_matches(index: ArticleIndex) -> None:
+    with pytest.raises(names.UnknownName, match="Did you mean: Tony Blair"):
+        names.correct(index, "merge", ["Tony Bliar"], to="Tony Blair")
+    with pytest.raises(names.UnknownName):
+        names.correct(index, "hide", ["Nobody At All"])
+    assert names.changes(index) == ()
+
+
+def test_list_counts_articles_and_quotes(index: ArticleIndex) -> None:
+    rows = {row.name: row for row in names.list_names(index, "org")}
+    assert (rows["Conservative Party"].articles, rows["Conservative Party"].quoted) == (2, 1)
+    assert "Tories" in rows["Conservative Party"].aliases
+    assert all(row.type == "org" for row in rows.values())
+
+
+def test_a_reader_process_sees_a_correction_without_restarting(index: ArticleIndex) -> None:
+    reader = ReaderProcess(index.location)
+    try:
+        first = reader.search("", with_facets=True)
+        assert {c.value for c in first.facets["people"]} >= {"Blair"}
+        names.correct(index, "merge", ["Blair"], to="Tony Blair")
+        second = reader.search("", with_facets=True)
+        assert "Blair" not in {c.value for c in second.facets["people"]}
+        stored, spans = reader.article("/news/3.txt", (), ("Tony Blair",))
+        assert stored.entities.people == ("Tony Blair",)
+        assert [stored.article.body[a:b] for a, b in spans] == ["Blair"]  # the article's own form is marked
+    finally:
+        reader.close()
+
+
+def test_corrections_survive_reindexing_and_a_rebuild(tmp_path: Path, monkeypatch) -> None:
+    from searchapp.core import index as index_module
+
+    folder = make_txt_folder(tmp_path / "news", 5)
+    location = tmp_path / "index"
+    with ArticleIndex(location, workers=0) as idx:
+        idx.add([folder])
+        names.correct(idx, "rename", ["Tony Blair"], to="Anthony Blair")
+        assert "Anthony Blair" in facet(idx, "speakers")
+    monkeypatch.setattr(index_module, "SCHEMA_VERSION", index_module.SCHEMA_VERSION + 1)
+    with ArticleIndex(location, workers=0) as idx:  # another schema version: the index is rebuilt
+        assert idx.rebuilt and idx.is_empty()
+        idx.rescan()
+        assert "Anthony Blair" in facet(idx, "speakers") and "Tony Blair" not in facet(idx, "speakers")
