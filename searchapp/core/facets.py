@@ -129,8 +129,16 @@ class CountedValues:
         for fieldname in FACET_FIELDS:
             per_document = self.values[fieldname]
             counter = Counter(chain.from_iterable(map(per_document.__getitem__, docnums)))
-            facets[fieldname] = tuple(FacetCount(v, c) for v, c in sorted(counter.items(), key=_facet_order))
+            ordered = sorted(counter.items(), key=_facet_order)
+            if fieldname in NAME_FIELDS:
+                facets[fieldname] = tuple(FacetCount(v, c, self._type(v)) for v, c in ordered)
+            else:
+                facets[fieldname] = tuple(FacetCount(v, c) for v, c in ordered)
         return facets
+
+    def _type(self, name: str) -> str:
+        info = self.book.info(name)
+        return info.type if info is not None else ""
 
 
 def _facet_order(item: tuple[str, int]) -> tuple[int, str]:

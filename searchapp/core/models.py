@@ -67,6 +67,7 @@ class Problem:
 class FacetCount:
     value: str
     count: int
+    type: str = ""  # a name facet's value: "person" or "org"
 
 
 @dataclass(frozen=True, slots=True)

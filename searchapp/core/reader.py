@@ -16,6 +16,8 @@ from collections.abc import Callable, Collection, Mapping
 from multiprocessing.connection import Connection
 from typing import Any
 
+from searchapp.core import names
+from searchapp.core.entities import Change
 from searchapp.core.export import export_to_file
 from searchapp.core.index import ArticleIndex
 from searchapp.core.models import FolderInfo, IndexStats, Problem, SearchResult, StoredArticle
@@ -57,6 +59,13 @@ READS: dict[str, Any] = {
     "article": article_with_spans,
     "status": status,
     "export": export_to_file,
+    # The names of the collection and the user's corrections to them (a small file beside the index,
+    # written here so that the reader's warm name book checks the names first).
+    "names": names.list_names,
+    "changes": names.changes,
+    "correct": lambda index, op, which, fields: names.correct(index, op, which, **fields),
+    "undo": names.undo,
+    "remove_change": names.remove_change,
 }
 
 
@@ -110,6 +119,23 @@ class ReaderProcess(ServiceProcess):
     ) -> int:
         filters = {field: list(values) for field, values in (filters or {}).items()}
         return self._call("export", (query, filters, sort, os.fspath(path), fmt))
+
+
+    def names(self, kind: str | None = None) -> list[names.NameRow]:
+        return self._call("names", (kind,))
+
+    def changes(self) -> tuple[Change, ...]:
+        return self._call("changes", ())
+
+    def correct(self, op: str, which: Collection[str], **fields: str) -> Change:
+        """Record a correction (merge, rename, retype, hide, split); see core.names.correct."""
+        return self._call("correct", (op, list(which), fields))
+
+    def undo(self) -> Change | None:
+        return self._call("undo", ())
+
+    def remove_change(self, position: int) -> Change:
+        return self._call("remove_change", (position,))
 
 
 class IndexReaders:

@@ -95,6 +95,7 @@ class ChipRow(QWidget):
 
     clicked = Signal(object)
     removed = Signal(object)
+    menu_requested = Signal(object, QPoint)  # key, where (global): a right-click on a chip
 
     def __init__(self, *, removable: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,8 +112,11 @@ class ChipRow(QWidget):
             chip.deleteLater()
         self.chips = []
         for key, label, tooltip in chips:
-            chip = QPushButton(label, self)
+            chip = QPushButton(label.replace("&", "&&"), self)  # "&" is a shortcut mark on a button
             chip.setProperty("chip", True)
+            chip.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            chip.customContextMenuRequested.connect(
+                lambda where, k=key, c=chip: self.menu_requested.emit(k, c.mapToGlobal(where)))
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
             chip.setToolTip(tooltip)
             if self._removable:

@@ -31,6 +31,7 @@ SHORTCUTS = (
     ("Alt+Down / Alt+Up", "Next / previous result"),
     ("F3 / Shift+F3", "Next / previous hit in the article"),
     ("Ctrl+Shift+F", "Show the indexed folders"),
+    ("Ctrl+Shift+N", "Names: every person and organisation, to merge, rename or hide"),
     ("Ctrl+Shift+X", "Clear all filters"),
     ("Ctrl+E", "Export the results as CSV"),
     ("F1", "Query syntax"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -32,6 +32,8 @@ FACETS = (
 )
 FACET_TITLES = dict(FACETS)
 SHORT_LIST = 10  # longer lists get a filter box and "Show more"
+NAME_FACETS = ("speakers", "people", "orgs")  # right-click: the name's corrections
+TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def facet_label(field: str, value: str) -> str:
@@ -43,6 +45,7 @@ class FacetGroup(QWidget):
     """One facet: a title, a filter box for long lists, checkable values with counts, "Show more"."""
 
     toggled = Signal(str, str, bool)  # field, value, selected
+    menu_requested = Signal(str, str, str, QPoint)  # field, value, type ("person", "org" or ""), where
 
     def __init__(self, field: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +77,9 @@ class FacetGroup(QWidget):
         self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.list.itemChanged.connect(self._item_changed)
         self.list.itemActivated.connect(self._item_activated)
+        if field in NAME_FACETS:
+            self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            self.list.customContextMenuRequested.connect(self._context_menu)
         self.more = QPushButton()
         self.more.setFlat(True)
         self.more.setAccessibleName(f"Show more {title}")
@@ -124,6 +130,7 @@ class FacetGroup(QWidget):
         for count in visible:
             item = QTreeWidgetItem([facet_label(self.field, count.value), f"{count.count:,}"])
             item.setData(0, Qt.ItemDataRole.UserRole, count.value)
+            item.setData(0, TYPE_ROLE, count.type)
             item.setToolTip(0, count.value)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             checked = count.value in self._selected
@@ -139,6 +146,12 @@ class FacetGroup(QWidget):
         self.filter_box.setVisible(len(self._counts) > SHORT_LIST or bool(needle))
         self.more.setVisible(long_list)
         self.more.setText("Show fewer" if self._expanded else f"Show all {len(counts):,}")
+
+    def _context_menu(self, where: QPoint) -> None:
+        item = self.list.itemAt(where)
+        if item is not None:
+            self.menu_requested.emit(self.field, item.data(0, Qt.ItemDataRole.UserRole), item.data(0, TYPE_ROLE) or "",
+                                     self.list.viewport().mapToGlobal(where))
 
     def _toggle_more(self) -> None:
         self._expanded = not self._expanded
@@ -157,6 +170,7 @@ class FacetSidebar(QScrollArea):
     """All facet groups in a scrolling column; emits `toggled(field, value, selected)`."""
 
     toggled = Signal(str, str, bool)
+    menu_requested = Signal(str, str, str, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,6 +184,7 @@ class FacetSidebar(QScrollArea):
         for field, title in FACETS:
             group = FacetGroup(field, title)
             group.toggled.connect(self.toggled)
+            group.menu_requested.connect(self.menu_requested)
             layout.addWidget(group)
             self.groups[field] = group
         layout.addStretch(1)

@@ -17,6 +17,7 @@ from searchapp.gui.dialogs import AboutDialog, ShortcutsDialog, SyntaxDialog
 from searchapp.gui.folders import FoldersDialog
 from searchapp.gui.icons import app_icon, icon
 from searchapp.gui.messages import MessageBar, Messages
+from searchapp.gui.names_manager import NamesDialog
 from searchapp.gui.problems import ProblemsDialog
 from searchapp.gui.progress import IndexProgress
 from searchapp.gui.sample import install_sample
@@ -87,6 +88,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.problems_button)
         self.folders_dialog: FoldersDialog | None = None
         self.problems_dialog: ProblemsDialog | None = None
+        self.names_dialog: NamesDialog | None = None
+        self.search_view.names.manager_requested.connect(self.show_names)
+        self.search_view.names.changed.connect(lambda *_: self._refresh_names())
 
         self.watcher = FolderWatcher(self.reader, self)
         self.watcher.changed.connect(self.tasks.rescan)
@@ -139,6 +143,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&View")
         self._action(menu, "Indexed &folders…", self.show_folders, "Ctrl+Shift+F", "folder")
         self._action(menu, "&Problems…", self.show_problems, None, "warning")
+        self._action(menu, "&Names…", self.show_names, "Ctrl+Shift+N", "people",
+                     "Every person and organisation: merge, rename, hide, undo")
         menu.addSeparator()
         self._action(menu, "&Next result", lambda: view.move_result(1), "Alt+Down", "chevron-down")
         self._action(menu, "P&revious result", lambda: view.move_result(-1), "Alt+Up", "chevron-up")
@@ -206,6 +212,8 @@ class MainWindow(QMainWindow):
         self.index = index
         self.readers = readers
         self.search_view.set_readers(readers)
+        if self.names_dialog is not None:
+            self.names_dialog.set_readers(readers)
         self.welcome.set_busy("")
         self.stack.setCurrentWidget(self.welcome if empty else self.search_view)
         if index.rebuilt:
@@ -241,6 +249,7 @@ class MainWindow(QMainWindow):
             self._refresh_timer.stop()
             self.search_view.refresh()
             self._update_status()
+            self._refresh_names()
             self.indexing_finished.emit(kind, result)
 
     def _report(self, kind: str, report: IndexReport) -> None:
@@ -319,6 +328,21 @@ class MainWindow(QMainWindow):
         self.problems_dialog.show()
         self.problems_dialog.raise_()
         self._update_status()
+
+    def show_names(self) -> None:
+        """View > Names…: the Names manager (one, kept open beside the window)."""
+        if self.names_dialog is None:
+            self.names_dialog = NamesDialog(self.reader, self.search_view.names, self)
+            self.names_dialog.set_readers(self.readers)
+        else:
+            self.names_dialog.refresh()
+        self.names_dialog.show()
+        self.names_dialog.raise_()
+        self.names_dialog.activateWindow()
+
+    def _refresh_names(self) -> None:
+        if self.names_dialog is not None and self.names_dialog.isVisible():
+            self.names_dialog.refresh()
 
     def show_syntax(self) -> None:
         SyntaxDialog(self).open()

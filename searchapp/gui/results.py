@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRectF,
     QSize,
     QStringListModel,
@@ -239,6 +240,7 @@ class ResultsView(QListView):
     """The list of hits; Enter opens the current one (see MainWindow)."""
 
     open_requested = Signal(QModelIndex)
+    menu_requested = Signal(object, QPoint)  # Hit, where (global): a right-click on a result
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -250,6 +252,16 @@ class ResultsView(QListView):
         self.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.activated.connect(self.open_requested)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+
+    def _context_menu(self, where: QPoint) -> None:
+        index = self.indexAt(where)
+        model = self.model()
+        hit = model.hit(index.row()) if index.isValid() and isinstance(model, ResultsModel) else None
+        if hit is not None:
+            self.setCurrentIndex(index)
+            self.menu_requested.emit(hit, self.viewport().mapToGlobal(where))
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ToolTip:  # the file of the hit under the mouse

@@ -12,15 +12,17 @@ import logging
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
 
+from searchapp.core.entities import Change
 from searchapp.core.errors import QueryError, SearchAppError
-from searchapp.core.models import SearchResult
+from searchapp.core.models import Hit, SearchResult
 from searchapp.core.reader import IndexReaders
 from searchapp.gui.chips import ChipRow
 from searchapp.gui.facets import FACET_TITLES, FacetSidebar, facet_label
 from searchapp.gui.messages import Messages
+from searchapp.gui.names import FIELD_TYPES, NameActions, menu_text
 from searchapp.gui.results import PAGE_SIZE, ResultsModel, ResultsView
 from searchapp.gui.search_box import SearchBox
 from searchapp.gui.tasks import Reader
@@ -66,10 +68,15 @@ class SearchView(QWidget):
         self.last_search_seconds = 0.0
         self._search_started = 0.0
 
+        self.names = NameActions(reader, messages, self)
+        self.names.filter_requested.connect(lambda field, value: self.set_filter(field, value, True))
+        self.names.changed.connect(self._names_changed)
+
         self.search_box = SearchBox(history)
         self.search_box.search_requested.connect(lambda _q: self.run_search())
         self.chips = ChipRow(removable=True)
         self.chips.removed.connect(lambda key: self.set_filter(key[0], key[1], False))
+        self.chips.menu_requested.connect(self._chip_menu)
         self.chips.hide()
         self.total_label = QLabel()
         self.total_label.setAccessibleName("Number of results")
@@ -87,10 +94,15 @@ class SearchView(QWidget):
         self.results.setModel(self.model)
         self.results.selectionModel().currentChanged.connect(self._current_changed)
         self.results.open_requested.connect(lambda _i: self.viewer.body.setFocus())
+        self.results.menu_requested.connect(self._result_menu)
         self.facets = FacetSidebar()
         self.facets.toggled.connect(self.set_filter)
+        self.facets.menu_requested.connect(
+            lambda field, value, kind, where: self.names.show_menu(value, kind or FIELD_TYPES.get(field, ""), where))
         self.viewer = ArticleViewer()
         self.viewer.filter_requested.connect(lambda field, value: self.set_filter(field, value, True))
+        self.viewer.name_menu_requested.connect(
+            lambda field, value, kind, where: self.names.show_menu(value, kind, where, field=field, path=self.viewer.path))
 
         results_pane = QWidget()
         results_layout = QVBoxLayout(results_pane)
@@ -127,6 +139,7 @@ class SearchView(QWidget):
     # -- state ----------------------------------------------------------------------------------
     def set_readers(self, readers: IndexReaders) -> None:
         self._readers = readers
+        self.names.set_readers(readers)
         self.run_search()
 
     def sort(self) -> str:
@@ -157,6 +170,50 @@ class SearchView(QWidget):
         self._show_chips()
         self.facets.set_selected(self.filters)
         self.run_search()
+
+    # -- names --------------------------------------------------------------------------------------
+    def _chip_menu(self, key: tuple[str, str], where: QPoint) -> None:
+        field, value = key
+        if field in NAME_FILTERS:
+            self.names.show_menu(value, FIELD_TYPES.get(field, ""), where)
+
+    def _result_menu(self, hit: Hit, where: QPoint) -> None:
+        """A result's names, each with its corrections (split off applies to this article)."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        groups = (("Quoted", "speakers", [(s.name, s.type) for s in hit.speakers]),
+                  ("Mentioned", "people", [(n, "person") for n in hit.people]),
+                  ("Organisations", "orgs", [(n, "org") for n in hit.orgs]))
+        quoted = {s.name for s in hit.speakers}
+        for title, field, names in groups:
+            names = [(n, k) for n, k in names if field == "speakers" or n not in quoted]
+            if not names:
+                continue
+            menu.addSection(title)
+            for name, kind in names[:15]:
+                self.names.build_menu(menu.addMenu(menu_text(name)), name, kind, field=field, path=hit.path)
+        if menu.isEmpty():
+            menu.addAction("No people or organisations in this article").setEnabled(False)
+        self.names.menu = menu
+        menu.popup(where)
+
+    def _names_changed(self, change: Change, undone: bool) -> None:
+        """A correction was made (or undone): filters follow a name merged, renamed or hidden, and every
+        view searches again."""
+        for field in NAME_FILTERS:
+            values = self.filters.get(field)
+            if undone or not values or change.op not in ("merge", "rename", "hide"):
+                continue
+            for name in change.names:
+                if name in values:
+                    values.discard(name)
+                    if change.op != "hide":
+                        values.add(change.to)
+        self._show_chips()
+        self.facets.set_selected(self.filters)
+        self.run_search(refresh=True)
+        if self.viewer.path:
+            self._open_article(self.viewer.path)
 
     def _show_chips(self) -> None:
         chips = [

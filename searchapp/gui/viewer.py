@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
@@ -59,6 +59,7 @@ class ArticleViewer(QWidget):
 
     filter_requested = Signal(str, str)
     hit_changed = Signal(int, int)  # current (1-based), total
+    name_menu_requested = Signal(str, str, str, QPoint)  # field, name, type, where: a right-click on a name
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,12 +93,14 @@ class ArticleViewer(QWidget):
         path_row.addWidget(self.open_button)
         path_row.addWidget(self.folder_button)
 
+        self._types: dict[str, str] = {}  # the type of each name shown
         self.speakers = ChipRow()
-        self.speakers.clicked.connect(lambda value: self.filter_requested.emit("speakers", value))
         self.people = ChipRow()
-        self.people.clicked.connect(lambda value: self.filter_requested.emit("people", value))
         self.orgs = ChipRow()
-        self.orgs.clicked.connect(lambda value: self.filter_requested.emit("orgs", value))
+        for field, row in (("speakers", self.speakers), ("people", self.people), ("orgs", self.orgs)):
+            row.clicked.connect(lambda value, f=field: self.filter_requested.emit(f, value))
+            row.menu_requested.connect(
+                lambda value, where, f=field: self.name_menu_requested.emit(f, value, self._types.get(value, ""), where))
         self._chip_labels = {}
         chip_block = QVBoxLayout()
         for title, row in (("Quoted", self.speakers), ("Mentioned", self.people), ("Organisations", self.orgs)):
@@ -177,6 +180,8 @@ class ArticleViewer(QWidget):
         self.path_label.setText(article.path)
         self.path_label.setToolTip(article.path)
         entities = stored.entities
+        self._types = {**{n: "person" for n in entities.people}, **{n: "org" for n in entities.orgs},
+                       **{s.name: s.type for s in entities.speakers}}
         speakers = [
             (s.name, f"{s.name} — {s.role}" if s.role else s.name, f"Show articles quoting {s.name}")
             for s in entities.speakers

@@ -36,7 +36,7 @@ class EntityInfo:
 class _Groups:
     """Display names and the raw names under each, while the user's changes are applied in order."""
 
-    def __init__(self, base: Mapping[RawName, Named]) -> None:
+    def __init__(self, base: Mapping[RawName, Named], weights: Mapping[RawName, int]) -> None:
         self.members: dict[str, set[RawName]] = {}
         self.kind: dict[str, str] = {}
         self.extra: dict[str, set[str]] = {}
@@ -45,11 +45,17 @@ class _Groups:
         self.owner: dict[RawName, str] = {}
         self._display_by_key: dict[str, str] = {}
         self._raw_by_key: dict[str, list[RawName]] = {}
+        votes: dict[str, dict[str, int]] = {}
         for raw, (name, kind) in base.items():
             self.members.setdefault(name, set()).add(raw)
-            self.kind.setdefault(name, kind)
+            by_kind = votes.setdefault(name, {})
+            by_kind[kind] = by_kind.get(kind, 0) + weights.get(raw, 1)
             self.owner[raw] = name
             self._raw_by_key.setdefault(name_key(raw[0]), []).append(raw)
+        # One name, one type: a name that is a person in some articles and an organisation in others
+        # ("Ford") is what most of its articles make it.
+        for name, by_kind in votes.items():
+            self.kind[name] = max(by_kind, key=lambda kind: (by_kind[kind], kind == "org"))
         for name in self.members:
             self._display_by_key.setdefault(name_key(name), name)
 
@@ -133,7 +139,8 @@ class NameBook:
             base[(raw, "person")] = named
         for raw, named in collection.organisations(orgs, table).items():
             base[(raw, "org")] = named
-        groups = _Groups(base)
+        weights = {**{(raw, "person"): n for raw, n in people.items()}, **{(raw, "org"): n for raw, n in orgs.items()}}
+        groups = _Groups(base, weights)
         splits: list[tuple[str, tuple[str, str]]] = []
         for position, change in enumerate(changes):
             split = groups.apply(position, change)

@@ -79,7 +79,9 @@ def people(counts: Mapping[str, int], table: AliasTable) -> dict[str, Named]:
     groups = _group(counts, name_key)
     named: dict[str, Named] = {}
     for key, members in groups.items():
-        known = next((k for k in map(table.lookup, members) if k is not None and k.type == "person"), None)
+        # A form the table knows is what the table says, an organisation too ("United Nations" is
+        # never a person, whatever one article's sentence made of it).
+        known = next((k for k in map(table.lookup, members) if k is not None), None)
         named[key] = (known.name, known.type) if known else (_most_used(members, counts), "person")
     full_by_surname: dict[str, set[Named]] = {}
     for name, kind in named.values():

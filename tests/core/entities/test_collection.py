@@ -107,3 +107,15 @@ def test_a_collection_aliases_file_extends_the_table_and_a_broken_one_is_ignored
 def test_a_wrong_aliases_entry_is_named(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_table(text, "aliases.yaml")
+
+
+def test_a_form_the_table_knows_as_an_organisation_is_never_a_person() -> None:
+    book = NameBook({"United Nations": 2}, {"UN": 5, "United Nations": 3}, load_aliases())
+    assert book.resolve("United Nations", "person") == ("United Nations", "org")
+    assert book.document(["United Nations"], ["UN"], ["United Nations"]) == (
+        ("United Nations",), (), ("United Nations",))
+
+
+def test_one_name_has_one_type_the_one_most_of_its_articles_give_it() -> None:
+    book = NameBook({"Ford": 2}, {"Ford": 7}, NO_ALIASES)
+    assert book.resolve("Ford", "person") == book.resolve("Ford", "org") == ("Ford", "org")
