@@ -76,11 +76,13 @@ def names_stamp(location: str | os.PathLike[str]) -> tuple[Any, ...]:
 
 def build_book(searcher: Any, location: str | os.PathLike[str]) -> NameBook:
     """The name book of the index at `location` as `searcher` sees it."""
-    reader = searcher.reader()
-    raw = {
-        field: {term.decode("utf-8"): reader.doc_frequency(field, term) for term in reader.lexicon(field)}
-        for field in ("people", "orgs")
-    }
+    raw: dict[str, Counter[str]] = {"people": Counter(), "orgs": Counter()}
+    # One pass over each segment's terms: asking the whole reader for each term's frequency looks the
+    # term up in every segment, seconds on an index of many segments.
+    for leaf, _offset in searcher.reader().leaf_readers():
+        for field, counts in raw.items():
+            for term, info in leaf.iter_field(field):
+                counts[term.decode("utf-8")] += info.doc_frequency()
     try:
         changes = Corrections(location).load()
     except CorrectionsError as error:  # searches go on without them; writing a correction says why

@@ -36,7 +36,7 @@ class EntityInfo:
 class _Groups:
     """Display names and the raw names under each, while the user's changes are applied in order."""
 
-    def __init__(self, base: Mapping[RawName, Named], weights: Mapping[RawName, int]) -> None:
+    def __init__(self, base: Mapping[RawName, Named]) -> None:
         self.members: dict[str, set[RawName]] = {}
         self.kind: dict[str, str] = {}
         self.extra: dict[str, set[str]] = {}
@@ -45,17 +45,11 @@ class _Groups:
         self.owner: dict[RawName, str] = {}
         self._display_by_key: dict[str, str] = {}
         self._raw_by_key: dict[str, list[RawName]] = {}
-        votes: dict[str, dict[str, int]] = {}
         for raw, (name, kind) in base.items():
             self.members.setdefault(name, set()).add(raw)
-            by_kind = votes.setdefault(name, {})
-            by_kind[kind] = by_kind.get(kind, 0) + weights.get(raw, 1)
+            self.kind[name] = kind
             self.owner[raw] = name
             self._raw_by_key.setdefault(name_key(raw[0]), []).append(raw)
-        # One name, one type: a name that is a person in some articles and an organisation in others
-        # ("Ford") is what most of its articles make it.
-        for name, by_kind in votes.items():
-            self.kind[name] = max(by_kind, key=lambda kind: (by_kind[kind], kind == "org"))
         for name in self.members:
             self._display_by_key.setdefault(name_key(name), name)
 
@@ -124,8 +118,29 @@ class _Groups:
         return None
 
 
+def _one_type_per_name(base: dict[RawName, Named], weights: Mapping[RawName, int]) -> None:
+    """One name, one type: a name that is a person in some articles and an organisation in others
+    ("Ford") is what most of its articles make it (in place)."""
+    votes: dict[str, dict[str, int]] = {}
+    for raw, (name, kind) in base.items():
+        by_kind = votes.setdefault(name, {})
+        by_kind[kind] = by_kind.get(kind, 0) + weights.get(raw, 1)
+    decided = {
+        name: max(by_kind, key=lambda kind, b=by_kind: (b[kind], kind == "org"))
+        for name, by_kind in votes.items()
+        if len(by_kind) > 1
+    }
+    if decided:
+        for raw, (name, kind) in base.items():
+            if name in decided and decided[name] != kind:
+                base[raw] = (name, decided[name])
+
+
 class NameBook:
-    """Raw names -> the names they count as, for one index generation and one set of corrections."""
+    """Raw names -> the names they count as, for one index generation and one set of corrections.
+
+    Built once per index generation, so it does only what every search needs (each raw name's
+    final name); the description of each name (forms, aliases, changes) is made when asked for."""
 
     def __init__(
         self,
@@ -140,66 +155,91 @@ class NameBook:
         for raw, named in collection.organisations(orgs, table).items():
             base[(raw, "org")] = named
         weights = {**{(raw, "person"): n for raw, n in people.items()}, **{(raw, "org"): n for raw, n in orgs.items()}}
-        groups = _Groups(base, weights)
+        _one_type_per_name(base, weights)
+        self.changes = tuple(changes)
+        self._table = table
+        self._final: dict[RawName, Named] = base
+        self._kind: dict[str, str] = {}  # names with no raw form of their own (split targets, hidden)
+        self._hidden: set[str] = set()
+        self._extra: dict[str, set[str]] = {}
+        self._touched: dict[str, list[int]] = {}
+        # A split applies to one article: there, what counted as `name` counts as `to` instead.
+        self._splits: dict[str, dict[str, Named]] = {}
+        if changes:
+            self._apply(base, changes)
+        self._members: dict[str, list[str]] | None = None
+        self._infos: dict[str, EntityInfo] = {}
+        self._by_key: dict[str, str] | None = None
+
+    def _apply(self, base: dict[RawName, Named], changes: Sequence[Change]) -> None:
+        groups = _Groups(base)
         splits: list[tuple[str, tuple[str, str]]] = []
         for position, change in enumerate(changes):
             split = groups.apply(position, change)
             if split is not None:
                 splits.append((change.path, split))
-        self.changes = tuple(changes)
-        self._table = table
-        self._final: dict[RawName, Named | None] = {}
-        for display, members in groups.members.items():
-            named = None if display in groups.hidden else (display, groups.kind[display])
-            for raw in members:
-                self._final[raw] = named
-        # A split applies to one article: there, what counted as `name` counts as `to` instead.
-        self._splits: dict[str, dict[str, Named]] = {}
+        self._final = {raw: (display, groups.kind[display]) for display, members in groups.members.items()
+                       for raw in members}
+        self._kind = dict(groups.kind)
+        self._hidden = set(groups.hidden)
+        self._extra = groups.extra
+        self._touched = groups.touched
         for path, (name, to) in splits:
             final = groups.locate(name)
             target = groups.locate(to)
             kind = groups.kind.get(target or "", groups.kind.get(final or "", "person"))
             if final is not None:
                 self._splits.setdefault(path, {})[final] = (target or to, kind)
-        self._entities = self._describe(groups)
-        self._by_key: dict[str, str] = {}
-        for info in self._entities.values():
-            for form in (info.name, *info.aliases):
-                self._by_key.setdefault(name_key(form), info.name)
-        for info in self._entities.values():
-            self._by_key[name_key(info.name)] = info.name  # a display name always finds itself
+                self._kind.setdefault(target or to, kind)
 
-    def _describe(self, groups: _Groups) -> dict[str, EntityInfo]:
-        entities: dict[str, EntityInfo] = {}
-        for display, members in groups.members.items():
-            forms = sorted({raw for raw, _kind in members}, key=str.lower)
-            # The forms the articles use first, then earlier names, then the table's other aliases.
-            aliases = [*forms, *sorted(groups.extra.get(display, ()), key=str.lower)]
-            known = self._table.lookup(display)
-            if known is not None and known.name == display:
-                aliases.extend(sorted(known.aliases, key=str.lower))
-            entities[display] = EntityInfo(
-                name=display,
-                type=groups.kind[display],
-                forms=tuple(forms),
-                aliases=tuple(a for a in dict.fromkeys(aliases) if a != display),
-                hidden=display in groups.hidden,
-                changes=tuple(dict.fromkeys(groups.touched.get(display, ()))),
-            )
-        for by_path in self._splits.values():
-            for name, kind in by_path.values():
-                entities.setdefault(name, EntityInfo(name=name, type=kind, forms=(), aliases=()))
-        return entities
+    def _names(self) -> dict[str, list[str]]:
+        """Each name and the raw forms that count for it (built when first asked for)."""
+        if self._members is None:
+            members: dict[str, list[str]] = {}
+            for (raw, _kind), (name, _type) in self._final.items():
+                members.setdefault(name, []).append(raw)
+            for by_path in self._splits.values():
+                for name, _type in by_path.values():
+                    members.setdefault(name, [])
+            self._members = members
+        return self._members
+
+    def _describe(self, display: str) -> EntityInfo | None:
+        info = self._infos.get(display)
+        if info is not None:
+            return info
+        members = self._names().get(display)
+        if members is None:
+            return None
+        forms = sorted(set(members), key=str.lower)
+        # The forms the articles use first, then earlier names, then the table's other aliases.
+        aliases = [*forms, *sorted(self._extra.get(display, ()), key=str.lower)]
+        known = self._table.lookup(display)
+        if known is not None and known.name == display:
+            aliases.extend(sorted(known.aliases, key=str.lower))
+        kind = self._kind.get(display) or next(
+            (self._final[(raw, k)][1] for raw in members for k in ("person", "org") if (raw, k) in self._final),
+            "person",
+        )
+        info = self._infos[display] = EntityInfo(
+            name=display,
+            type=kind,
+            forms=tuple(forms),
+            aliases=tuple(a for a in dict.fromkeys(aliases) if a != display),
+            hidden=display in self._hidden,
+            changes=tuple(dict.fromkeys(self._touched.get(display, ()))),
+        )
+        return info
 
     # -- names of one article -------------------------------------------------------------------
     def resolve(self, raw: str, kind: str, path: str = "") -> Named | None:
         """What the raw name `raw` of type `kind` counts as (in the article at `path`); None when hidden."""
         named = self._final.get((raw, kind), (raw, kind))
-        if path and named is not None:
+        if path:
             split = self._splits.get(path)
             if split and named[0] in split:
-                return split[named[0]]
-        return named
+                named = split[named[0]]
+        return None if named[0] in self._hidden else named
 
     def has_splits(self, path: str) -> bool:
         return path in self._splits
@@ -257,26 +297,35 @@ class NameBook:
 
     # -- the collection's names -----------------------------------------------------------------
     def entities(self) -> tuple[EntityInfo, ...]:
-        return tuple(self._entities.values())
+        return tuple(filter(None, map(self._describe, self._names())))
 
     def info(self, name: str) -> EntityInfo | None:
-        return self._entities.get(name)
+        return self._describe(name)
 
     def find(self, name: str) -> str | None:
         """The name `name` (a name, an alias or a raw form as the user typed it) stands for, or None."""
-        if name in self._entities:
+        names = self._names()
+        if name in names:
             return name
+        if self._by_key is None:
+            by_key: dict[str, str] = {}
+            for info in self.entities():
+                for form in info.aliases:
+                    by_key.setdefault(name_key(form), info.name)
+            for display in names:
+                by_key[name_key(display)] = display  # a name always finds itself
+            self._by_key = by_key
         return self._by_key.get(name_key(name))
 
     def close_matches(self, name: str, limit: int = 5) -> list[str]:
         """Names a mistyped `name` may have meant."""
-        keys = {name_key(n): n for n in self._entities}
+        keys = {name_key(n): n for n in self._names()}
         found = difflib.get_close_matches(name_key(name), list(keys), n=limit, cutoff=0.6)
         return [keys[k] for k in found]
 
     def forms(self, name: str) -> tuple[str, ...]:
         """Every way the articles and the table write `name`: itself, its raw forms and its aliases."""
-        info = self._entities.get(name)
+        info = self._describe(name)
         if info is None:
             return (name,)
         return tuple(dict.fromkeys((info.name, *info.forms, *info.aliases)))

@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
+_MARKS = str.maketrans({"&": " and ", ".": None, "'": None, "\u2019": None})
 # Legal forms at the end of a company's name: "Chrysler Corp" is "Chrysler", "Merrill Lynch and Co Inc"
 # is "Merrill Lynch".
 _LEGAL_SUFFIXES = frozenset(
@@ -19,10 +20,9 @@ _LEGAL_SUFFIXES = frozenset(
 def name_key(name: str) -> str:
     """Accents, case, full stops, apostrophes and punctuation ignored; '&' read as 'and'; no leading
     'the': "U.N." and "UN", "José" and "Jose", "Kim Jong-un" and "Kim Jong Un" share a key."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = text.replace("&", " and ").replace(".", "").replace("'", "").replace("\u2019", "")
-    text = _NOT_WORD.sub(" ", text).strip()
+    if not name.isascii():
+        name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    text = _NOT_WORD.sub(" ", name.lower().translate(_MARKS)).strip()
     return text[4:] if text.startswith("the ") else text
 
 
