@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 
-CLI_COMMANDS = {"index", "search", "inspect", "stats", "remove", "problems", "export", "entities"}
+CLI_COMMANDS = {"index", "search", "inspect", "stats", "remove", "problems", "export", "entities", "coverage"}
 
 
 def main(argv: list[str] | None = None) -> int:

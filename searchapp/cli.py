@@ -1,4 +1,5 @@
-"""The command line over the core: index, search, inspect, stats, remove, problems, export, entities.
+"""The command line over the core: index, search, inspect, stats, remove, problems, export, entities,
+coverage.
 
 Exit status: 0 when all went well, 1 when some files were skipped (or the work failed), 2 on a
 usage error (a bad option or a query that cannot be read).
@@ -12,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from searchapp import __version__, cli_entities
+from searchapp import __version__, cli_coverage, cli_entities
 from searchapp.cli_output import ProgressBar, entities_json, hit_json, iso_date, plain
 from searchapp.config.paths import default_index_dir
 from searchapp.core.errors import QueryError, SearchAppError, SkipFile
@@ -63,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=10, metavar="N", help="results per page (default 10)")
     search.add_argument("--page", type=int, default=1, metavar="N")
     search.add_argument("--json", action="store_true", help="machine-readable output")
+    search.add_argument("--dedupe", action="store_true",
+                        help="count each story once (an article and its near-copies: reprints, wire copy)")
 
     inspect = commands.add_parser("inspect", help="show how a file is parsed and who is quoted in it")
     inspect.add_argument("file", type=Path)
@@ -85,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
 
     cli_entities.add_parser(commands, index_option)
+    cli_coverage.add_parser(commands, index_option)
     return parser
 
 
@@ -164,6 +168,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         page=args.page,
         page_size=max(1, args.limit),
         with_facets=args.facets or args.json,
+        dedupe=args.dedupe,
     )
     if args.json:
         output: dict[str, Any] = {
@@ -188,6 +193,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"\n{number}. {plain(hit.headline_html)}" + (f"  ({facts})" if facts else ""))
         if hit.speakers:
             print("   quoted: " + ", ".join(speaker.name for speaker in hit.speakers))
+        if hit.copies:
+            print(f"   +{hit.copies} cop{'y' if hit.copies == 1 else 'ies'} of this story")
         print(f"   {plain(hit.snippet_html)}")
         print(f"   {hit.path}")
     if args.facets:
@@ -296,6 +303,7 @@ COMMANDS = {
     "problems": cmd_problems,
     "export": cmd_export,
     "entities": lambda args: cli_entities.cmd_entities(args, _open),
+    "coverage": lambda args: cli_coverage.cmd_coverage(args, _open, _filters),
 }
 
 

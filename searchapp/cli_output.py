@@ -77,6 +77,8 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         "orgs": list(hit.orgs),
         "score": round(hit.score, 4),
         "snippet": hit.snippet_html,
+        "story": hit.story,
+        "copies": hit.copies,
     }
 
 

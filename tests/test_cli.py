@@ -155,3 +155,32 @@ def test_entities_unknown_name_exits_1_with_close_matches(indexed: Path, capsys:
     with pytest.raises(SystemExit) as usage:  # NEW is missing: argparse's usage error
         main(["entities", "rename", "Tony Blair", "--index", str(indexed)])
     assert usage.value.code == 2
+
+
+def test_coverage_json_and_csv_contracts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.core.factories import write_json_records
+
+    records = [
+        {"title": f"Harbour {n}", "text": f'"We will rebuild the harbour," said Tony Blair on day {n}.',
+         "date_publish": f"2005-0{1 + n % 3}-1{n % 9}T10:00:00", "source_domain": "planet.example"}
+        for n in range(6)
+    ] + [{"title": "Undated", "text": '"Later," said Tony Blair.', "source_domain": "planet.example"}]
+    write_json_records(tmp_path / "news" / "a.jsonl", records)
+    index = ["--index", str(tmp_path / "index")]
+    assert main(["index", str(tmp_path / "news"), *index, "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["coverage", "tony blair", "--by", "month", "--json", *index]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"by", "buckets", "articles", "undated_articles", "series"}
+    assert data["by"] == "month" and data["buckets"] == ["2005-01", "2005-02", "2005-03"]
+    assert data["articles"] == [2, 2, 2] and data["undated_articles"] == 1
+    series = data["series"][0]
+    assert series["name"] == "Tony Blair" and series["type"] == "person"
+    assert series["quoted"] == series["mentioned"] == [2, 2, 2] and series["undated_quoted"] == 1
+    assert series["outlets"] == {"planet.example": 7}
+    assert main(["coverage", "Tony Blair", "--by", "month", "--csv", *index]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0] == "bucket,articles,Tony Blair quoted,Tony Blair mentioned"
+    assert rows[1:] == ["2005-01,2,2,2", "2005-02,2,2,2", "2005-03,2,2,2", "undated,1,1,1"]
+    assert main(["coverage", "Tony Bliar", *index]) == 1
+    assert "Did you mean: Tony Blair" in capsys.readouterr().err

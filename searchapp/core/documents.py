@@ -12,6 +12,7 @@ from searchapp.core.errors import SkipFile
 from searchapp.core.extract import extract_entities
 from searchapp.core.models import Article, Entities, Speaker, StoredArticle
 from searchapp.core.parse import parse_bytes
+from searchapp.core.stories import story_fields
 
 
 @dataclass
@@ -109,6 +110,7 @@ def document_fields(article: Article, entities: Entities, folder: str) -> dict[s
             (speaker.name, speaker.type, speaker.role, list(speaker.aliases), speaker.quotes)
             for speaker in entities.speakers
         ],
+        **story_fields(article.headline, article.body),
     }
     if article.published is not None:
         fields["published"] = article.published
@@ -152,6 +154,8 @@ def refreshed_document(stored: dict[str, Any], size: int, mtime_ns: int, digest:
     """A stored document rebuilt with a new file state (the file was touched, its content is the same)."""
     record = stored_article(stored)
     fields = document_fields(record.article, record.entities, record.folder)
+    if stored.get("story"):
+        fields["story"] = stored["story"]  # the same text: the same story
     fields.update(
         file=stored["file"],
         filestate=filestate(stored["file"], size, mtime_ns, digest),

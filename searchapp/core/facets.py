@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import chain
 from typing import Any
 
@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 FACET_FIELDS = ("speakers", "people", "orgs", "outlet", "year", "month", "format", "folder")
 NAME_FIELDS = ("speakers", "people", "orgs")  # values go through the name book
+VALUE_FIELDS = (*FACET_FIELDS, "story")  # each document's values read once; stories are not a facet
 
 _SegmentValues = dict[str, list[tuple[str, ...]]]
 
@@ -34,7 +35,7 @@ def _segment_values(reader: Any) -> _SegmentValues:
     """Each document's values of each facet field, for one segment (segment-local document numbers)."""
     values: _SegmentValues = {}
     size = reader.doc_count_all()
-    for fieldname in FACET_FIELDS:
+    for fieldname in VALUE_FIELDS:
         lists: list[list[str]] = [[] for _ in range(size)]
         for term in reader.lexicon(fieldname):
             value = term.decode("utf-8")
@@ -54,13 +55,13 @@ class _FacetCache:
     def __init__(self, searcher: Any, previous: _FacetCache | None = None) -> None:
         known = previous.segments if previous else {}
         self.segments: dict[str, _SegmentValues] = {}
-        self.doc_values: _SegmentValues = {fieldname: [] for fieldname in FACET_FIELDS}
+        self.doc_values: _SegmentValues = {fieldname: [] for fieldname in VALUE_FIELDS}
         for leaf, _offset in searcher.reader().leaf_readers():
             segment = leaf.segment()
             key = segment.segment_id() if segment is not None else str(id(leaf))
             part = known.get(key) or _segment_values(leaf)
             self.segments[key] = part
-            for fieldname in FACET_FIELDS:
+            for fieldname in VALUE_FIELDS:
                 self.doc_values[fieldname].extend(part[fieldname])
 
 
@@ -145,6 +146,20 @@ class CountedValues:
 
 def _facet_order(item: tuple[str, int]) -> tuple[int, str]:
     return (-item[1], item[0].lower())
+
+
+def one_per_story(docs: Iterable[int], stories: Sequence[tuple[str, ...]], days: Sequence[int] | None = None) -> set[int]:
+    """One document of each story among `docs`: the earliest dated one (then the first indexed)."""
+    chosen: dict[str, tuple[int, int]] = {}
+    for docnum in docs:
+        story = stories[docnum][0] if stories[docnum] else f"#{docnum}"
+        key = ((days[docnum] or _UNDATED_LAST) if days is not None else 0, docnum)
+        if story not in chosen or key < chosen[story]:
+            chosen[story] = key
+    return {docnum for _day, docnum in chosen.values()}
+
+
+_UNDATED_LAST = 10**9
 
 
 def allowed_documents(

@@ -21,6 +21,8 @@ from searchapp.core.index import ArticleIndex
 from searchapp.core.schema import TEXT_ANALYZER
 
 NAME_TEXT_FIELDS = ("speaker_text", "person_text", "org_text")  # `speaker:`, `person:`, `org:`
+_DAY_US = 86_400_000_000
+_UNDATED = 2**63
 
 
 class Generation:
@@ -28,7 +30,7 @@ class Generation:
     needs facets or name filters), the name book and the rankings of recent searches."""
 
     __slots__ = ("searcher", "facets", "previous_facets", "rankings", "_book", "_book_stamp", "_counted",
-                 "_expansions")
+                 "_expansions", "_days")
 
     def __init__(self, searcher: Any, previous_facets: _FacetCache | None) -> None:
         self.searcher = searcher
@@ -39,6 +41,7 @@ class Generation:
         self._book_stamp: tuple[Any, ...] | None = None
         self._counted: CountedValues | None = None
         self._expansions: dict[tuple[str, ...], str] | None = None
+        self._days: list[int] | None = None
 
     def facet_cache(self) -> _FacetCache:
         if self.facets is None:
@@ -68,6 +71,14 @@ class Generation:
                     split_docs[docnum] = path
             self._counted = CountedValues(cache, book, split_docs)
         return self._counted
+
+    def days(self) -> list[int]:
+        """Each document's day of publication as a date ordinal, 0 when undated (the `published` column)."""
+        if self._days is None:
+            values = self.searcher.reader().column_reader("published", translate=False)
+            # whoosh keeps microseconds since 0001-01-01 (ordinal 1); an undated document has the maximum
+            self._days = [0 if value is None or value >= _UNDATED else value // _DAY_US + 1 for value in values]
+        return self._days
 
     def expansions(self, location: Any) -> dict[tuple[str, ...], str]:
         """Each analysed form of a name known by several forms -> that name (for `org:tories`)."""

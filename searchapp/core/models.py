@@ -88,6 +88,8 @@ class Hit:
     score: float
     headline_html: str
     snippet_html: str
+    story: str = ""  # shared by an article and its near-copies
+    copies: int = 0  # how many other articles the story has
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import datetime
+from datetime import date, datetime, time
 
 from whoosh import qparser
 from whoosh import query as wq
@@ -29,6 +29,7 @@ FIELD_ALIASES = {
 }
 DANGLING_OPERATOR = re.compile(r"^\s*(?:AND|OR)\s+|\s+(?:AND|OR|NOT|ANDNOT)\s*$")
 DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{1,2})$")  # an ISO week, as coverage buckets name them
 
 
 class _FuzzyPlugin(qparser.FuzzyTermPlugin):
@@ -79,9 +80,16 @@ _PLAIN_PARSER = qparser.MultifieldParser(
 
 
 def _date_bound(value: str, *, end: bool) -> datetime:
+    week = WEEK_VALUE.match(value)
+    if week:
+        try:
+            day = date.fromisocalendar(int(week[1]), int(week[2]), 7 if end else 1)
+        except ValueError as error:
+            raise QueryError(f"'{value}' is not a valid week ({error})") from None
+        return datetime.combine(day, time(23, 59, 59) if end else time())
     match = DATE_VALUE.match(value)
     if not match:
-        raise QueryError(f"'{value}' is not a date: write 2005, 2005-03 or 2005-03-31")
+        raise QueryError(f"'{value}' is not a date: write 2005, 2005-03, 2005-03-31 or 2005-W09")
     year, month, day = int(match[1]), match[2], match[3]
     try:
         if day:

@@ -6,7 +6,7 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 # Bump on any change to fields or analyzers: an index of another version is rebuilt, never misread.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # English stemming, no stop words dropped from names ("The Who"), accents kept as typed.
 TEXT_ANALYZER = StemmingAnalyzer(stoplist=None, minsize=1)
@@ -47,6 +47,10 @@ def build_schema() -> Schema:
         outlet_text=TEXT(analyzer=TEXT_ANALYZER),
         speakers_detail=STORED(),  # tuples (name, type, role, aliases, quotes) for the viewer and --json
         published=DATETIME(stored=True, sortable=True),
+        # Stories: an article and its near-copies share `story` (see core/stories.py)
+        story=ID(stored=True),
+        textkey=ID(),  # the same text, whatever its case, punctuation and spacing
+        lsh=KEYWORD(lowercase=False, scorable=False),  # MinHash band keys: copies share some
     )
 
 

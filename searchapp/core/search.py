@@ -16,7 +16,7 @@ from whoosh import query as wq
 
 from searchapp.core.documents import speakers_from_stored, split_names, stored_article
 from searchapp.core.entities import NameBook
-from searchapp.core.facets import FACET_FIELDS, NAME_FIELDS, allowed_documents
+from searchapp.core.facets import FACET_FIELDS, NAME_FIELDS, allowed_documents, one_per_story
 from searchapp.core.generation import SEARCHERS, Generation, expand_names
 from searchapp.core.index import ArticleIndex
 from searchapp.core.models import Entities, Hit, SearchResult, StoredArticle
@@ -125,8 +125,11 @@ def search(
     page: int = 1,
     page_size: int = 20,
     with_facets: bool = True,
+    dedupe: bool = False,
 ) -> SearchResult:
-    """One page of results for `query` within `filters`, with facet counts over all matches."""
+    """One page of results for `query` within `filters`, with facet counts over all matches.
+
+    With `dedupe`, each story (an article and its near-copies) counts once, in hits, total and facets."""
     parsed = parse_query(query)
     page, page_size = max(1, page), max(1, page_size)
     with SEARCHERS.lock:
@@ -134,15 +137,22 @@ def search(
         searcher = generation.searcher
         book = generation.book(index.location)
         parsed = expand_names(parsed, generation.expansions(index.location), book)
-        needs_counts = with_facets or any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
+        needs_counts = with_facets or dedupe or any(
+            values and field in NAME_FIELDS for field, values in (filters or {}).items())
         counted = generation.counted(index.location) if needs_counts else None
-        key = (query, tuple(sorted((f, tuple(sorted(v))) for f, v in (filters or {}).items() if v)), sort)
+        key = (query, tuple(sorted((f, tuple(sorted(v))) for f, v in (filters or {}).items() if v)), sort, dedupe)
         ranked = generation.rankings.get(key)
-        allowed = ranked.allowed if ranked is not None else allowed_documents(searcher, filters, counted)
+        if ranked is not None:
+            allowed = ranked.allowed
+        else:
+            allowed = allowed_documents(searcher, filters, counted)
+            if dedupe and counted is not None:
+                allowed = one_per_story(_matching_documents(searcher, parsed, allowed), counted.values["story"])
         ranked = _ranked(generation.rankings, searcher, parsed, allowed, key, sort, page * page_size)
         results = ranked.results
         start = (page - 1) * page_size
-        hits = tuple(_hit(results[n], book) for n in range(start, min(start + page_size, results.scored_length())))
+        hits = tuple(_hit(results[n], book, searcher)
+                     for n in range(start, min(start + page_size, results.scored_length())))
         terms = ranked.terms
         facets = counted.counts(ranked.docs) if counted is not None and with_facets else {}
         total = len(ranked.docs)
@@ -167,7 +177,7 @@ def _names(stored: Mapping[str, Any], book: NameBook) -> Entities:
     return book.article(raw, stored.get("path", ""))
 
 
-def _hit(hit: Any, book: NameBook) -> Hit:
+def _hit(hit: Any, book: NameBook, searcher: Any) -> Hit:
     stored = hit.fields()
     headline = stored.get("headline", "")
     body = stored.get("body", "")
@@ -198,7 +208,16 @@ def _hit(hit: Any, book: NameBook) -> Hit:
         score=float(hit.score) if isinstance(hit.score, (int, float)) else 0.0,  # a sort key when sorted by date
         headline_html=headline_html,
         snippet_html=snippet_html,
+        story=stored.get("story", ""),
+        copies=_copies(searcher, stored.get("story", "")),
     )
+
+
+def _copies(searcher: Any, story: str) -> int:
+    """How many other live articles share `story`."""
+    if not story:
+        return 0
+    return max(0, sum(1 for _ in searcher.docs_for_query(wq.Term("story", story))) - 1)
 
 
 def article(index: ArticleIndex, path: str, names: Collection[str] = ()) -> tuple[StoredArticle | None, list[tuple[str, bool]]]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from searchapp.core.crawl import FoundFile, crawl, under
 from searchapp.core.documents import LoadedFile, load_file, refreshed_document
 from searchapp.core.models import IndexReport, Problem
+from searchapp.core.stories import StoryMatcher
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,8 @@ class UpdateRun:
         self.pending = 0
         self.last_commit = time.monotonic()
         self.was_cancelled = False
+        self.stories = StoryMatcher()
+        self.story_searcher: Any = None  # what the last commit holds, to find copies in
 
     def report(self) -> IndexReport:
         return IndexReport(problems=tuple(self.new_problems), cancelled=self.was_cancelled, **self.counts)
@@ -103,6 +106,7 @@ class UpdateRun:
         total = len(todo)
         self.progress(0, total, "")
         self.writer = index._writer()
+        self.story_searcher = index._ix.searcher()
         try:
             for path in deleted:
                 self.counts["removed"] += 1
@@ -133,6 +137,8 @@ class UpdateRun:
             except Exception:  # the run's own error matters more than a failed clean-up
                 log.exception("could not cancel the index writer")
             raise
+        finally:
+            self.story_searcher.close()
         return self.report()
 
     def _load_all(self, todo: list[tuple[FoundFile, str]]) -> Iterable[LoadedFile]:
@@ -202,12 +208,17 @@ class UpdateRun:
             return
         self.index._problems.pop(loaded.path, None)
         for document in loaded.documents:
+            self.stories.assign(document, self.story_searcher)
             writer.add_document(**document)
         self.pending += len(loaded.documents) or 1
         self.counts["updated" if was_indexed else "indexed"] += 1
 
     def _commit(self, *, reopen: bool) -> None:
         self.writer.commit()
+        # A new searcher, not refresh(): whoosh's refresh fails on a reader of an empty index.
+        self.story_searcher.close()
+        self.story_searcher = self.index._ix.searcher()
+        self.stories.committed()
         self.index._save_sidecars()
         self.pending = 0
         self.last_commit = time.monotonic()

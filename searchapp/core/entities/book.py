@@ -252,7 +252,8 @@ class NameBook:
     ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(speakers, people, orgs) of one article under the names they count as, hidden ones left out.
 
-        A speaker's type is the type the article gives the same raw name among its people or orgs."""
+        A speaker's type is the type the article gives the same raw name among its people or orgs, and
+        a speaker is always among the people or organisations too: quoting is mentioning."""
         people_out: dict[str, None] = {}
         orgs_out: dict[str, None] = {}
         for raws, kind in ((people, "person"), (orgs, "org")):
@@ -266,6 +267,7 @@ class NameBook:
             named = self.resolve(raw, "person" if raw in person_raws or raw not in orgs else "org", path)
             if named is not None:
                 speakers_out[named[0]] = None
+                (people_out if named[1] == "person" else orgs_out)[named[0]] = None
         return tuple(speakers_out), tuple(people_out), tuple(orgs_out)
 
     def speakers(self, speakers: Sequence[Speaker], path: str = "") -> tuple[Speaker, ...]:

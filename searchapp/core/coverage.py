@@ -1,0 +1,211 @@
+"""Coverage of people and organisations over time: how many articles quote and mention each, per bucket.
+
+Every count comes from the same per-document values search uses (the facet values through the name
+book, and the `published` column), so a bucket's count is exactly what a search for that bucket and
+name finds: `searchapp search "date:1987-03" --filter person=NAME` (mentioned) and `--filter
+speaker=NAME` (quoted). A quoted article also counts as mentioning.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from searchapp.core.errors import QueryError
+from searchapp.core.facets import allowed_documents, one_per_story
+from searchapp.core.generation import SEARCHERS, Generation, expand_names
+from searchapp.core.index import ArticleIndex
+from searchapp.core.names import known_name
+from searchapp.core.query import parse_query
+
+BUCKETS = ("day", "week", "month", "year")
+MAX_SERIES = 5  # names on one chart (the window's limit; the command line takes more)
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One name's counts per bucket (aligned with Coverage.buckets)."""
+
+    name: str
+    type: str  # "person" or "org"; "query" for a series of the query and filters alone
+    quoted: tuple[int, ...]
+    mentioned: tuple[int, ...]
+    undated_quoted: int = 0
+    undated_mentioned: int = 0
+    outlets: dict[str, int] = field(default_factory=dict)  # outlet -> articles mentioning
+    quoted_outlets: dict[str, int] = field(default_factory=dict)  # outlet -> articles quoting
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    by: str
+    buckets: tuple[str, ...]
+    articles: tuple[int, ...]  # every article within the query and filters, per bucket
+    undated_articles: int
+    series: tuple[Series, ...]
+
+
+def bucket_of(day: date, by: str) -> str:
+    if by == "day":
+        return day.isoformat()
+    if by == "week":
+        year, week, _weekday = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if by == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return f"{day.year:04d}"
+
+
+def _start_of(day: date, by: str) -> date:
+    if by == "week":
+        return day - timedelta(days=day.weekday())
+    if by == "month":
+        return day.replace(day=1)
+    if by == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def _next(day: date, by: str) -> date:
+    if by == "day":
+        return day + timedelta(days=1)
+    if by == "week":
+        return day + timedelta(days=7)
+    if by == "month":
+        return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return date(day.year + 1, 1, 1)
+
+
+def bucket_range(first: date, last: date, by: str) -> list[str]:
+    """Every bucket from the one holding `first` to the one holding `last`, none left out."""
+    labels = []
+    day = _start_of(first, by)
+    while day <= last:
+        labels.append(bucket_of(day, by))
+        day = _next(day, by)
+    return labels
+
+
+def choose_bucket(first: date, last: date) -> str:
+    """The bucket a span reads best in: days up to two months, weeks up to a year, months up to eight
+    years, years beyond."""
+    span = (last - first).days
+    if span <= 62:
+        return "day"
+    if span <= 366:
+        return "week"
+    if span <= 8 * 366:
+        return "month"
+    return "year"
+
+
+def _series(
+    name: str,
+    kind: str,
+    quoted: set[int],
+    mentioned: set[int],
+    days: Sequence[int],
+    outlets: Sequence[tuple[str, ...]],
+    index_of: Mapping[str, int],
+    by: str,
+    width: int,
+) -> Series:
+    def per_bucket(docs: Iterable[int]) -> tuple[list[int], int]:
+        counts = [0] * width
+        undated = 0
+        for docnum in docs:
+            ordinal = days[docnum]
+            if ordinal:
+                counts[index_of[bucket_of(date.fromordinal(ordinal), by)]] += 1
+            else:
+                undated += 1
+        return counts, undated
+
+    quoted_counts, undated_quoted = per_bucket(quoted)
+    mentioned_counts, undated_mentioned = per_bucket(mentioned)
+    return Series(
+        name=name,
+        type=kind,
+        quoted=tuple(quoted_counts),
+        mentioned=tuple(mentioned_counts),
+        undated_quoted=undated_quoted,
+        undated_mentioned=undated_mentioned,
+        outlets=dict(Counter(o for d in mentioned for o in outlets[d]).most_common()),
+        quoted_outlets=dict(Counter(o for d in quoted for o in outlets[d]).most_common()),
+    )
+
+
+def name_documents(generation: Generation, location: str, name: str) -> tuple[set[int], set[int]]:
+    """The documents quoting `name`, and those mentioning it (quoting included)."""
+    counted = generation.counted(location)
+    quoted = set(counted.docs_with("speakers", name))
+    mentioned = set(counted.docs_with("people", name)) | set(counted.docs_with("orgs", name)) | quoted
+    return quoted, mentioned
+
+
+def coverage(
+    index: ArticleIndex,
+    names: Sequence[str],
+    *,
+    query: str = "",
+    filters: Mapping[str, Collection[str]] | None = None,
+    by: str | None = None,
+    dedupe: bool = False,
+    with_query_series: bool = False,
+) -> Coverage:
+    """Articles quoting and mentioning each of `names` per bucket, within `query` and `filters`.
+
+    `by` is one of BUCKETS, or None to choose from the span of the dated articles. An unknown name
+    raises UnknownName with close matches. With `dedupe`, each story counts once, in the bucket of its
+    earliest article. With `with_query_series`, a first series counts the articles within the query and
+    filters themselves (the "current search" on a chart)."""
+    if by is not None and by not in BUCKETS:
+        raise QueryError(f"--by must be one of {', '.join(BUCKETS)}")
+    parsed = parse_query(query)
+    with SEARCHERS.lock:
+        generation = SEARCHERS.current(index)
+        book = generation.book(index.location)
+        wanted = [known_name(book, name) for name in names]
+        searcher = generation.searcher
+        counted = generation.counted(index.location)
+        parsed = expand_names(parsed, generation.expansions(index.location), book)
+        allowed = allowed_documents(searcher, filters, counted)
+        matching = set(searcher.docs_for_query(parsed))
+        if allowed is not None:
+            matching &= allowed
+        days = generation.days()
+        stories = counted.values["story"]
+
+        def once(docs: set[int]) -> set[int]:
+            return one_per_story(docs, stories, days) if dedupe else docs
+
+        all_matching = matching
+        matching = once(matching)
+        dated = [days[d] for d in matching if days[d]]
+        if by is None:
+            by = choose_bucket(date.fromordinal(min(dated)), date.fromordinal(max(dated))) if dated else "month"
+        labels = (
+            bucket_range(date.fromordinal(min(dated)), date.fromordinal(max(dated)), by) if dated else []
+        )
+        index_of = {label: position for position, label in enumerate(labels)}
+        width = len(labels)
+        outlets = counted.values["outlet"]
+        totals = _series("", "query", matching, matching, days, outlets, index_of, by, width)
+        series = []
+        if with_query_series:
+            series.append(_series(query or "All articles", "query", matching, matching, days, outlets, index_of,
+                                  by, width))
+        for name in dict.fromkeys(wanted):
+            info = book.info(name)
+            quoted, mentioned = name_documents(generation, index.location, name)
+            series.append(_series(name, info.type if info else "person", once(quoted & all_matching),
+                                  once(mentioned & all_matching), days, outlets, index_of, by, width))
+    return Coverage(
+        by=by,
+        buckets=tuple(labels),
+        articles=totals.mentioned,
+        undated_articles=totals.undated_mentioned,
+        series=tuple(series),
+    )

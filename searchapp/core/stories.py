@@ -1,0 +1,175 @@
+"""Stories: an article and its near-copies (wire copy printed again with a new dateline, a footer and a
+few words changed) share one story id, decided at index time.
+
+Each article's text becomes a set of word 5-shingles. A one-permutation MinHash of that set (Li, Owen
+and Zhang 2012, with the rotation densification of Shrivastava and Li 2014) gives 60 values, cut into 20 bands
+of 3 (locality-sensitive hashing): two articles sharing a band are candidates, likely when their
+shingles overlap by half or more. Every candidate is confirmed by the exact measure on the two texts
+(Jaccard of the shingle sets, or containment of the shorter in the longer, for a copy cut short or
+padded), so different articles about the same event (which share a quote or two) stay apart. Band keys
+and an exact-text key are indexed terms, so candidates come from the index itself: a new copy joins
+its story, a deleted copy leaves it, with no other state to keep.
+
+Thresholds were measured with `bench/stories_bench.py` on the BBC corpus's identical pairs, on copies
+made from real articles (a dateline, a footer, a few changed words) and on news-please's
+`news_cluster` (different outlets' articles about the same events): see docs/STORIES.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+SHINGLE_WORDS = 5
+BINS = 60
+ROWS = 3
+BANDS = BINS // ROWS
+MIN_SHARED_BANDS = 1  # a candidate shares at least this many bands
+MIN_JACCARD = 0.5  # confirmed: the shingle sets overlap by half of their union ...
+MIN_CONTAINMENT = 0.8  # ... or 80% of the shorter text's shingles are in the longer one
+MIN_SHINGLES = 8  # shorter texts (a line or two) are copies only when the text is the same
+
+_WORD = re.compile(r"[0-9a-z]+")
+_MASK64 = (1 << 64) - 1
+_EMPTY = _MASK64
+_GOLDEN = 0x9E3779B97F4A7C15  # odd: multiplying by it permutes the 64-bit values
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def shingles(text: str, tokens: list[str] | None = None) -> set[int]:
+    """The text's word 5-shingles, each as a 32-bit hash (a short text: its words as one shingle)."""
+    tokens = words(text) if tokens is None else tokens
+    if len(tokens) < SHINGLE_WORDS:
+        return {zlib.crc32(" ".join(tokens).encode())} if tokens else set()
+    return {zlib.crc32(" ".join(tokens[k : k + SHINGLE_WORDS]).encode()) for k in range(len(tokens) - SHINGLE_WORDS + 1)}
+
+
+def signature(shingle_set: Iterable[int]) -> list[int]:
+    """One-permutation MinHash: each shingle, multiplied by an odd 64-bit constant (a cheap universal
+    hash in place of a random permutation), lands in one of BINS bins, which keep their minimum; an
+    empty bin takes the next filled bin's value (rotation densification), shifted so it differs."""
+    bins = [_EMPTY] * BINS
+    for shingle in shingle_set:
+        mixed = (shingle * _GOLDEN) & _MASK64
+        slot = mixed % BINS
+        if mixed < bins[slot]:
+            bins[slot] = mixed
+    if all(value == _EMPTY for value in bins):
+        return bins
+    for slot in range(BINS):
+        if bins[slot] == _EMPTY:
+            step = 1
+            while bins[(slot + step) % BINS] == _EMPTY:
+                step += 1
+            bins[slot] = (bins[(slot + step) % BINS] + step * _GOLDEN) & _MASK64
+    return bins
+
+
+def band_keys(shingle_set: set[int]) -> list[str]:
+    """The LSH band keys of a text: "band:hash" terms; none for an empty text."""
+    if not shingle_set:
+        return []
+    values = signature(shingle_set)
+    keys = []
+    for band in range(BANDS):
+        packed = struct.pack(f">{ROWS}Q", *values[band * ROWS : (band + 1) * ROWS])
+        keys.append(f"{band:02d}{zlib.crc32(packed):08x}")
+    return keys
+
+
+def text_key(text: str, tokens: list[str] | None = None) -> str:
+    """The same words in the same order (case, punctuation and spacing aside) give the same key."""
+    tokens = words(text) if tokens is None else tokens
+    return hashlib.blake2b(" ".join(tokens).encode(), digest_size=12).hexdigest()
+
+
+def similar(a: set[int], b: set[int]) -> bool:
+    """The exact test of two candidates' shingle sets."""
+    if not a or not b:
+        return False
+    shared = len(a & b)
+    shorter = min(len(a), len(b))
+    if shorter < MIN_SHINGLES:
+        return a == b
+    return shared / len(a | b) >= MIN_JACCARD or shared / shorter >= MIN_CONTAINMENT
+
+
+def story_fields(headline: str, body: str) -> dict[str, str]:
+    """The index fields that find an article's copies (computed where the article is parsed)."""
+    text = f"{headline}\n{body}"
+    tokens = words(text)
+    return {"lsh": " ".join(band_keys(shingles(text, tokens))), "textkey": text_key(text, tokens)}
+
+
+class StoryMatcher:
+    """Gives each document written in one indexing run its story id: the story of a confirmed copy
+    already in the index or written earlier in the run, else a new story (its exact-text key)."""
+
+    def __init__(self) -> None:
+        self._pending_bands: dict[str, list[tuple[str, set[int]]]] = {}
+        self._pending_texts: dict[str, str] = {}
+        self.candidates_checked = 0
+
+    def committed(self) -> None:
+        """What was pending is in the index now, where the searcher finds it."""
+        self._pending_bands.clear()
+        self._pending_texts.clear()
+
+    def assign(self, document: dict[str, Any], searcher: Any) -> str:
+        text = f"{document.get('headline', '')}\n{document.get('body', '')}"
+        key = document.get("textkey") or text_key(text)
+        bands = document.get("lsh", "").split()
+        mine: set[int] = set()
+        story = self._pending_texts.get(key) or self._indexed_story(searcher, key)
+        if story is None and bands:
+            mine = shingles(text)
+            story = self._near_copy(mine, bands, searcher)
+        story = story or key
+        self._pending_texts.setdefault(key, story)
+        if bands:
+            mine = mine or shingles(text)
+            for band in bands:
+                self._pending_bands.setdefault(band, []).append((story, mine))
+        document["story"] = story
+        return story
+
+    @staticmethod
+    def _indexed_story(searcher: Any, key: str) -> str | None:
+        if searcher is None:
+            return None
+        for docnum in searcher.document_numbers(textkey=key):
+            story = searcher.stored_fields(docnum).get("story")
+            if story:
+                return story
+        return None
+
+    def _near_copy(self, mine: set[int], bands: list[str], searcher: Any) -> str | None:
+        # Articles of this run not committed yet, then the index's.
+        shared: Counter[int] = Counter()
+        seen: set[str] = set()
+        for band in bands:
+            for story, theirs in self._pending_bands.get(band, ()):
+                if story not in seen and similar(mine, theirs):
+                    return story
+                seen.add(story)
+            if searcher is not None:
+                reader = searcher.reader()
+                if ("lsh", band) in reader:
+                    shared.update(reader.postings("lsh", band).all_ids())
+        is_deleted = searcher.reader().is_deleted if searcher is not None else None
+        for docnum, count in shared.most_common(20):
+            if count < MIN_SHARED_BANDS or (is_deleted is not None and is_deleted(docnum)):
+                continue
+            stored = searcher.stored_fields(docnum)
+            self.candidates_checked += 1
+            if similar(mine, shingles(f"{stored.get('headline', '')}\n{stored.get('body', '')}")):
+                return stored.get("story") or None
+        return None
