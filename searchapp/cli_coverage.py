@@ -4,12 +4,11 @@ month or year (a stable contract for scripts: see the README)."""
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from typing import Any
 
-from searchapp.core.coverage import BUCKETS, Coverage
+from searchapp.core.coverage import BUCKETS, Coverage, write_csv
 
 
 def add_parser(commands: Any, index_option: argparse.ArgumentParser) -> None:
@@ -52,17 +51,6 @@ def coverage_json(result: Coverage) -> dict[str, Any]:
             for s in result.series
         ],
     }
-
-
-def write_csv(result: Coverage, out: Any) -> None:
-    """bucket, articles, then NAME quoted and NAME mentioned for each series; the last row is 'undated'."""
-    writer = csv.writer(out)
-    writer.writerow(["bucket", "articles", *[f"{s.name} {what}" for s in result.series for what in ("quoted", "mentioned")]])
-    for position, bucket in enumerate(result.buckets):
-        writer.writerow([bucket, result.articles[position],
-                         *[v for s in result.series for v in (s.quoted[position], s.mentioned[position])]])
-    writer.writerow(["undated", result.undated_articles,
-                     *[v for s in result.series for v in (s.undated_quoted, s.undated_mentioned)]])
 
 
 def cmd_coverage(args: argparse.Namespace, open_index: Any, filters: Any) -> int:

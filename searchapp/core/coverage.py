@@ -8,10 +8,12 @@ speaker=NAME` (quoted). A quoted article also counts as mentioning.
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import IO
 
 from searchapp.core.errors import QueryError
 from searchapp.core.facets import allowed_documents, one_per_story
@@ -209,3 +211,14 @@ def coverage(
         undated_articles=totals.undated_mentioned,
         series=tuple(series),
     )
+
+
+def write_csv(result: Coverage, out: IO[str]) -> None:
+    """bucket, articles, then NAME quoted and NAME mentioned for each series; the last row is 'undated'."""
+    writer = csv.writer(out)
+    writer.writerow(["bucket", "articles", *[f"{s.name} {what}" for s in result.series for what in ("quoted", "mentioned")]])
+    for position, bucket in enumerate(result.buckets):
+        writer.writerow([bucket, result.articles[position],
+                         *[v for s in result.series for v in (s.quoted[position], s.mentioned[position])]])
+    writer.writerow(["undated", result.undated_articles,
+                     *[v for s in result.series for v in (s.undated_quoted, s.undated_mentioned)]])

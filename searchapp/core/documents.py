@@ -4,6 +4,7 @@ mapping of an Article and its Entities to Whoosh fields and back."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -110,13 +111,17 @@ def document_fields(article: Article, entities: Entities, folder: str) -> dict[s
             (speaker.name, speaker.type, speaker.role, list(speaker.aliases), speaker.quotes)
             for speaker in entities.speakers
         ],
+        "speakers_column": json.dumps(
+            [(speaker.name, speaker.type, speaker.role, speaker.quotes) for speaker in entities.speakers],
+            ensure_ascii=False, separators=(",", ":"),
+        ).encode("utf-8") if entities.speakers else b"",
         **story_fields(article.headline, article.body),
     }
     if article.published is not None:
         fields["published"] = article.published
         fields["year"] = f"{article.published.year:04d}"
         fields["month"] = f"{article.published.year:04d}-{article.published.month:02d}"
-    return {key: value for key, value in fields.items() if value not in ("", None)}
+    return {key: value for key, value in fields.items() if value not in ("", b"", None)}
 
 
 def split_names(value: str | None) -> tuple[str, ...]:

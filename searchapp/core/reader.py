@@ -17,10 +17,12 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from searchapp.core import names
+from searchapp.core.coverage import Coverage, coverage
 from searchapp.core.entities import Change
 from searchapp.core.export import export_to_file
 from searchapp.core.index import ArticleIndex
 from searchapp.core.models import FolderInfo, IndexStats, Problem, SearchResult, StoredArticle
+from searchapp.core.profile import Profile, profile
 from searchapp.core.search import article, highlight_spans, name_spans, search
 from searchapp.core.service import ServiceProcess, lower_priority, serve
 
@@ -66,6 +68,9 @@ READS: dict[str, Any] = {
     "correct": lambda index, op, which, fields: names.correct(index, op, which, **fields),
     "undo": names.undo,
     "remove_change": names.remove_change,
+    # A person's or organisation's coverage and profile (the window's Coverage view)
+    "coverage": lambda index, which, options: coverage(index, which, **options),
+    "profile": lambda index, name, options: profile(index, name, **options),
 }
 
 
@@ -136,6 +141,14 @@ class ReaderProcess(ServiceProcess):
 
     def remove_change(self, position: int) -> Change:
         return self._call("remove_change", (position,))
+
+
+    def coverage(self, which: Collection[str], **options: Any) -> Coverage:
+        """core.coverage.coverage(index, which, **options), in the child."""
+        return self._call("coverage", (list(which), options))
+
+    def profile(self, name: str, **options: Any) -> Profile:
+        return self._call("profile", (name, options))
 
 
 class IndexReaders:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from whoosh.analysis import StemmingAnalyzer
-from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 # Bump on any change to fields or analyzers: an index of another version is rebuilt, never misread.
 SCHEMA_VERSION = 2
@@ -46,6 +47,8 @@ def build_schema() -> Schema:
         org_text=TEXT(analyzer=TEXT_ANALYZER),
         outlet_text=TEXT(analyzer=TEXT_ANALYZER),
         speakers_detail=STORED(),  # tuples (name, type, role, aliases, quotes) for the viewer and --json
+        # The same per document as a column (JSON), read for a person's profile without the stored body
+        speakers_column=COLUMN(VarBytesColumn()),
         published=DATETIME(stored=True, sortable=True),
         # Stories: an article and its near-copies share `story` (see core/stories.py)
         story=ID(stored=True),

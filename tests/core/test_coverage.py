@@ -117,3 +117,29 @@ def test_copies_count_once_with_dedupe(tmp_path: Path) -> None:
         once = coverage(index, ["Ada Quill"], by="month", dedupe=True)
         assert (plain.articles, plain.series[0].mentioned) == ((3,), (3,))
         assert (once.articles, once.series[0].mentioned) == ((2,), (2,))
+
+
+def test_profile_roles_alongside_and_first_and_last_seen(dated, tmp_path: Path) -> None:
+    from searchapp.core.profile import profile
+
+    index, truth = dated
+    ada = profile(index, "ada quill")
+    assert ada.name == "Ada Quill" and ada.type == "person"
+    assert ada.mentioned == sum(1 for t in truth if "Ada Quill" in t["mentioned"])
+    assert ada.quoted == sum(1 for t in truth if "Ada Quill" in t["quoted"])
+    seen = [t["date"].date() for t in truth if t["date"] and "Ada Quill" in t["mentioned"]]
+    assert (ada.first_seen, ada.last_seen) == (min(seen), max(seen))
+    assert ada.undated == sum(1 for t in truth if not t["date"] and "Ada Quill" in t["mentioned"])
+    with_ada = Counter(p for t in truth if "Ada Quill" in t["mentioned"] for p in t["mentioned"] - {"Ada Quill"})
+    assert dict(ada.mentioned_with) == dict(with_ada)
+    quoted_with = Counter(p for t in truth if "Ada Quill" in t["quoted"] for p in t["quoted"] - {"Ada Quill"})
+    assert dict(ada.quoted_with) == dict(quoted_with)
+
+    with ArticleIndex(tmp_path / "roles", workers=0) as small:
+        writer = small.whoosh.writer()
+        for number, role in enumerate(["finance minister", "finance minister", "party leader", ""]):
+            article = Article(path=f"/r/{number}.txt", headline="Budget", body="Words.", format="txt")
+            entities = Entities(speakers=(Speaker("Dora Pike", "person", role=role),), people=("Dora Pike",))
+            writer.add_document(file=article.path, **document_fields(article, entities, "/r"))
+        writer.commit()
+        assert profile(small, "Dora Pike").roles == (("finance minister", 2), ("party leader", 1))
