@@ -156,13 +156,15 @@ def coverage(
     by: str | None = None,
     dedupe: bool = False,
     with_query_series: bool = False,
+    searches: Sequence[tuple[str, str, Mapping[str, Collection[str]] | None]] = (),
 ) -> Coverage:
     """Articles quoting and mentioning each of `names` per bucket, within `query` and `filters`.
 
     `by` is one of BUCKETS, or None to choose from the span of the dated articles. An unknown name
     raises UnknownName with close matches. With `dedupe`, each story counts once, in the bucket of its
     earliest article. With `with_query_series`, a first series counts the articles within the query and
-    filters themselves (the "current search" on a chart)."""
+    filters themselves; each of `searches` (label, query, filters) adds a series of the articles that
+    search finds within the same scope (a "current search" beside names on one chart)."""
     if by is not None and by not in BUCKETS:
         raise QueryError(f"--by must be one of {', '.join(BUCKETS)}")
     parsed = parse_query(query)
@@ -199,6 +201,14 @@ def coverage(
         if with_query_series:
             series.append(_series(query or "All articles", "query", matching, matching, days, outlets, index_of,
                                   by, width))
+        for label, other_query, other_filters in searches:
+            other = expand_names(parse_query(other_query), generation.expansions(index.location), book)
+            found = set(searcher.docs_for_query(other))
+            other_allowed = allowed_documents(searcher, other_filters, counted)
+            if other_allowed is not None:
+                found &= other_allowed
+            found = once(found & all_matching)
+            series.append(_series(label, "query", found, found, days, outlets, index_of, by, width))
         for name in dict.fromkeys(wanted):
             info = book.info(name)
             quoted, mentioned = name_documents(generation, index.location, name)

@@ -13,6 +13,7 @@ from searchapp.core.index import ArticleIndex
 from searchapp.core.models import IndexReport
 from searchapp.core.reader import IndexReaders
 from searchapp.gui import export as export_module
+from searchapp.gui.coverage import CoverageFilter, CoverageWindow
 from searchapp.gui.dialogs import AboutDialog, ShortcutsDialog, SyntaxDialog
 from searchapp.gui.folders import FoldersDialog
 from searchapp.gui.icons import app_icon, icon
@@ -89,7 +90,10 @@ class MainWindow(QMainWindow):
         self.folders_dialog: FoldersDialog | None = None
         self.problems_dialog: ProblemsDialog | None = None
         self.names_dialog: NamesDialog | None = None
+        self.coverage_window: CoverageWindow | None = None
         self.search_view.names.manager_requested.connect(self.show_names)
+        self.search_view.names.coverage_requested.connect(self.show_coverage)
+        self.search_view.coverage_requested.connect(self.show_coverage)
         self.search_view.names.changed.connect(lambda *_: self._refresh_names())
 
         self.watcher = FolderWatcher(self.reader, self)
@@ -340,9 +344,29 @@ class MainWindow(QMainWindow):
         self.names_dialog.raise_()
         self.names_dialog.activateWindow()
 
+    def show_coverage(self, name: str, kind: str = "") -> None:
+        """The Coverage window of `name` (one window, kept beside this one)."""
+        window = self.coverage_window
+        if window is None:
+            window = self.coverage_window = CoverageWindow(self.reader, self.messages, self)
+            window.filter_requested.connect(self._show_coverage_articles)
+            window.search_button.clicked.connect(lambda: window.add_search(self.search_view.current_search()))
+        window.set_readers(self.readers)
+        window.show_name(name, kind)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _show_coverage_articles(self, wanted: CoverageFilter) -> None:
+        self.search_view.show_coverage_filter(wanted)
+        self.raise_()
+        self.activateWindow()
+
     def _refresh_names(self) -> None:
         if self.names_dialog is not None and self.names_dialog.isVisible():
             self.names_dialog.refresh()
+        if self.coverage_window is not None and self.coverage_window.isVisible():
+            self.coverage_window.reload()
 
     def show_syntax(self) -> None:
         SyntaxDialog(self).open()
@@ -371,7 +395,7 @@ class MainWindow(QMainWindow):
         key = self.search_view.key()
         self.statusBar().showMessage(f"Exporting to {path.name}…")
         export_module.export_results(
-            self.reader, self.index.location, key.query, key.filter_map(), key.sort, path, fmt,
+            self.reader, self.index.location, key.search_text, key.filter_map(), key.sort, path, fmt,
             lambda rows: self._exported(path, rows),
             lambda error: self.messages.error(f"The export to {path} failed: {error}"),
         )

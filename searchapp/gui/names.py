@@ -70,17 +70,18 @@ class NameDialog(QDialog):
 class MergeDialog(QDialog):
     """Choose the name that `names` merge into, from the collection's names (same type first)."""
 
-    def __init__(self, names: Sequence[str], kind: str, parent: QWidget | None) -> None:
+    def __init__(self, names: Sequence[str], kind: str, parent: QWidget | None, *, title: str = "",
+                 prompt: str = "", accept_label: str = "Merge") -> None:
         super().__init__(parent)
         self.names = tuple(names)
         self.kind = kind
         shown = names[0] if len(names) == 1 else f"{len(names)} names"
-        self.setWindowTitle(f"Merge {shown} into…")
-        about = QLabel(
+        self.setWindowTitle(title or f"Merge {shown} into…")
+        about = QLabel(prompt or (
             f"Every article that names <b>{_escape(shown)}</b> will count for the name you choose; "
             f"{'it stays' if len(names) == 1 else 'they stay'} searchable as "
             f"{'an alias' if len(names) == 1 else 'aliases'}. You can undo this."
-        )
+        ))
         about.setWordWrap(True)
         self.filter_box = QLineEdit()
         self.filter_box.setPlaceholderText("Find a name…")
@@ -94,7 +95,7 @@ class MergeDialog(QDialog):
         self.status = QLabel("Loading the names…")
         self.status.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.addButton("Merge", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = buttons.addButton(accept_label, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setEnabled(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -165,6 +166,7 @@ class NameActions(QObject):
     changed = Signal(object, bool)  # the Change made, or undone (True)
     filter_requested = Signal(str, str)  # field, name
     manager_requested = Signal()
+    coverage_requested = Signal(str, str)  # name, type
 
     def __init__(self, reader: Reader, messages: Messages, parent: QWidget) -> None:
         super().__init__(parent)
@@ -182,9 +184,10 @@ class NameActions(QObject):
     def build_menu(self, menu: QMenu, name: str, kind: str, *, field: str = "", path: str = "") -> None:
         """Add the actions for `name` (of type `kind`, "" when unknown) to `menu`."""
         label = menu_text(name)
+        menu.addAction(icon("coverage"), "Coverage…", lambda: self.coverage_requested.emit(name, kind))
         if field:
             menu.addAction(icon("filter"), f"Filter by {label}", lambda: self.filter_requested.emit(field, name))
-            menu.addSeparator()
+        menu.addSeparator()
         menu.addAction(icon("merge"), "Merge into…", lambda: self.merge([name], kind))
         menu.addAction(icon("rename"), "Rename…", lambda: self.rename(name))
         if kind in ("person", ""):

@@ -9,18 +9,30 @@ processes (`IndexReaders`): threads of this process wait for the answers, so the
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from searchapp.core.entities import Change
 from searchapp.core.errors import QueryError, SearchAppError
 from searchapp.core.models import Hit, SearchResult
 from searchapp.core.reader import IndexReaders
 from searchapp.gui.chips import ChipRow
+from searchapp.gui.coverage import CoverageFilter, SearchSeries
 from searchapp.gui.facets import FACET_TITLES, FacetSidebar, facet_label
+from searchapp.gui.icons import icon
 from searchapp.gui.messages import Messages
 from searchapp.gui.names import FIELD_TYPES, NameActions, menu_text
 from searchapp.gui.results import PAGE_SIZE, ResultsModel, ResultsView
@@ -31,6 +43,11 @@ from searchapp.gui.viewer import ArticleViewer
 log = logging.getLogger(__name__)
 
 NAME_FILTERS = ("speakers", "people", "orgs")
+DATE_FILTER = "date"  # a day, ISO week, month or year from the coverage chart
+NAME_QUERY = re.compile(r'^\s*(?P<field>person|people|org|orgs|organisation|organization|agency|speaker|speakers|quoted)'
+                        r':(?:"(?P<quoted>[^"]+)"|(?P<word>\S+))\s*$', re.IGNORECASE)
+PERSON_FIELDS = ("person", "people")
+ORG_FIELDS = ("org", "orgs", "organisation", "organization", "agency")
 REFRESH_ROWS = 500  # rows a refresh after a commit reloads at most
 SORTS = (("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first"))
 
@@ -45,13 +62,21 @@ class SearchKey:
     sort: str
 
     def filter_map(self) -> dict[str, list[str]]:
-        return {field: list(values) for field, values in self.filters}
+        """The facet filters (a date filter is part of the query: see `search_text`)."""
+        return {field: list(values) for field, values in self.filters if field != DATE_FILTER}
+
+    @property
+    def search_text(self) -> str:
+        """What is searched: the query, and the date filter (a coverage bucket) as `date:`."""
+        dates = [value for field, values in self.filters if field == DATE_FILTER for value in values]
+        return " ".join([self.query, *(f"date:{value}" for value in dates)]).strip()
 
 
 class SearchView(QWidget):
     """Search box, chips, sort and total above a splitter of facets | results | article."""
 
     results_shown = Signal(int)  # total, each time a first page of results is on screen
+    coverage_requested = Signal(str, str)  # name, type: "Coverage of …" for a person:/org:/speaker: search
     facets_shown = Signal()  # the facet counts for the same search are in the sidebar
     article_shown = Signal(str)  # path
 
@@ -80,6 +105,13 @@ class SearchView(QWidget):
         self.chips.hide()
         self.total_label = QLabel()
         self.total_label.setAccessibleName("Number of results")
+        self.coverage_button = QPushButton(icon("coverage"), "")
+        self.coverage_button.setFlat(True)
+        self.coverage_button.setAccessibleName("Show coverage")
+        self.coverage_button.hide()
+        self.coverage_button.clicked.connect(
+            lambda: self.coverage_requested.emit(*self._offered) if self._offered else None)
+        self._offered: tuple[str, str] | None = None
         self.sort_box = QComboBox()
         self.sort_box.setAccessibleName("Sort results")
         for key, label in SORTS:
@@ -110,6 +142,7 @@ class SearchView(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 0, 4, 0)
         bar.addWidget(self.total_label, 1)
+        bar.addWidget(self.coverage_button)
         bar.addWidget(sort_label)
         bar.addWidget(self.sort_box)
         results_layout.addLayout(bar)
@@ -158,6 +191,8 @@ class SearchView(QWidget):
     def set_filter(self, field: str, value: str, selected: bool) -> None:
         values = self.filters.setdefault(field, set())
         if selected:
+            if field == DATE_FILTER:
+                values.clear()  # one date at a time
             values.add(value)
         else:
             values.discard(value)
@@ -215,9 +250,37 @@ class SearchView(QWidget):
         if self.viewer.path:
             self._open_article(self.viewer.path)
 
+    def show_coverage_filter(self, wanted: CoverageFilter) -> None:
+        """Show the articles behind a point or bar of the coverage chart: that name (quoting or mentioning)
+        or that search, in that bucket or outlet."""
+        self.filters.clear()
+        if wanted.kind == "query":
+            self.filters.update({field: set(values) for field, values in wanted.filters})
+            self.search_box.set_text(wanted.query, search=False)
+        else:
+            field = "speakers" if wanted.quoted else ("orgs" if wanted.kind == "org" else "people")
+            self.filters[field] = {wanted.name}
+            self.search_box.set_text("", search=False)
+        if wanted.bucket:
+            self.filters[DATE_FILTER] = {wanted.bucket}
+        if wanted.outlet:
+            self.filters["outlet"] = {wanted.outlet}
+        self._show_chips()
+        self.facets.set_selected(self.filters)
+        self.run_search()
+
+    def current_search(self) -> SearchSeries:
+        """The query and filters shown now, as a series for the coverage chart."""
+        key = self.key()
+        chips = [f"{FACET_TITLES.get(f, f.capitalize())}: {facet_label(f, v)}" for f, values in key.filters
+                 for v in values]
+        label = " · ".join(x for x in [key.query and f"“{key.query}”", *chips] if x) or "All articles"
+        return SearchSeries(label=label, query=key.search_text, filters=tuple(
+            (field, values) for field, values in key.filters if field != DATE_FILTER))
+
     def _show_chips(self) -> None:
         chips = [
-            ((field, value), f"{FACET_TITLES.get(field, field)}: {facet_label(field, value)}", value)
+            ((field, value), f"{FACET_TITLES.get(field, field.capitalize())}: {facet_label(field, value)}", value)
             for field, values in sorted(self.filters.items())
             for value in sorted(values)
         ]
@@ -243,7 +306,7 @@ class SearchView(QWidget):
             return key.generation != self._generation  # typed over while waiting for its turn
 
         def hits() -> SearchResult | None:
-            return readers.hits.search(key.query, filters=key.filter_map(), sort=key.sort, page=1, page_size=rows,
+            return readers.hits.search(key.search_text, filters=key.filter_map(), sort=key.sort, page=1, page_size=rows,
                                        with_facets=False, skip=stale)
 
         self._reader.run(
@@ -258,7 +321,7 @@ class SearchView(QWidget):
             return
 
         def counts() -> SearchResult | None:
-            return readers.counts.search(key.query, filters=key.filter_map(), page=1, page_size=1,
+            return readers.counts.search(key.search_text, filters=key.filter_map(), page=1, page_size=1,
                                          skip=lambda: key.generation != self._generation)
 
         self._reader.run(counts, lambda result: self._show_facets(key, result),
@@ -291,6 +354,7 @@ class SearchView(QWidget):
         scrolled = self.results.verticalScrollBar().value()
         self.model.reset(result, key)
         self._show_total()
+        self._offer_coverage(key.query)
         self.last_search_seconds = time.perf_counter() - self._search_started
         row = self.model.row_of(current) if current else -1
         if row >= 0:
@@ -310,6 +374,18 @@ class SearchView(QWidget):
             self.results.verticalScrollBar().setValue(scrolled)
         self.results_shown.emit(result.total)
         self._load_facets(key)
+
+    def _offer_coverage(self, query: str) -> None:
+        """A search for one name in a name field (`person:"Tony Blair"`) offers that name's coverage."""
+        match = NAME_QUERY.match(query)
+        self._offered = None
+        if match:
+            name = (match["quoted"] or match["word"]).strip()
+            kind = "org" if match["field"].lower() in ORG_FIELDS else ("person" if match["field"].lower() in
+                                                                       PERSON_FIELDS else "")
+            self._offered = (name, kind)
+            self.coverage_button.setText(f"Coverage of {name.replace('&', '&&')}…")
+        self.coverage_button.setVisible(self._offered is not None)
 
     def _show_total(self) -> None:
         total = self.model.total
@@ -335,7 +411,7 @@ class SearchView(QWidget):
             self.model.page_failed()
             return
         self._reader.run(
-            lambda: readers.hits.search(key.query, filters=key.filter_map(), sort=key.sort, page=page,
+            lambda: readers.hits.search(key.search_text, filters=key.filter_map(), sort=key.sort, page=page,
                                         page_size=PAGE_SIZE, with_facets=False),
             lambda result: self.model.append_page(result, key),
             lambda error: (self.model.page_failed(), self._messages.warning(f"More results could not load: {error}")),

@@ -143,3 +143,12 @@ def test_profile_roles_alongside_and_first_and_last_seen(dated, tmp_path: Path) 
             writer.add_document(file=article.path, **document_fields(article, entities, "/r"))
         writer.commit()
         assert profile(small, "Dora Pike").roles == (("finance minister", 2), ("party leader", 1))
+
+
+def test_a_search_as_a_series_beside_names(dated) -> None:
+    index, truth = dated
+    result = coverage(index, ["Ada Quill"], by="year", searches=[("Planet", "", {"outlet": ["Daily Planet"]})])
+    planet = result.series[0]
+    assert planet.type == "query" and planet.name == "Planet"
+    assert sum(planet.mentioned) + planet.undated_mentioned == sum(1 for t in truth if t["outlet"] == "Daily Planet")
+    assert result.series[1].name == "Ada Quill"

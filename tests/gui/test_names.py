@@ -47,8 +47,8 @@ def test_right_click_merge_in_the_sidebar_moves_the_counts_and_undo_restores_the
     assert people_counts(view)["Tony Blair"] == 1
 
     menu = open_menu_on_facet(view, "people", "Blair")
-    assert [a.text() for a in menu.actions() if not a.isSeparator()][:3] == [
-        "Merge into…", "Rename…", "Not a person: an organisation"]
+    assert [a.text() for a in menu.actions() if not a.isSeparator()][:4] == [
+        "Coverage…", "Merge into…", "Rename…", "Not a person: an organisation"]
     trigger(menu, "Merge into…")
     dialog = view.names.dialog
     assert isinstance(dialog, MergeDialog)

@@ -1,0 +1,521 @@
+"""The Coverage window of a person or organisation: a timeline of the articles quoting and mentioning them
+(day, week, month or year; counts or share of all articles), the outlets that do, their roles, who is
+quoted and mentioned alongside them, up to five names or searches compared on one chart, and the chart
+exported as PNG or SVG and the table as CSV.
+
+Charts are QtCharts (PySide6-Addons): 0.05 s to import and about 4 MB in the packaged app, where
+pyqtgraph needs NumPy (73 MB installed) and 0.5 s to import. The numbers come from the counts reader
+(`core.coverage`, `core.profile`); a click on a point or an outlet bar asks the main window to filter its
+results to that name and bucket (`filter_requested`).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMargins, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from searchapp.core.coverage import BUCKETS, MAX_SERIES, Coverage, write_csv
+from searchapp.core.profile import Profile
+from searchapp.core.reader import IndexReaders
+from searchapp.gui.chips import ChipRow
+from searchapp.gui.icons import icon
+from searchapp.gui.messages import Messages
+from searchapp.gui.names import TYPE_LABELS, MergeDialog
+from searchapp.gui.tasks import Reader
+
+COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
+OUTLETS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class CoverageFilter:
+    """What a click on the chart asks the results to show."""
+
+    name: str  # a person or organisation ("" for a search series)
+    kind: str  # "person", "org" or "query"
+    quoted: bool  # the articles quoting (else mentioning)
+    bucket: str = ""  # a day, ISO week, month or year ("" for all)
+    outlet: str = ""
+    query: str = ""  # a search series: its query and filters
+    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchSeries:
+    label: str
+    query: str
+    filters: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def filter_map(self) -> dict[str, list[str]]:
+        return {field: list(values) for field, values in self.filters}
+
+
+class CoverageWindow(QDialog):
+    """Coverage of one name, and of the names and searches compared with it."""
+
+    filter_requested = Signal(object)  # CoverageFilter
+    shown = Signal()  # a chart and profile are on screen (tests wait for it)
+
+    def __init__(self, reader: Reader, messages: Messages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Coverage")
+        self.setAccessibleName("Coverage")
+        self._reader = reader
+        self._messages = messages
+        self._readers: IndexReaders | None = None
+        self._generation = 0
+        self.names: list[tuple[str, str]] = []  # (name, kind), the first is the profile's
+        self.searches: list[SearchSeries] = []
+        self.coverage: Coverage | None = None
+        self.profile: Profile | None = None
+
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.series_chips = ChipRow(removable=True)
+        self.series_chips.removed.connect(self._remove_series)
+
+        self.bucket_box = QComboBox()
+        self.bucket_box.setAccessibleName("Bucket")
+        self.bucket_box.addItem("Auto", None)
+        for bucket in BUCKETS:
+            self.bucket_box.addItem(bucket.capitalize(), bucket)
+        self.bucket_box.currentIndexChanged.connect(lambda _i: self.reload())
+        self.measure_box = QComboBox()
+        self.measure_box.setAccessibleName("Measure")
+        self.measure_box.addItem("Articles", "count")
+        self.measure_box.addItem("Share of all articles (%)", "share")
+        self.measure_box.currentIndexChanged.connect(lambda _i: self._draw())
+        self.once_box = QCheckBox("Count copies once")
+        self.once_box.setToolTip("A story printed several times (wire copy, updates) counts once")
+        self.once_box.toggled.connect(lambda _on: self.reload())
+        self.compare_button = QPushButton(icon("people"), "Compare…")
+        self.compare_button.setToolTip(f"Add a person or organisation to the chart (up to {MAX_SERIES})")
+        self.compare_button.clicked.connect(self.choose_name)
+        self.search_button = QPushButton(icon("search"), "Add current search")
+        self.search_button.setToolTip("Add the articles the main window's search and filters find, as a series")
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setIcon(icon("export"))
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction("Chart as PNG…", lambda: self.choose_export("png"))
+        export_menu.addAction("Chart as SVG…", lambda: self.choose_export("svg"))
+        export_menu.addAction("Table as CSV…", lambda: self.choose_export("csv"))
+        self.export_button.setMenu(export_menu)
+
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(260)
+        self.chart_view.setAccessibleName("Timeline")
+        self.undated = QLabel()
+        self.undated.setEnabled(False)
+        self.hint = QLabel("Click a point to see its articles in the main window.")
+        self.hint.setEnabled(False)
+
+        self.outlets_chart = QChart()
+        self.outlets_chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.outlets_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.outlets_chart.setMargins(QMargins(4, 4, 4, 4))
+        self.outlets_view = QChartView(self.outlets_chart)
+        self.outlets_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.outlets_view.setAccessibleName("Outlets")
+        self.outlets_view.setMinimumHeight(220)
+
+        self.roles = self._list("Roles")
+        self.quoted_with = self._list("Quoted alongside")
+        self.mentioned_with = self._list("Mentioned alongside")
+        for widget in (self.quoted_with, self.mentioned_with):
+            widget.itemActivated.connect(lambda item: self.show_name(item.data(Qt.ItemDataRole.UserRole), ""))
+            widget.setToolTip("Double-click or press Enter to show their coverage")
+
+        controls = QHBoxLayout()
+        for label, box in (("&Bucket:", self.bucket_box), ("&Show:", self.measure_box)):
+            text = QLabel(label)
+            text.setBuddy(box)
+            controls.addWidget(text)
+            controls.addWidget(box)
+        controls.addWidget(self.once_box)
+        controls.addStretch(1)
+        controls.addWidget(self.compare_button)
+        controls.addWidget(self.search_button)
+        controls.addWidget(self.export_button)
+
+        lists = QGridLayout()
+        for column, (title, widget) in enumerate(
+            (("Roles", self.roles), ("Quoted alongside", self.quoted_with), ("Mentioned alongside", self.mentioned_with))
+        ):
+            heading = QLabel(f"<b>{title}</b>")
+            heading.setBuddy(widget)
+            lists.addWidget(heading, 0, column)
+            lists.addWidget(widget, 1, column)
+        lower = QWidget()
+        lower_layout = QHBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.outlets_view, 2)
+        lists_widget = QWidget()
+        lists_widget.setLayout(lists)
+        lower_layout.addWidget(lists_widget, 3)
+
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.chart_view, 1)
+        notes = QHBoxLayout()
+        notes.addWidget(self.undated)
+        notes.addStretch(1)
+        notes.addWidget(self.hint)
+        upper_layout.addLayout(notes)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.series_chips)
+        layout.addLayout(controls)
+        layout.addWidget(splitter, 1)
+        self.resize(1040, 760)
+
+    def _list(self, name: str) -> QListWidget:
+        widget = QListWidget()
+        widget.setAccessibleName(name)
+        widget.setMinimumHeight(120)
+        return widget
+
+    # -- what is shown --------------------------------------------------------------------------
+    def set_readers(self, readers: IndexReaders | None) -> None:
+        self._readers = readers
+
+    def show_name(self, name: str, kind: str) -> None:
+        """The profile of `name`: its own timeline (names compared before are kept, up to the limit)."""
+        rest = [(n, k) for n, k in self.names if n != name]
+        self.names = [(name, kind), *rest][:MAX_SERIES]
+        self.reload()
+
+    def add_name(self, name: str, kind: str) -> None:
+        if any(n == name for n, _k in self.names):
+            return
+        if len(self.names) + len(self.searches) >= MAX_SERIES:
+            self._messages.info(f"A chart compares up to {MAX_SERIES} names and searches; remove one first.")
+            return
+        self.names.append((name, kind))
+        self.reload()
+
+    def add_search(self, search: SearchSeries) -> None:
+        if search in self.searches:
+            return
+        if len(self.names) + len(self.searches) >= MAX_SERIES:
+            self._messages.info(f"A chart compares up to {MAX_SERIES} names and searches; remove one first.")
+            return
+        self.searches.append(search)
+        self.reload()
+
+    def _remove_series(self, key: tuple[str, Any]) -> None:
+        what, value = key
+        if what == "name" and len(self.names) > 1:
+            self.names = [(n, k) for n, k in self.names if n != value]
+        elif what == "search":
+            self.searches = [s for s in self.searches if s != value]
+        self.reload()
+
+    def reload(self) -> None:
+        readers = self._readers
+        if readers is None or not self.names:
+            return
+        self._generation += 1
+        generation = self._generation
+        names = [name for name, _kind in self.names]
+        by = self.bucket_box.currentData()
+        dedupe = self.once_box.isChecked()
+        searches = [(s.label, s.query, s.filter_map()) for s in self.searches]
+        self.facts.setText("Counting…")
+
+        def load() -> tuple[Coverage, Profile]:
+            return (readers.counts.coverage(names, by=by, dedupe=dedupe, searches=searches),
+                    readers.counts.profile(names[0], dedupe=dedupe))
+
+        self._reader.run(load, lambda found: self._show(generation, *found),
+                         lambda error: self._failed(generation, error))
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self.facts.setText(f"The coverage could not be counted: {error}")
+
+    def _show(self, generation: int, coverage: Coverage, profile: Profile) -> None:
+        if generation != self._generation:
+            return
+        self.coverage, self.profile = coverage, profile
+        # The names as the collection writes them (the user may have typed an alias).
+        kinds = {s.name: s.type for s in coverage.series if s.type != "query"}
+        self.names = [(s.name, kinds[s.name]) for s in coverage.series if s.type != "query"]
+        self.setWindowTitle(f"Coverage of {profile.name}")
+        self.title.setText(profile.name)
+        seen = (f" · first seen {profile.first_seen.isoformat()}, last seen {profile.last_seen.isoformat()}"
+                if profile.first_seen and profile.last_seen else "")
+        also = f" · also {', '.join(profile.aliases[:5])}" if profile.aliases else ""
+        self.facts.setText(
+            f"{TYPE_LABELS.get(profile.type, profile.type).capitalize()} · mentioned in {profile.mentioned:,} "
+            f"article{'s' if profile.mentioned != 1 else ''}, quoted in {profile.quoted:,}{seen}{also}"
+        )
+        chips = [(("name", n), n, f"Remove {n} from the chart") for n, _k in self.names[1:]]
+        chips += [(("search", s), f"Search: {s.label}", "Remove this search from the chart") for s in self.searches]
+        self.series_chips.set_chips(chips)
+        self._fill(self.roles, [(role, count, None) for role, count in profile.roles], "No role given")
+        self._fill(self.quoted_with, [(n, c, n) for n, c in profile.quoted_with], "Nobody else quoted")
+        self._fill(self.mentioned_with, [(n, c, n) for n, c in profile.mentioned_with], "Nobody else named")
+        self._draw()
+        self.shown.emit()
+
+    def _fill(self, widget: QListWidget, rows: Sequence[tuple[str, int, str | None]], empty: str) -> None:
+        widget.clear()
+        for text, count, data in rows:
+            item = QListWidgetItem(f"{text}  ({count:,})")
+            item.setData(Qt.ItemDataRole.UserRole, data)
+            widget.addItem(item)
+        if not rows:
+            item = QListWidgetItem(empty)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            widget.addItem(item)
+
+    # -- the charts -----------------------------------------------------------------------------
+    def _share(self) -> bool:
+        return self.measure_box.currentData() == "share"
+
+    def values(self, series_index: int, quoted: bool) -> list[float]:
+        """What the timeline shows for one series: counts, or percent of all articles in each bucket."""
+        coverage = self.coverage
+        if coverage is None:
+            return []
+        series = coverage.series[series_index]
+        counts = series.quoted if quoted else series.mentioned
+        if not self._share():
+            return [float(c) for c in counts]
+        return [100.0 * c / total if total else 0.0 for c, total in zip(counts, coverage.articles, strict=True)]
+
+    def _draw(self) -> None:
+        coverage = self.coverage
+        if coverage is None:
+            return
+        chart = self.chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        dark = QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
+        chart.setTitle(
+            f"Articles per {coverage.by}" + (" (share of all articles, %)" if self._share() else "")
+            + (", copies counted once" if self.once_box.isChecked() else "")
+        )
+        width = len(coverage.buckets)
+        axis_x = QCategoryAxis()
+        axis_x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        step = max(1, -(-width // 12))  # at most about twelve labels
+        for position in range(0, width, step):
+            axis_x.append(coverage.buckets[position], position)
+        axis_x.setRange(-0.5, max(width - 0.5, 0.5))
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%.0f" if not self._share() else "%.1f")
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        top = 0.0
+        for number, series in enumerate(coverage.series):
+            colour = QColor(COLOURS[number % len(COLOURS)])
+            kinds = (False,) if series.type == "query" else (False, True)
+            for quoted in kinds:
+                line = QLineSeries()
+                label = series.name if series.type != "query" else f"Search: {series.name}"
+                line.setName(f"{label}: {'quoted' if quoted else 'mentioned'}" if series.type != "query" else label)
+                pen = QPen(colour, 2.0, Qt.PenStyle.DashLine if quoted else Qt.PenStyle.SolidLine)
+                line.setPen(pen)
+                line.setPointsVisible(width <= 60)
+                values = self.values(number, quoted)
+                for position, value in enumerate(values):
+                    line.append(QPointF(position, value))
+                top = max([top, *values])
+                chart.addSeries(line)
+                line.attachAxis(axis_x)
+                line.attachAxis(axis_y)
+                line.clicked.connect(
+                    lambda point, s=series, q=quoted: self._bucket_clicked(s.name, s.type, q, round(point.x())))
+        axis_y.setRange(0, top * 1.1 if top else 1)
+        axis_y.applyNiceNumbers()
+        undated = [f"{s.name}: {s.undated_mentioned:,} mentioning, {s.undated_quoted:,} quoting"
+                   for s in coverage.series if s.type != "query" and s.undated_mentioned]
+        self.undated.setText(
+            f"Undated (not on the chart): {coverage.undated_articles:,} of all articles"
+            + (f"; {'; '.join(undated)}" if undated else "")
+            if coverage.undated_articles else "Every article is dated."
+        )
+        self._draw_outlets()
+
+    def _draw_outlets(self) -> None:
+        chart = self.outlets_chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        coverage = self.coverage
+        first = next((s for s in coverage.series if s.type != "query"), None) if coverage else None
+        if first is None:
+            return
+        chart.setTheme(self.chart.theme())
+        chart.setTitle(f"Outlets mentioning and quoting {first.name}")
+        outlets = list(first.outlets)[:OUTLETS_SHOWN][::-1]  # the largest at the top
+        bars = QHorizontalBarSeries()
+        mentioned = QBarSet("Mentioned")
+        quoted = QBarSet("Quoted")
+        for outlet in outlets:
+            mentioned.append(first.outlets.get(outlet, 0))
+            quoted.append(first.quoted_outlets.get(outlet, 0))
+        bars.append(mentioned)
+        bars.append(quoted)
+        chart.addSeries(bars)
+        axis_y = QBarCategoryAxis()
+        axis_y.append([outlet or "(no outlet)" for outlet in outlets])
+        axis_x = QValueAxis()
+        axis_x.setLabelFormat("%.0f")
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        bars.attachAxis(axis_y)
+        bars.attachAxis(axis_x)
+        axis_x.applyNiceNumbers()
+        mentioned.clicked.connect(lambda i: self._outlet_clicked(first.name, first.type, False, outlets[i]))
+        quoted.clicked.connect(lambda i: self._outlet_clicked(first.name, first.type, True, outlets[i]))
+
+    def _bucket_clicked(self, name: str, kind: str, quoted: bool, position: int) -> None:
+        coverage = self.coverage
+        if coverage is None or not 0 <= position < len(coverage.buckets):
+            return
+        search = next((s for s in self.searches if s.label == name), None) if kind == "query" else None
+        self.filter_requested.emit(CoverageFilter(
+            name="" if search else name, kind=kind, quoted=quoted, bucket=coverage.buckets[position],
+            query=search.query if search else "", filters=search.filters if search else ()))
+
+    def _outlet_clicked(self, name: str, kind: str, quoted: bool, outlet: str) -> None:
+        self.filter_requested.emit(CoverageFilter(name=name, kind=kind, quoted=quoted, outlet=outlet))
+
+    def click_bucket(self, series_name: str, bucket: str, quoted: bool = False) -> None:
+        """What a click on that point does (for keyboard users and tests)."""
+        coverage = self.coverage
+        if coverage is not None and bucket in coverage.buckets:
+            kind = next(s.type for s in coverage.series if s.name == series_name)
+            self._bucket_clicked(series_name, kind, quoted, coverage.buckets.index(bucket))
+
+    # -- compare and export ---------------------------------------------------------------------
+    def choose_name(self) -> None:
+        readers = self._readers
+        if readers is None:
+            return
+        first_kind = self.names[0][1] if self.names else ""
+        dialog = MergeDialog([n for n, _k in self.names], first_kind, self, title="Compare with…",
+                             prompt="Add a person or organisation to the chart.", accept_label="Compare")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: dialog.target() and self.add_name(dialog.target(), ""))
+        self.compare_dialog = dialog
+        dialog.open()
+        self._reader.run(lambda: readers.counts.names(None), dialog.set_rows,
+                         lambda error: dialog.status.setText(f"The names could not be read: {error}"))
+
+    def choose_export(self, fmt: str) -> None:
+        name = (self.profile.name if self.profile else "coverage").replace("/", "-")
+        filters = {"png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "csv": "CSV table (*.csv)"}
+        path, _ = QFileDialog.getSaveFileName(self, "Export coverage", str(Path.home() / f"{name} coverage.{fmt}"),
+                                              filters[fmt])
+        if path:
+            self.export_to(Path(path), fmt)
+
+    def export_to(self, path: Path, fmt: str, done: Callable[[Path], None] | None = None) -> None:
+        """Draw the chart (here, on the GUI thread) and write the file on a worker thread."""
+        coverage = self.coverage
+        if coverage is None:
+            return
+        if fmt == "png":
+            image = self.chart_view.grab().toImage()
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            image.save(buffer, "PNG")
+            data = bytes(buffer.data())
+        elif fmt == "svg":
+            data = self._svg()
+        else:
+            text = io.StringIO()
+            write_csv(coverage, text)
+            data = text.getvalue().encode("utf-8")
+
+        def write() -> Path:
+            temporary = path.with_name(path.name + ".part")
+            temporary.write_bytes(data)
+            temporary.replace(path)
+            return path
+
+        def written(where: Path) -> None:
+            self._messages.info(f"Saved {where.name}.")
+            if done:
+                done(where)
+
+        self._reader.run(write, written, lambda error: self._messages.warning(f"Could not save {path}: {error}"))
+
+    def _svg(self) -> bytes:
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        size = self.chart_view.size()
+        generator.setSize(size)
+        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+        generator.setTitle(self.windowTitle())
+        painter = QPainter(generator)
+        self.chart_view.render(painter)
+        painter.end()
+        return bytes(data)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(1040, 760)
+
