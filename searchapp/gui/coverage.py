@@ -11,25 +11,18 @@ results to that name and bucket (`filter_requested`).
 
 from __future__ import annotations
 
-import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QCategoryAxis,
     QChart,
     QChartView,
-    QHorizontalBarSeries,
-    QLineSeries,
-    QValueAxis,
 )
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMargins, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,17 +41,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp.core.coverage import BUCKETS, MAX_SERIES, Coverage, write_csv
+from searchapp.core.coverage import BUCKETS, MAX_SERIES, Coverage
 from searchapp.core.profile import Profile
 from searchapp.core.reader import IndexReaders
 from searchapp.gui.chips import ChipRow
+from searchapp.gui.coverage_charts import draw_outlets, draw_timeline, export_bytes
 from searchapp.gui.icons import icon
 from searchapp.gui.messages import Messages
 from searchapp.gui.names import TYPE_LABELS, MergeDialog
 from searchapp.gui.tasks import Reader
 
-COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
-OUTLETS_SHOWN = 10
+NAME_QUERY = re.compile(r'^\s*(?P<field>person|people|org|orgs|organisation|organization|agency|speaker|speakers|quoted)'
+                        r':(?:"(?P<quoted>[^"]+)"|(?P<word>\S+))\s*$', re.IGNORECASE)
+PERSON_FIELDS = ("person", "people")
+ORG_FIELDS = ("org", "orgs", "organisation", "organization", "agency")
+
+
+def offered_name(query: str) -> tuple[str, str] | None:
+    """The (name, type) a search for one name in a name field asks about: `person:"Tony Blair"`."""
+    match = NAME_QUERY.match(query)
+    if not match:
+        return None
+    field = match["field"].lower()
+    kind = "org" if field in ORG_FIELDS else ("person" if field in PERSON_FIELDS else "")
+    return (match["quoted"] or match["word"]).strip(), kind
 
 
 @dataclass(frozen=True)
@@ -343,49 +349,10 @@ class CoverageWindow(QDialog):
         coverage = self.coverage
         if coverage is None:
             return
-        chart = self.chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
         dark = QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
-        chart.setTitle(
-            f"Articles per {coverage.by}" + (" (share of all articles, %)" if self._share() else "")
-            + (", copies counted once" if self.once_box.isChecked() else "")
-        )
-        width = len(coverage.buckets)
-        axis_x = QCategoryAxis()
-        axis_x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        step = max(1, -(-width // 12))  # at most about twelve labels
-        for position in range(0, width, step):
-            axis_x.append(coverage.buckets[position], position)
-        axis_x.setRange(-0.5, max(width - 0.5, 0.5))
-        axis_y = QValueAxis()
-        axis_y.setLabelFormat("%.0f" if not self._share() else "%.1f")
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        top = 0.0
-        for number, series in enumerate(coverage.series):
-            colour = QColor(COLOURS[number % len(COLOURS)])
-            kinds = (False,) if series.type == "query" else (False, True)
-            for quoted in kinds:
-                line = QLineSeries()
-                label = series.name if series.type != "query" else f"Search: {series.name}"
-                line.setName(f"{label}: {'quoted' if quoted else 'mentioned'}" if series.type != "query" else label)
-                pen = QPen(colour, 2.0, Qt.PenStyle.DashLine if quoted else Qt.PenStyle.SolidLine)
-                line.setPen(pen)
-                line.setPointsVisible(width <= 60)
-                values = self.values(number, quoted)
-                for position, value in enumerate(values):
-                    line.append(QPointF(position, value))
-                top = max([top, *values])
-                chart.addSeries(line)
-                line.attachAxis(axis_x)
-                line.attachAxis(axis_y)
-                line.clicked.connect(
-                    lambda point, s=series, q=quoted: self._bucket_clicked(s.name, s.type, q, round(point.x())))
-        axis_y.setRange(0, top * 1.1 if top else 1)
-        axis_y.applyNiceNumbers()
+        title = (f"Articles per {coverage.by}" + (" (share of all articles, %)" if self._share() else "")
+                 + (", copies counted once" if self.once_box.isChecked() else ""))
+        draw_timeline(self.chart, coverage, self.values, self._share(), title, dark, self._bucket_clicked)
         undated = [f"{s.name}: {s.undated_mentioned:,} mentioning, {s.undated_quoted:,} quoting"
                    for s in coverage.series if s.type != "query" and s.undated_mentioned]
         self.undated.setText(
@@ -393,40 +360,9 @@ class CoverageWindow(QDialog):
             + (f"; {'; '.join(undated)}" if undated else "")
             if coverage.undated_articles else "Every article is dated."
         )
-        self._draw_outlets()
-
-    def _draw_outlets(self) -> None:
-        chart = self.outlets_chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        coverage = self.coverage
-        first = next((s for s in coverage.series if s.type != "query"), None) if coverage else None
-        if first is None:
-            return
-        chart.setTheme(self.chart.theme())
-        chart.setTitle(f"Outlets mentioning and quoting {first.name}")
-        outlets = list(first.outlets)[:OUTLETS_SHOWN][::-1]  # the largest at the top
-        bars = QHorizontalBarSeries()
-        mentioned = QBarSet("Mentioned")
-        quoted = QBarSet("Quoted")
-        for outlet in outlets:
-            mentioned.append(first.outlets.get(outlet, 0))
-            quoted.append(first.quoted_outlets.get(outlet, 0))
-        bars.append(mentioned)
-        bars.append(quoted)
-        chart.addSeries(bars)
-        axis_y = QBarCategoryAxis()
-        axis_y.append([outlet or "(no outlet)" for outlet in outlets])
-        axis_x = QValueAxis()
-        axis_x.setLabelFormat("%.0f")
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        bars.attachAxis(axis_y)
-        bars.attachAxis(axis_x)
-        axis_x.applyNiceNumbers()
-        mentioned.clicked.connect(lambda i: self._outlet_clicked(first.name, first.type, False, outlets[i]))
-        quoted.clicked.connect(lambda i: self._outlet_clicked(first.name, first.type, True, outlets[i]))
+        first = next((s for s in coverage.series if s.type != "query"), None)
+        if first is not None:
+            draw_outlets(self.outlets_chart, first, self.chart.theme(), self._outlet_clicked)
 
     def _bucket_clicked(self, name: str, kind: str, quoted: bool, position: int) -> None:
         coverage = self.coverage
@@ -475,18 +411,7 @@ class CoverageWindow(QDialog):
         coverage = self.coverage
         if coverage is None:
             return
-        if fmt == "png":
-            image = self.chart_view.grab().toImage()
-            buffer = QBuffer()
-            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            image.save(buffer, "PNG")
-            data = bytes(buffer.data())
-        elif fmt == "svg":
-            data = self._svg()
-        else:
-            text = io.StringIO()
-            write_csv(coverage, text)
-            data = text.getvalue().encode("utf-8")
+        data = export_bytes(self.chart_view, coverage, fmt, self.windowTitle())
 
         def write() -> Path:
             temporary = path.with_name(path.name + ".part")
@@ -500,22 +425,3 @@ class CoverageWindow(QDialog):
                 done(where)
 
         self._reader.run(write, written, lambda error: self._messages.warning(f"Could not save {path}: {error}"))
-
-    def _svg(self) -> bytes:
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        size = self.chart_view.size()
-        generator.setSize(size)
-        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        generator.setTitle(self.windowTitle())
-        painter = QPainter(generator)
-        self.chart_view.render(painter)
-        painter.end()
-        return bytes(data)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(1040, 760)
-

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.core.entities import Change
+from searchapp.core.models import Hit
 from searchapp.core.names import NameRow
 from searchapp.core.reader import IndexReaders
 from searchapp.gui.icons import icon
@@ -156,6 +157,20 @@ class MergeDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
 
 
+def follow_change(filters: dict[str, set[str]], change: Change, fields: Sequence[str]) -> None:
+    """Filters by a name that a change merged or renamed now filter by its new name; by a hidden one, by
+    nothing (in place)."""
+    if change.op not in ("merge", "rename", "hide"):
+        return
+    for field in fields:
+        values = filters.get(field)
+        for name in change.names:
+            if values and name in values:
+                values.discard(name)
+                if change.op != "hide":
+                    values.add(change.to)
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -209,6 +224,26 @@ class NameActions(QObject):
         self.menu = menu
         menu.popup(where)
         return menu
+
+    def show_article_menu(self, hit: Hit, where: QPoint) -> None:
+        """A result's names, each with its corrections (split off applies to this article)."""
+        menu = QMenu(self._widget)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        groups = (("Quoted", "speakers", [(s.name, s.type) for s in hit.speakers]),
+                  ("Mentioned", "people", [(n, "person") for n in hit.people]),
+                  ("Organisations", "orgs", [(n, "org") for n in hit.orgs]))
+        quoted = {s.name for s in hit.speakers}
+        for title, field, names in groups:
+            names = [(n, k) for n, k in names if field == "speakers" or n not in quoted]
+            if not names:
+                continue
+            menu.addSection(title)
+            for name, kind in names[:15]:
+                self.build_menu(menu.addMenu(menu_text(name)), name, kind, field=field, path=hit.path)
+        if menu.isEmpty():
+            menu.addAction("No people or organisations in this article").setEnabled(False)
+        self.menu = menu
+        menu.popup(where)
 
     # -- the corrections ------------------------------------------------------------------------
     def merge(self, names: Sequence[str], kind: str) -> None:

@@ -9,16 +9,13 @@ processes (`IndexReaders`): threads of this process wait for the answers, so the
 from __future__ import annotations
 
 import logging
-import re
 import time
-from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -27,49 +24,24 @@ from PySide6.QtWidgets import (
 
 from searchapp.core.entities import Change
 from searchapp.core.errors import QueryError, SearchAppError
-from searchapp.core.models import Hit, SearchResult
+from searchapp.core.models import SearchResult
 from searchapp.core.reader import IndexReaders
 from searchapp.gui.chips import ChipRow
-from searchapp.gui.coverage import CoverageFilter, SearchSeries
+from searchapp.gui.coverage import CoverageFilter, SearchSeries, offered_name
 from searchapp.gui.facets import FACET_TITLES, FacetSidebar, facet_label
 from searchapp.gui.icons import icon
 from searchapp.gui.messages import Messages
-from searchapp.gui.names import FIELD_TYPES, NameActions, menu_text
+from searchapp.gui.names import FIELD_TYPES, NameActions, follow_change, menu_text
 from searchapp.gui.results import PAGE_SIZE, ResultsModel, ResultsView
 from searchapp.gui.search_box import SearchBox
+from searchapp.gui.search_key import DATE_FILTER, NAME_FILTERS, SearchKey
 from searchapp.gui.tasks import Reader
 from searchapp.gui.viewer import ArticleViewer
 
 log = logging.getLogger(__name__)
 
-NAME_FILTERS = ("speakers", "people", "orgs")
-DATE_FILTER = "date"  # a day, ISO week, month or year from the coverage chart
-NAME_QUERY = re.compile(r'^\s*(?P<field>person|people|org|orgs|organisation|organization|agency|speaker|speakers|quoted)'
-                        r':(?:"(?P<quoted>[^"]+)"|(?P<word>\S+))\s*$', re.IGNORECASE)
-PERSON_FIELDS = ("person", "people")
-ORG_FIELDS = ("org", "orgs", "organisation", "organization", "agency")
 REFRESH_ROWS = 500  # rows a refresh after a commit reloads at most
 SORTS = (("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first"))
-
-
-@dataclass(frozen=True)
-class SearchKey:
-    """What a result list was asked for; pages of another key are ignored."""
-
-    generation: int
-    query: str
-    filters: tuple[tuple[str, tuple[str, ...]], ...]
-    sort: str
-
-    def filter_map(self) -> dict[str, list[str]]:
-        """The facet filters (a date filter is part of the query: see `search_text`)."""
-        return {field: list(values) for field, values in self.filters if field != DATE_FILTER}
-
-    @property
-    def search_text(self) -> str:
-        """What is searched: the query, and the date filter (a coverage bucket) as `date:`."""
-        dates = [value for field, values in self.filters if field == DATE_FILTER for value in values]
-        return " ".join([self.query, *(f"date:{value}" for value in dates)]).strip()
 
 
 class SearchView(QWidget):
@@ -126,7 +98,7 @@ class SearchView(QWidget):
         self.results.setModel(self.model)
         self.results.selectionModel().currentChanged.connect(self._current_changed)
         self.results.open_requested.connect(lambda _i: self.viewer.body.setFocus())
-        self.results.menu_requested.connect(self._result_menu)
+        self.results.menu_requested.connect(self.names.show_article_menu)
         self.facets = FacetSidebar()
         self.facets.toggled.connect(self.set_filter)
         self.facets.menu_requested.connect(
@@ -212,38 +184,11 @@ class SearchView(QWidget):
         if field in NAME_FILTERS:
             self.names.show_menu(value, FIELD_TYPES.get(field, ""), where)
 
-    def _result_menu(self, hit: Hit, where: QPoint) -> None:
-        """A result's names, each with its corrections (split off applies to this article)."""
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        groups = (("Quoted", "speakers", [(s.name, s.type) for s in hit.speakers]),
-                  ("Mentioned", "people", [(n, "person") for n in hit.people]),
-                  ("Organisations", "orgs", [(n, "org") for n in hit.orgs]))
-        quoted = {s.name for s in hit.speakers}
-        for title, field, names in groups:
-            names = [(n, k) for n, k in names if field == "speakers" or n not in quoted]
-            if not names:
-                continue
-            menu.addSection(title)
-            for name, kind in names[:15]:
-                self.names.build_menu(menu.addMenu(menu_text(name)), name, kind, field=field, path=hit.path)
-        if menu.isEmpty():
-            menu.addAction("No people or organisations in this article").setEnabled(False)
-        self.names.menu = menu
-        menu.popup(where)
-
     def _names_changed(self, change: Change, undone: bool) -> None:
         """A correction was made (or undone): filters follow a name merged, renamed or hidden, and every
         view searches again."""
-        for field in NAME_FILTERS:
-            values = self.filters.get(field)
-            if undone or not values or change.op not in ("merge", "rename", "hide"):
-                continue
-            for name in change.names:
-                if name in values:
-                    values.discard(name)
-                    if change.op != "hide":
-                        values.add(change.to)
+        if not undone:
+            follow_change(self.filters, change, NAME_FILTERS)
         self._show_chips()
         self.facets.set_selected(self.filters)
         self.run_search(refresh=True)
@@ -377,14 +322,9 @@ class SearchView(QWidget):
 
     def _offer_coverage(self, query: str) -> None:
         """A search for one name in a name field (`person:"Tony Blair"`) offers that name's coverage."""
-        match = NAME_QUERY.match(query)
-        self._offered = None
-        if match:
-            name = (match["quoted"] or match["word"]).strip()
-            kind = "org" if match["field"].lower() in ORG_FIELDS else ("person" if match["field"].lower() in
-                                                                       PERSON_FIELDS else "")
-            self._offered = (name, kind)
-            self.coverage_button.setText(f"Coverage of {name.replace('&', '&&')}…")
+        self._offered = offered_name(query)
+        if self._offered:
+            self.coverage_button.setText(f"Coverage of {menu_text(self._offered[0])}…")
         self.coverage_button.setVisible(self._offered is not None)
 
     def _show_total(self) -> None:
