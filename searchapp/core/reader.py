@@ -23,7 +23,7 @@ from searchapp.core.export import export_to_file
 from searchapp.core.index import ArticleIndex
 from searchapp.core.models import FolderInfo, IndexStats, Problem, SearchResult, StoredArticle
 from searchapp.core.profile import Profile, profile
-from searchapp.core.search import article, highlight_spans, name_spans, search
+from searchapp.core.search import article, copies, highlight_spans, name_spans, search
 from searchapp.core.service import ServiceProcess, lower_priority, serve
 
 Spans = list[tuple[int, int]]
@@ -59,6 +59,7 @@ def status(index: ArticleIndex) -> tuple[IndexStats, list[FolderInfo], list[Prob
 READS: dict[str, Any] = {
     "search": lambda index, query, options: search(index, query, **options),
     "article": article_with_spans,
+    "copies": copies,
     "status": status,
     "export": export_to_file,
     # The names of the collection and the user's corrections to them (a small file beside the index,
@@ -110,6 +111,10 @@ class ReaderProcess(ServiceProcess):
         self, path: str, terms: Collection[str] = (), names: Collection[str] = ()
     ) -> tuple[StoredArticle | None, Spans]:
         return self._call("article", (path, tuple(terms), tuple(names)))
+
+    def copies(self, path: str) -> list[tuple[str, str, str, Any]]:
+        """The other articles of the story of the article at `path` (see core.search.copies)."""
+        return self._call("copies", (path,))
 
     def status(self) -> tuple[IndexStats, list[FolderInfo], list[Problem]]:
         return self._call("status", ())

@@ -23,8 +23,8 @@ from searchapp.core.models import Entities, Hit, SearchResult, StoredArticle
 from searchapp.core.query import parse_query
 from searchapp.core.schema import TEXT_ANALYZER
 
-__all__ = ["FACET_FIELDS", "NAME_FIELDS", "SORTS", "article", "highlight_spans", "iter_matches", "name_spans",
-           "search"]
+__all__ = ["FACET_FIELDS", "NAME_FIELDS", "SORTS", "article", "copies", "highlight_spans", "iter_matches",
+           "name_spans", "search"]
 
 SORTS = ("relevance", "newest", "oldest")
 TERM_FIELDS = ("headline", "body", "speaker_text", "person_text", "org_text", "byline", "outlet_text")
@@ -254,6 +254,21 @@ def article(index: ArticleIndex, path: str, names: Collection[str] = ()) -> tupl
         info = book.info(name)
         marks[name] = info.type == "person" if info else name.rsplit(" ", 1)[-1] in raw.people
     return record, sorted(marks.items())
+
+
+def copies(index: ArticleIndex, path: str) -> list[tuple[str, str, str, Any]]:
+    """The other articles of the story of the article at `path`: (path, headline, outlet, published),
+    oldest first."""
+    with SEARCHERS.lock:
+        searcher = SEARCHERS.current(index).searcher
+        stored = searcher.document(path=path)
+        story = stored.get("story") if stored else None
+        if not story:
+            return []
+        found = [searcher.stored_fields(d) for d in searcher.docs_for_query(wq.Term("story", story))]
+    rows = [(f["path"], f.get("headline", ""), f.get("outlet", ""), f.get("published")) for f in found
+            if f.get("path") != path]
+    return sorted(rows, key=lambda row: (row[3] is None, row[3] or 0, row[0]))
 
 
 def highlight_spans(text: str, terms: Collection[str]) -> list[tuple[int, int]]:

@@ -46,6 +46,8 @@ def meta_line(hit: Hit) -> str:
     parts = [part for part in (hit.outlet, format_date(hit.published)) if part]
     if not parts:  # no outlet and no date (e.g. plain-text files): say which file it is
         parts = [PurePath(source_file(hit.path)).name]
+    if hit.copies:
+        parts.append(f"+{hit.copies} cop{'y' if hit.copies == 1 else 'ies'}")
     if hit.speakers:
         names = ", ".join(s.name for s in hit.speakers[:4])
         more = f" +{len(hit.speakers) - 4}" if len(hit.speakers) > 4 else ""

@@ -16,6 +16,7 @@ class SearchKey:
     query: str
     filters: tuple[tuple[str, tuple[str, ...]], ...]
     sort: str
+    dedupe: bool = False  # each story (an article and its near-copies) once
 
     def filter_map(self) -> dict[str, list[str]]:
         """The facet filters (a date filter is part of the query: see `search_text`)."""

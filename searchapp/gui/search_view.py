@@ -13,6 +13,7 @@ import time
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -91,6 +92,10 @@ class SearchView(QWidget):
         self.sort_box.currentIndexChanged.connect(lambda _i: self.run_search())
         sort_label = QLabel("&Sort:")
         sort_label.setBuddy(self.sort_box)
+        self.once_box = QCheckBox("Copies &once")
+        self.once_box.setToolTip("Count each story once: an article and its near-copies (reprints, wire copy, "
+                                 "updates) show as one result")
+        self.once_box.toggled.connect(lambda _on: self.run_search())
 
         self.model = ResultsModel(self)
         self.model.page_wanted.connect(self._load_page)
@@ -105,6 +110,7 @@ class SearchView(QWidget):
             lambda field, value, kind, where: self.names.show_menu(value, kind or FIELD_TYPES.get(field, ""), where))
         self.viewer = ArticleViewer()
         self.viewer.filter_requested.connect(lambda field, value: self.set_filter(field, value, True))
+        self.viewer.copy_requested.connect(self._open_article)
         self.viewer.name_menu_requested.connect(
             lambda field, value, kind, where: self.names.show_menu(value, kind, where, field=field, path=self.viewer.path))
 
@@ -115,6 +121,7 @@ class SearchView(QWidget):
         bar.setContentsMargins(4, 0, 4, 0)
         bar.addWidget(self.total_label, 1)
         bar.addWidget(self.coverage_button)
+        bar.addWidget(self.once_box)
         bar.addWidget(sort_label)
         bar.addWidget(self.sort_box)
         results_layout.addLayout(bar)
@@ -158,7 +165,7 @@ class SearchView(QWidget):
     def key(self, generation: int | None = None) -> SearchKey:
         filters = tuple(sorted((f, tuple(sorted(v))) for f, v in self.filters.items() if v))
         return SearchKey(self._generation if generation is None else generation, self.search_box.text(),
-                         filters, self.sort())
+                         filters, self.sort(), self.once_box.isChecked())
 
     def set_filter(self, field: str, value: str, selected: bool) -> None:
         values = self.filters.setdefault(field, set())
@@ -252,6 +259,7 @@ class SearchView(QWidget):
 
         def hits() -> SearchResult | None:
             return readers.hits.search(key.search_text, filters=key.filter_map(), sort=key.sort, page=1, page_size=rows,
+                                       dedupe=key.dedupe,
                                        with_facets=False, skip=stale)
 
         self._reader.run(
@@ -266,7 +274,7 @@ class SearchView(QWidget):
             return
 
         def counts() -> SearchResult | None:
-            return readers.counts.search(key.search_text, filters=key.filter_map(), page=1, page_size=1,
+            return readers.counts.search(key.search_text, filters=key.filter_map(), page=1, page_size=1, dedupe=key.dedupe,
                                          skip=lambda: key.generation != self._generation)
 
         self._reader.run(counts, lambda result: self._show_facets(key, result),
@@ -351,7 +359,7 @@ class SearchView(QWidget):
             self.model.page_failed()
             return
         self._reader.run(
-            lambda: readers.hits.search(key.search_text, filters=key.filter_map(), sort=key.sort, page=page,
+            lambda: readers.hits.search(key.search_text, filters=key.filter_map(), sort=key.sort, page=page, dedupe=key.dedupe,
                                         page_size=PAGE_SIZE, with_facets=False),
             lambda result: self.model.append_page(result, key),
             lambda error: (self.model.page_failed(), self._messages.warning(f"More results could not load: {error}")),
@@ -392,6 +400,10 @@ class SearchView(QWidget):
             return
         self.viewer.show_article(stored, spans)
         self.article_shown.emit(path)
+        hit = self.model.hit(self.model.row_of(path))
+        readers = self._readers
+        if hit is not None and hit.copies and readers is not None:
+            self._reader.run(lambda: readers.hits.copies(path), lambda found: self.viewer.show_copies(path, found))
 
     def move_result(self, step: int) -> None:
         """Alt+Down / Alt+Up: the next or previous result, loading more when at the end."""

@@ -6,6 +6,7 @@ file held, nothing runs and nothing loads from the network.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from searchapp.gui.icons import icon
 from searchapp.gui.results import format_date
 
 MAX_CHIPS = 14
+COPIES_SHOWN = 5
 
 
 class SafeBrowser(QTextBrowser):
@@ -60,6 +62,7 @@ class ArticleViewer(QWidget):
     filter_requested = Signal(str, str)
     hit_changed = Signal(int, int)  # current (1-based), total
     name_menu_requested = Signal(str, str, str, QPoint)  # field, name, type, where: a right-click on a name
+    copy_requested = Signal(str)  # path: a copy of this story was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +91,13 @@ class ArticleViewer(QWidget):
         self.open_button.clicked.connect(self.open_original)
         self.folder_button = self._tool_button("folder-open", "Show in folder", "Show the file in its folder")
         self.folder_button.clicked.connect(self.show_in_folder)
+        self.copies_label = QLabel()
+        self.copies_label.setWordWrap(True)
+        self.copies_label.setAccessibleName("Copies of this story")
+        self.copies_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.copies_label.linkActivated.connect(self.copy_requested)
+        self.copies_label.hide()
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_label, 1)
         path_row.addWidget(self.open_button)
@@ -139,6 +149,7 @@ class ArticleViewer(QWidget):
         header_layout.addWidget(self.headline)
         header_layout.addWidget(self.meta)
         header_layout.addLayout(path_row)
+        header_layout.addWidget(self.copies_label)
         header_layout.addLayout(chip_block)
         header_layout.addLayout(nav)
         layout = QVBoxLayout(self)
@@ -177,6 +188,7 @@ class ArticleViewer(QWidget):
         self.headline.setText(article.headline or Path(article.path).name)
         meta = [f"By {article.byline}" if article.byline else "", article.outlet, format_date(article.published)]
         self.meta.setText("  ·  ".join(part for part in meta if part))
+        self.copies_label.hide()
         self.path_label.setText(article.path)
         self.path_label.setToolTip(article.path)
         entities = stored.entities
@@ -202,6 +214,22 @@ class ArticleViewer(QWidget):
         else:
             self.body.moveCursor(QTextCursor.MoveOperation.Start)
             self._update_counter()
+
+    def show_copies(self, path: str, copies: Sequence[tuple[str, str, str, object]]) -> None:
+        """The other articles of this story (reprints, wire copy), each a link that opens it."""
+        if path != self.path or not copies:
+            self.copies_label.hide()
+            return
+        links = []
+        for copy_path, headline, outlet, published in copies[:COPIES_SHOWN]:
+            facts = ", ".join(x for x in (outlet, format_date(published)) if x)
+            title = html.escape(headline or Path(copy_path).name)
+            links.append(f'<a href="{html.escape(copy_path, quote=True)}">{title}</a>' + (f" ({html.escape(facts)})"
+                                                                                         if facts else ""))
+        more = f"; and {len(copies) - COPIES_SHOWN} more" if len(copies) > COPIES_SHOWN else ""
+        count = f"{len(copies)} cop{'y' if len(copies) == 1 else 'ies'}"
+        self.copies_label.setText(f"Also printed ({count}): " + "; ".join(links) + more)
+        self.copies_label.show()
 
     def _set_chips(self, row: ChipRow, chips: list[tuple[str, str, str]]) -> None:
         shown = chips[:MAX_CHIPS]

@@ -91,3 +91,29 @@ def test_a_person_search_offers_their_coverage(qtbot, make_window, dated):
                     timeout=INDEX_TIMEOUT_MS)
     search_for(qtbot, window, "harbour")
     assert not view.coverage_button.isVisible()
+
+
+def test_copies_show_on_results_once_on_demand_and_in_the_viewer(qtbot, make_window, tmp_path):
+    from searchapp.gui.results import meta_line
+    from tests.core.test_stories import OTHER, STORY, copy_of
+
+    folder = tmp_path / "copies"
+    write_article(folder, "original", "Harbour bridge to close", STORY, date="2005-03-01")
+    write_article(folder, "copy", "Harbour bridge to close for a year", copy_of(STORY), outlet="Wire", date="2005-03-02")
+    write_article(folder, "other", "Bridge warnings ignored", OTHER, date="2005-03-02")
+    window = make_window()
+    index_folder(qtbot, window, folder)
+    view = window.search_view
+    search_for(qtbot, window, "bridge")
+    assert view.model.total == 3
+    lines = {view.model.hit(row).headline: meta_line(view.model.hit(row)) for row in range(3)}
+    assert "+1 copy" in lines["Harbour bridge to close"] and "+1 copy" not in lines["Bridge warnings ignored"]
+
+    view.results.setCurrentIndex(view.model.index(view.model.row_of(str(folder / "original.json")), 0))
+    qtbot.waitUntil(lambda: view.viewer.copies_label.isVisible(), timeout=INDEX_TIMEOUT_MS)
+    assert "Harbour bridge to close for a year" in view.viewer.copies_label.text()
+    view.viewer.copy_requested.emit(str(folder / "copy.json"))
+    qtbot.waitUntil(lambda: view.viewer.path == str(folder / "copy.json"), timeout=INDEX_TIMEOUT_MS)
+
+    view.once_box.setChecked(True)
+    qtbot.waitUntil(lambda: view.model.total == 2, timeout=INDEX_TIMEOUT_MS)
