@@ -71,14 +71,16 @@ def profile(
         mentioned_with = Counter(
             other for d in mentioned for other in (*values["people"][d], *values["orgs"][d]) if other != name
         )
-        roles: Counter[str] = Counter()
+        roles: Counter[str] = Counter()  # by lower case: "Treasury Secretary" and "Treasury secretary" are one
+        written: dict[str, Counter[str]] = {}
         column = searcher.reader().column_reader("speakers_column", translate=False)
         for docnum in quoted:
             raw = column[docnum]
             for speaker, kind, role, _quotes in json.loads(raw) if raw else ():
                 named = book.resolve(speaker, kind)
                 if role and named is not None and named[0] == name:
-                    roles[role] += 1
+                    roles[role.lower()] += 1
+                    written.setdefault(role.lower(), Counter())[role] += 1
         info = book.info(name)
     return Profile(
         name=name,
@@ -89,7 +91,7 @@ def profile(
         first_seen=date.fromordinal(min(dated)) if dated else None,
         last_seen=date.fromordinal(max(dated)) if dated else None,
         undated=len(mentioned) - len(dated),
-        roles=tuple(roles.most_common(ROLES)),
+        roles=tuple((written[role].most_common(1)[0][0], count) for role, count in roles.most_common(ROLES)),
         quoted_with=tuple(quoted_with.most_common(ALONGSIDE)),
         mentioned_with=tuple(mentioned_with.most_common(ALONGSIDE)),
     )
