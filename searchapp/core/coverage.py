@@ -116,13 +116,10 @@ def _series(
 ) -> Series:
     def per_bucket(docs: Iterable[int]) -> tuple[list[int], int]:
         counts = [0] * width
-        undated = 0
-        for docnum in docs:
-            ordinal = days[docnum]
-            if ordinal:
-                counts[index_of[bucket_of(date.fromordinal(ordinal), by)]] += 1
-            else:
-                undated += 1
+        per_day = Counter(map(days.__getitem__, docs))  # few distinct days: each put in its bucket once
+        undated = per_day.pop(0, 0)
+        for ordinal, count in per_day.items():
+            counts[index_of[bucket_of(date.fromordinal(ordinal), by)]] += count
         return counts, undated
 
     quoted_counts, undated_quoted = per_bucket(quoted)
