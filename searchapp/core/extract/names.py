@@ -53,9 +53,10 @@ class Mention:
 def _raw_spans(doc: Doc) -> list[list[int]]:
     spans: list[list[int]] = []
     n = len(doc)
+    cap = doc.cap
     i = 0
     while i < n:
-        if not doc.is_cap(i):
+        if not cap[i]:
             i += 1
             continue
         span = [i]
@@ -266,8 +267,8 @@ def _plausible_role(words: list[str]) -> str:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every person, organisation and unknown name span of the article, in text order."""
-    lower_words = {w for w, k in zip(doc.words, doc.kinds, strict=True) if k == "w" and w[0].islower()}
-    mid_sentence = {doc.words[i] for i in range(len(doc)) if doc.is_cap(i) and not doc.sent_start[i]}
+    lower_words = {w for w, k, c in zip(doc.words, doc.kinds, doc.cap, strict=True) if k == "w" and not c}
+    mid_sentence = {w for w, c, s in zip(doc.words, doc.cap, doc.sent_start, strict=True) if c and not s}
     surnames = frozenset(
         doc.words[i + 1]
         for i in range(len(doc) - 1)

@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass, field
 
 _DOUBLED = re.compile(r"'‘|‘'|‘‘|’’|''|``|,,")
-_DOUBLE = re.compile(r"[“”„‟«»″]")
 # A ‘ at the start of a word opens a quotation; the next ’ that ends a word closes it.
 _SINGLE_PAIR = re.compile(r"(?<![\w’'])‘([^‘’\n]{2,}?)’(?![\w])")
+# Each token with the white space before it, so that spacing needs no look-up in the text.
 _TOKEN = re.compile(
-    r"""(?P<word>\w+(?:(?:[-&.](?=\w)|['’](?!s\b)(?=\w))\w*)*)
-    |(?P<poss>['’]s\b)
-    |(?P<quote>")
-    |(?P<punct>[^\s\w])""",
+    r"""(\s*)(?:(\w+(?:(?:[-&.](?=\w)|['’](?!s\b)(?=\w))\w*)*)
+    |(['’]s\b)
+    |(")
+    |([^\s\w]))""",
     re.VERBOSE,
 )
 # Words after which a full stop does not end a sentence.
@@ -28,11 +28,15 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_DOUBLE_MARKS = str.maketrans({mark: '"' for mark in "“”„‟«»″"})
+
+
 def normalise_quotes(text: str) -> str:
     """One `"` for every double quote mark; curly single quotation pairs too."""
-    text = _DOUBLED.sub('"', text)
-    text = _DOUBLE.sub('"', text)
-    return _SINGLE_PAIR.sub(r'"\1"', text)
+    if "'" in text or "‘" in text or "’" in text or "`" in text or ",," in text:
+        text = _DOUBLED.sub('"', text)
+    text = text.translate(_DOUBLE_MARKS)
+    return _SINGLE_PAIR.sub(r'"\1"', text) if "‘" in text else text
 
 
 @dataclass
@@ -47,6 +51,7 @@ class Doc:
     space_after: list[bool] = field(default_factory=list)
     sent_start: list[bool] = field(default_factory=list)
     quote: list[int] = field(default_factory=list)  # index of the quotation a token is inside, or -1
+    cap: list[bool] = field(default_factory=list)  # a word that starts with a capital
 
     def __len__(self) -> int:
         return len(self.words)
@@ -55,7 +60,7 @@ class Doc:
         return 0 <= i < len(self.words) and self.kinds[i] == "w"
 
     def is_cap(self, i: int) -> bool:
-        return self.is_word(i) and self.words[i][0].isupper()
+        return 0 <= i < len(self.cap) and self.cap[i]
 
     def sentence_end(self, i: int) -> int:
         """Index just past the sentence that token i is in (or the paragraph end)."""
@@ -75,37 +80,50 @@ class Doc:
 def tokenize(paragraphs: list[str]) -> Doc:
     """Tokens of the paragraphs, in order, with sentence starts marked (quotations come later)."""
     doc = Doc()
+    words, kinds, para, space_before = doc.words, doc.kinds, doc.para, doc.space_before
     for p, paragraph in enumerate(paragraphs):
-        text = normalise_quotes(paragraph)
-        for match in _TOKEN.finditer(text):
-            kind = match.lastgroup or "punct"
-            start, end = match.span()
-            doc.words.append(match.group())
-            doc.kinds.append({"word": "w", "poss": "s", "quote": "q"}.get(kind, "p"))
-            doc.para.append(p)
-            doc.space_before.append(start == 0 or text[start - 1].isspace())
-            doc.space_after.append(end == len(text) or text[end].isspace())
+        found = _TOKEN.findall(normalise_quotes(paragraph))
+        if not found:
+            continue
+        words += [word or poss or quote or punct for _, word, poss, quote, punct in found]
+        kinds += [
+            "w" if word else "s" if poss else "q" if quote else "p" for _, word, poss, quote, _ in found
+        ]
+        para += [p] * len(found)
+        space_before.append(True)
+        space_before += [space != "" for space, *_ in found[1:]]
+    n = len(words)
+    doc.space_after = space_before[1:] + [True] if n else []
+    doc.cap = [kind == "w" and word[0].isupper() for word, kind in zip(words, kinds, strict=True)]
     _mark_sentences(doc)
-    doc.quote = [-1] * len(doc.words)
+    doc.quote = [-1] * n
     return doc
 
 
 def _mark_sentences(doc: Doc) -> None:
-    words, kinds = doc.words, doc.kinds
+    words, kinds, para = doc.words, doc.kinds, doc.para
     starts = [False] * len(words)
     boundary = True  # the next word starts a sentence
+    last_para = -1
     for i, word in enumerate(words):
-        if i == 0 or doc.para[i] != doc.para[i - 1]:
-            boundary = True
-        if kinds[i] == "w":
+        if para[i] != last_para:
+            boundary, last_para = True, para[i]
+        kind = kinds[i]
+        if kind == "w":
             starts[i] = boundary
             boundary = False
-        elif word in "!?:;" or (word == "." and not _abbreviation(doc, i)):
-            boundary = word not in ";" and (word != ":" or _opens_quote_next(doc, i))
-        elif kinds[i] == "q":
+        elif kind == "p":
+            if word == "." and not _abbreviation(doc, i):
+                boundary = True
+            elif word in ("!", "?"):
+                boundary = True
+            elif word == ":":
+                boundary = _opens_quote_next(doc, i)
+            elif word == ";":
+                boundary = False
+        elif kind == "q" and not doc.space_after[i]:
             # An opening quote mark starts a sentence: `said: "We ...` and `"We ...`.
-            if not doc.space_after[i]:
-                boundary = boundary or doc.space_before[i]
+            boundary = boundary or doc.space_before[i]
     doc.sent_start = starts
 
 
