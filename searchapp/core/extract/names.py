@@ -28,7 +28,7 @@ from searchapp.core.extract.roles import age_after, join, modifier, role_after, 
 from searchapp.core.extract.tokens import Doc
 
 _SUBJECT_PRONOUNS = frozenset("I We He She They You".split())
-_DESCRIPTOR_ENDINGS = ("-based", "-born", "-owned", "-listed", "-registered", "-headquartered")
+_DESCRIPTOR_ENDINGS = ("-based", "-born", "-owned", "-listed", "-registered", "-headquartered", "-old")
 _ADVERB_ENDINGS = ("ially", "ually", "ately", "ously", "ently", "antly", "ically", "ingly", "edly")
 _CONNECTORS = frozenset("of for and & de van den der von du da del la le bin al the y".split())
 

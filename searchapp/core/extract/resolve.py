@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from searchapp.core.extract import orgs
+from searchapp.core.extract.gazetteer import PLACES
 from searchapp.core.extract.lexicon import NON_ORG_ACRONYMS, PARTY_FORMS
 from searchapp.core.extract.names import Mention
 from searchapp.core.extract.tokens import Doc
@@ -205,34 +206,29 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], speakers: set[int]) -> d
     """Entity of each kept mention (by id); untyped mentions are typed here or dropped."""
     _type_speaking_surnames(mentions, speakers)
     for m in mentions:
-        if (
-            m.kind == "unknown"
-            and id(m) in speakers
-            and " " in m.text
-            and doc.words[m.first - 1 : m.first] != ["The"]
-            and _personal_pronoun_follows(doc, m)
-        ):
-            m.kind = "person"  # "Kiara Perkins, a second year art major, admitted she was ..."
-    people = _people(mentions, speakers)
-    for m in mentions:
-        if m.kind == "unknown" and id(m) in speakers and doc.words[m.first - 1 : m.first] != ["The"]:
-            if " " in m.text and m.text.split()[-1] not in NON_ORG_ACRONYMS:
-                # "Kiara Perkins, a second year art major, admitted she was ...": a person
-                m.kind = (
-                    "person" if _personal_pronoun_follows(doc, m) else "org"
-                )  # an untyped full name that speaks and is nobody's: "Dimension Data said"
-        if m.kind == "unknown" and id(m) in speakers and orgs.is_acronym(m.text):
+        if m.kind != "unknown" or id(m) not in speakers:
+            continue
+        last = m.text.split()[-1]
+        if " " in m.text and last not in NON_ORG_ACRONYMS:
+            # An untyped full name that speaks is a person ("Ri Chun Hee, a newsreader, declared"),
+            # unless it takes an article ("the Rodong Sinmun said"), ends in a place ("Athletics
+            # Ireland said") or "it" takes it up ("Dimension Data said it would ...").
+            article = doc.words[m.first - 1 : m.first] in (["The"], ["the"])
+            organisation = article or last in PLACES or _neuter_pronoun_follows(doc, m)
+            m.kind = "org" if organisation else "person"
+        elif orgs.is_acronym(m.text):
             m.kind = "org"  # "BP said": a two-letter acronym that speaks
+    people = _people(mentions, speakers)
     found = people + _organisations(doc, mentions)
     return {id(m): e for e in found for m in e.mentions}
 
 
-_PERSONAL = frozenset("he she his her him He She His Her".split())
+_NEUTER = frozenset("it its It Its".split())
 
 
-def _personal_pronoun_follows(doc: Doc, m: Mention) -> bool:
+def _neuter_pronoun_follows(doc: Doc, m: Mention) -> bool:
     return any(
-        doc.words[k] in _PERSONAL and doc.quote[k] < 0 for k in range(m.end, doc.sentence_end(m.end - 1))
+        doc.words[k] in _NEUTER and doc.quote[k] < 0 for k in range(m.end, doc.sentence_end(m.end - 1))
     )
 
 

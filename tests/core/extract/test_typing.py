@@ -1,0 +1,30 @@
+"""Typing names from their context, not from word lists: who is a person and who an organisation."""
+
+from __future__ import annotations
+
+from tests.core.extract.conftest import speakers
+
+
+def test_an_unlisted_full_name_that_speaks_is_a_person() -> None:
+    body = '"The harvest is late this year," Tuyet Brannagh, a farmer near the river, declared on Monday.'
+    assert speakers(body) == {"Tuyet Brannagh": "person"}
+
+
+def test_a_name_with_an_article_that_speaks_is_an_organisation() -> None:
+    body = 'The floods are "a disgrace to the province," the Ostvar Vesnik said in a commentary.'
+    assert speakers(body) == {"Ostvar Vesnik": "org"}
+
+
+def test_a_name_ending_in_a_country_that_speaks_is_an_organisation() -> None:
+    body = "Rowing Kenya said the regatta would go ahead."
+    assert speakers(body) == {"Rowing Kenya": "org"}
+
+
+def test_a_name_taken_up_by_it_is_an_organisation() -> None:
+    body = "Velmora Grath said it would cut 300 jobs."
+    assert speakers(body) == {"Velmora Grath": "org"}
+
+
+def test_an_age_before_a_name_is_not_part_of_it() -> None:
+    body = "Thirty-six-year-old Kodo Yarrow said the music stopped."
+    assert speakers(body) == {"Kodo Yarrow": "person"}
