@@ -118,6 +118,9 @@ ORG_WORDS = _words(
     Research Cinema Cinemas Circle Agencies Embassy Consulate Institutes Universities Kingdom-wide Commissioner's
     """
 )
+# Legal forms that end a company's name: "Apple Inc", "Latham & Watkins LLP".
+LEGAL_SUFFIXES = _words("Inc Ltd Co Corp Corporation plc PLC LLC LLP AG SA NV GmbH Bhd Pty Limited BV SpA")
+ORG_WORDS = ORG_WORDS | LEGAL_SUFFIXES | _words("Chiefs")
 # Lower-case heads that turn a preceding country or nationality into a government actor.
 GOVERNMENT_HEADS = _words("government administration ministry")
 

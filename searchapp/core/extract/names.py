@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from searchapp.core.extract import orgs, spans
+from searchapp.core.extract import orgs, runs, spans
 from searchapp.core.extract.evidence import org_context
 from searchapp.core.extract.gazetteer import GIVEN_NAMES, PLACES
 from searchapp.core.extract.lexicon import (
@@ -26,11 +26,6 @@ from searchapp.core.extract.lexicon import (
 )
 from searchapp.core.extract.roles import age_after, join, modifier, role_after, role_before
 from searchapp.core.extract.tokens import Doc
-
-_SUBJECT_PRONOUNS = frozenset("I We He She They You".split())
-_DESCRIPTOR_ENDINGS = ("-based", "-born", "-owned", "-listed", "-registered", "-headquartered", "-old")
-_ADVERB_ENDINGS = ("ially", "ually", "ately", "ously", "ently", "antly", "ically", "ingly", "edly")
-_CONNECTORS = frozenset("of for and & de van den der von du da del la le bin al the y".split())
 
 
 @dataclass
@@ -48,117 +43,6 @@ class Mention:
     @property
     def surface(self) -> str:
         return f"{self.title} {self.text}".strip() if self.title in HONORIFICS else self.text
-
-
-def _raw_spans(doc: Doc) -> list[list[int]]:
-    spans: list[list[int]] = []
-    n = len(doc)
-    cap = doc.cap
-    i = 0
-    while i < n:
-        if not cap[i]:
-            i += 1
-            continue
-        span = [i]
-        j = i + 1
-        while j < n and doc.para[j] == doc.para[i]:
-            w = doc.words[j]
-            if doc.is_cap(j) and not (doc.sent_start[j] and doc.words[span[-1]] != "."):
-                span.append(j)
-            elif w == "." and len(doc.words[span[-1]]) == 1 and doc.is_cap(j + 1):
-                span.append(j)  # an initial: "George W. Bush"
-            elif w == "." and orgs.dotted(doc.words[span[-1]]) and doc.is_cap(j + 1):
-                if doc.words[j + 1] in NOT_NAME_WORDS:
-                    break
-                span.append(j)  # "U.S. Army"
-            elif w.isdigit() and len(w) == 1 and doc.words[span[-1]] in ("Radio", "Channel"):
-                span.append(j)  # "BBC Radio 4", "Channel 4"
-                j += 1
-                break
-            elif w in _CONNECTORS and w != "the" and doc.is_cap(j + 1) and doc.words[span[-1]] != ".":
-                span.append(j)
-            elif w == "the" and doc.words[span[-1]] in ("of", "for") and doc.is_cap(j + 1):
-                span.append(j)
-            else:
-                break
-            j += 1
-        spans.append(span)
-        i = j
-    return spans
-
-
-def _split_and(doc: Doc, span: list[int]) -> list[list[int]]:
-    """Split "Jack Straw and Gordon Brown"; keep "Food and Agriculture Organisation", "Trade and Industry Secretary"."""
-    words = [doc.words[k] for k in span]
-    for k, w in enumerate(words):
-        if w != "and" or k == 0:
-            continue
-        right = words[k + 1 :]
-        if not any(t in ORG_WORDS or t in TITLE_WORDS for t in right):
-            if _org_complement(words[:k], right):
-                continue  # "Department for Work and Pensions", "Ministry of Trade and Industry"
-            return [span[:k]] + _split_and(doc, span[k + 1 :])
-        if right[0] in TITLE_WORDS and words[k - 1] not in TITLE_WORDS and words[k - 1] not in ORG_WORDS:
-            # "Culture Secretary Tessa Jowell and Deputy Prime Minister John Prescott"
-            if any(t in TITLE_WORDS for t in words[:k]) and not any(t in ORG_WORDS for t in right):
-                return [span[:k]] + _split_and(doc, span[k + 1 :])
-    return [span]
-
-
-def _org_complement(left: list[str], right: list[str]) -> bool:
-    """ "Department for Work" + "Pensions": the "and" joins the complement of an organisation word."""
-    return (
-        len(right) == 1
-        and right[0] not in KNOWN_ORGS
-        and right[0] not in GIVEN_NAMES
-        and not orgs.is_acronym(right[0])
-        and any(w in ORG_WORDS and left[k + 1 : k + 2] in (["of"], ["for"]) for k, w in enumerate(left))
-    )
-
-
-def _trim(doc: Doc, span: list[int], lower_words: set[str]) -> list[int]:
-    while span and (
-        doc.words[span[0]] in NOT_NAME_WORDS
-        or doc.words[span[0]] in _CONNECTORS
-        or doc.words[span[0]].endswith(_DESCRIPTOR_ENDINGS)  # "Houston-based Continental"
-        or (doc.sent_start[span[0]] and doc.words[span[0]].endswith(_ADVERB_ENDINGS))  # "Initially"
-    ):
-        span = span[1:]
-    while span and (doc.words[span[-1]] in _CONNECTORS or doc.words[span[-1]] == "."):
-        span = span[:-1]
-    if len(span) > 1 and doc.words[span[-1]] in _SUBJECT_PRONOUNS:
-        span = span[:-1]  # "in front of the PC I realised"
-    # A capitalised sentence opener that the article also writes in lower case is an ordinary word.
-    if span and doc.sent_start[span[0]] and doc.words[span[0]].lower() in lower_words:
-        if not _spelled_out(doc, span) and not (len(span) > 1 and doc.words[span[0]] in TITLE_WORDS):
-            span = span[1:]
-    return span
-
-
-def _spelled_out(doc: Doc, span: list[int]) -> bool:
-    """ "Athletics Kenya (AK)": the bracketed acronym shows the opener is part of the name."""
-    k = span[-1] + 1
-    return (
-        k + 2 < len(doc)
-        and doc.words[k] == "("
-        and doc.words[k + 2] == ")"
-        and orgs.acronym_matches(doc.words[k + 1], " ".join(doc.words[t] for t in span), tolerant=False)
-    )
-
-
-def _split_of(doc: Doc, span: list[int]) -> list[list[int]]:
-    """Split "Mike Powell of BNP Paribas" into the person and the organisation."""
-    words = [doc.words[k] for k in span]
-    for c, w in enumerate(words):
-        if (
-            w in ("of", "for", "at")
-            and 2 <= c <= 4
-            and orgs.org_word_at(words[:c]) < 0
-            and not orgs.is_place(words[:c])
-            and not TITLE_WORDS & set(words[:c])
-        ):
-            return [span[:c], span[c + 1 :]]
-    return [span]
 
 
 def _strip_prefix(doc: Doc, name: list[int]) -> tuple[list[int], list[int]]:
@@ -197,6 +81,16 @@ def _prefix_word(word: str) -> bool:
 
 def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) -> Mention | None:
     words = [doc.words[k] for k in span]
+    if words[0] == "The":
+        # "The New York Times", "The Hill": the article is part of a title, never of a person's name.
+        found = _mention(doc, span[1:], surnames)
+        if (
+            found is not None
+            and found.kind != "person"
+            and (found.start, found.end) == (span[1], span[-1] + 1)
+        ):
+            found.start, found.text = span[0], "The " + found.text
+        return found
     # "Ms King", and then "Oona King": a title word the article writes after an honorific is a surname.
     surname = len(words) >= 2 and words[-1] in surnames and words[-2] not in TITLE_WORDS - HONORIFICS
     titles = words[:-1] if surname else words
@@ -276,10 +170,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
     )
     mentions: list[Mention] = []
     openers: list[Mention] = []
-    for raw in _raw_spans(doc):
-        halves = (piece for half in _split_and(doc, raw) for piece in _split_of(doc, half))
+    for raw in runs.capitalised_runs(doc):
+        halves = (piece for half in runs.split_and(doc, raw) for piece in runs.split_of(doc, half))
         for part in (piece for half in halves for piece in spans.split_org_person(doc, half)):
-            span = _trim(doc, part, lower_words)
+            span = runs.trim(doc, part, lower_words)
             if not span:
                 continue
             mention = _mention(doc, span, surnames)

@@ -26,6 +26,7 @@ _CODE = re.compile(r"(?P<letters>[A-Za-z]+)(?P<dash>-?)\d+")
 _MEDIA = frozenset("TV Television Radio Games Media Online Digital Mobile Interactive".split())
 _PLACE_OPENERS = frozenset("United New Great Upper Lower Greater".split())
 _MINOR_WORDS = frozenset("of for and & the on in to de du des la le".split())
+_DOMAINS = (".com", ".org", ".net", ".ca", ".co.uk", ".com.au", ".net.au", ".co.za", ".in", ".de")
 _PARTY_CANONICAL = {form: canonical for canonical, forms in PARTY_FORMS.items() for form in forms}
 
 
@@ -62,10 +63,10 @@ def looks_like_org(tokens: list[str]) -> bool:
     as a body by its context ("BP shares", "BP said").
     """
     text = " ".join(tokens)
-    if org_word_at(tokens) >= 0 or text in _PARTY_CANONICAL:
+    if org_word_at(tokens) >= 0 or text in _PARTY_CANONICAL or text in KNOWN_ORGS:
         return True
-    if text in KNOWN_ORGS:
-        return True
+    if "&" in tokens or any(t.lower().endswith(_DOMAINS) for t in tokens):
+        return True  # "Simon & Schuster", "Cleveland.com"
 
     return len(tokens) == 1 and is_acronym(tokens[0]) and sum(c.isalpha() for c in tokens[0]) >= 3
 

@@ -325,6 +325,9 @@ def subject_position(doc: Doc, mention: Mention) -> bool:
 def _subject(doc: Doc, t: int, mention: Mention, end_at: dict[int, Mention]) -> Cue | None:
     first = mention.first if mention.first >= 0 else mention.start
     prev = doc.words[first - 1] if first > 0 else ""
+    if prev == "the" and first > 1 and doc.words[first - 2] in NON_SUBJECT_BEFORE:
+        first -= 1  # "Joe Lombardo of the Las Vegas police said"
+        prev = doc.words[first - 1]
     if prev in NON_SUBJECT_BEFORE:
         before = doc.words[first - 2] if first > 1 else ""
         person = end_at.get(first - 2)

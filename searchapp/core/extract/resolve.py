@@ -213,7 +213,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], speakers: set[int]) -> d
             # An untyped full name that speaks is a person ("Ri Chun Hee, a newsreader, declared"),
             # unless it takes an article ("the Rodong Sinmun said"), ends in a place ("Athletics
             # Ireland said") or "it" takes it up ("Dimension Data said it would ...").
-            article = doc.words[m.first - 1 : m.first] in (["The"], ["the"])
+            article = m.text.startswith("The ") or doc.words[m.first - 1 : m.first] in (["The"], ["the"])
             organisation = article or last in PLACES or _neuter_pronoun_follows(doc, m)
             m.kind = "org" if organisation else "person"
         elif orgs.is_acronym(m.text):

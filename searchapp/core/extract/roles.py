@@ -13,11 +13,14 @@ from searchapp.core.extract.lexicon import (
 )
 from searchapp.core.extract.tokens import Doc
 
+# Tokens written against the word before them: "U.S.", "Sheriff's", "Complaints'".
+_JOINED = frozenset([".", "'s", "’s", "'", "’"])
+
 
 def join(words: list[str]) -> str:
     text = ""
     for k, w in enumerate(words):
-        text += w if (w == "." or not text) else " " + w
+        text += w if (w in _JOINED or not text) else " " + w
         if orgs.dotted(w) and not w.endswith(".") and words[k + 1 : k + 2] != ["."]:
             text += "."  # "U.S government" -> "U.S. government": one form for every spelling
     return text
