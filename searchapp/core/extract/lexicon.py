@@ -51,7 +51,8 @@ SPOKESPERSON_WORDS = _words(
 
 # Honorifics: stripped from names and not kept as a role.
 HONORIFICS = _words(
-    "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Professor Rev Revd Reverend Rt Hon Mme Messrs"
+    """Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Professor Rev Revd Reverend Rt Hon Mme Messrs Mlle Herr
+    Frau Mallam Alhaji Alhaja Shri Smt Sri"""
 )
 # Capitalised titles and role words that may stand before a name: "Home Secretary Charles Clarke".
 TITLE_WORDS = HONORIFICS | _words(
@@ -66,6 +67,7 @@ TITLE_WORDS = HONORIFICS | _words(
     Editor Founder CEO Premier Secretary-General Dean Pastor
     Minister President-elect Crown Private Corporal Marshal Agent Trooper Rabbi Ayatollah Mullah Speaker
     Treasurer Comptroller Administrator Commandant Brigadier Major-General Lieutenant-General Chieftain Provost Principal
+    Cmdr Cdr Adm Maj Cpl Pvt Atty Supt Insp Det Pres Amb Brig Fr Msgr Gens Sens Reps
     """
 )
 # Lower-case role nouns that mark the name after (or before) them as a person: "lawyer Jamie Firestone".

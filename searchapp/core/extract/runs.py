@@ -56,6 +56,8 @@ def capitalised_runs(doc: Doc) -> list[list[int]]:
                 span.append(j)
             elif w == "." and len(last) == 1 and doc.is_cap(j + 1):
                 span.append(j)  # an initial: "George W. Bush"
+            elif w == "." and last in TITLE_WORDS and doc.is_cap(j + 1) and not doc.sent_start[j + 1]:
+                pass  # "Sen. Marco Rubio": the title's full stop is no part of the name
             elif w == "." and orgs.dotted(last) and doc.is_cap(j + 1):
                 if words[j + 1] in NOT_NAME_WORDS:
                     break

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from searchapp.core.extract.lexicon import NOT_NAME_WORDS
+
 _DOUBLED = re.compile(r"'‘|‘'|‘‘|’’|''|``|,,")
 # A ‘ at the start of a word opens a quotation; the next ’ that ends a word closes it.
 _SINGLE_PAIR = re.compile(r"(?<![\w’'])‘([^‘’\n]{2,}?)’(?![\w])")
@@ -22,10 +24,21 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 # Words after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr St Sen Rep Gov Gen Lt Col Capt Prof Rev No Co Corp Inc Ltd Jr Sr vs Mt Sgt Cllr Jan Feb "
-    "Aug Sept Oct Nov Dec U.S U.K e.g i.e etc".split()
+# Titles whose full stop never ends a sentence: "Sen. Marco Rubio", "Cmdr. Constantino Chiwenga".
+_TITLE_ABBREVIATIONS = frozenset(
+    """Mr Mrs Ms Mx Dr Prof Sen Rep Reps Gov Gen Lt Col Capt Sgt Cmdr Cdr Adm Maj Cpl Pvt Rev Hon Atty Supt
+    Insp Det Cllr St Mt Ft Pres Amb Brig Fr Msgr Messrs Mme Mlle Gens Sens""".split()
 )
+# Abbreviations whose full stop ends a sentence only before a word that opens one ("... Inc. The deal"):
+# name suffixes, company forms, months, US states and Canadian provinces as news writes them.
+_ABBREVIATIONS = frozenset(
+    """Jr Sr Inc Co Corp Ltd Bros No Nos vs etc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Ala Ariz Ark
+    Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa
+    Penn Tenn Tex Va Vt Wash Wis Wyo Ont Que Alta Sask e.g i.e a.m p.m""".split()
+)
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S", "D.C", "a.m" (the last full stop comes apart)
+# A party-and-state tag: "(D-Mich.)", ", R-Fla.,".
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z]*")
 
 
 _DOUBLE_MARKS = str.maketrans({mark: '"' for mark in "“”„‟«»″"})
@@ -118,7 +131,7 @@ def _mark_sentences(doc: Doc) -> None:
             elif word in ("!", "?"):
                 boundary = True
             elif word == ":":
-                boundary = _opens_quote_next(doc, i)
+                boundary = _opens_quote_next(doc, i) or doc.is_cap(i + 1)  # "9.45 p.m.: The FBI says"
             elif word == ";":
                 boundary = False
         elif kind == "q" and not doc.space_after[i]:
@@ -128,10 +141,15 @@ def _mark_sentences(doc: Doc) -> None:
 
 
 def _abbreviation(doc: Doc, i: int) -> bool:
-    prev = doc.words[i - 1] if i > 0 else ""
-    if prev in _ABBREVIATIONS or (len(prev) == 1 and prev.isupper()):
+    """Whether the full stop at i closes an abbreviation inside a sentence rather than the sentence."""
+    prev = doc.words[i - 1] if i > 0 and doc.kinds[i - 1] == "w" else ""
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) and doc.para[i + 1] == doc.para[i] else ""
+    if prev in _TITLE_ABBREVIATIONS or (len(prev) == 1 and prev.isupper()) or nxt[:1].islower():
         return True
-    return i + 1 < len(doc.words) and doc.words[i + 1][:1].islower()
+    if prev in _ABBREVIATIONS or _DOTTED.fullmatch(prev) or _PARTY_STATE.fullmatch(prev):
+        kind = doc.kinds[i + 1] if nxt else "q"
+        return kind == "p" or (kind == "w" and nxt not in NOT_NAME_WORDS)
+    return False
 
 
 def _opens_quote_next(doc: Doc, i: int) -> bool:
