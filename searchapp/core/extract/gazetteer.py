@@ -1,17 +1,26 @@
 """Name lists: common given names (evidence that a capitalised pair is a person) and places.
 
 General lists, written once; a given name alone never makes a speaker, it only tells a person's name
-from a place or a product when nothing else in the sentence does.
+from a place or a product when nothing else in the sentence does. The given names are the list below
+and the US Census Bureau's 1990 list in `searchapp/resources/given_names.txt` (built by
+`bench/build_given_names.py`, which says how).
 """
 
 from __future__ import annotations
+
+from importlib import resources
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-GIVEN_NAMES = _words(
+def _resource_words(name: str) -> frozenset[str]:
+    text = resources.files("searchapp.resources").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+GIVEN_NAMES = _resource_words("given_names.txt") | _words(
     """
     Aaron Abdul Abdullah Abraham Adam Adrian Ahmed Ahmad Aidan Alan Alastair Albert Alec Alex Alexander
     Alexandra Alexis Alfred Ali Alice Alicia Alison Alistair Allan Allen Alvin Amanda Amber Amy Ana Andre

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from searchapp.core.extract import orgs, runs, spans
-from searchapp.core.extract.evidence import org_context
+from searchapp.core.extract.evidence import COMPANY_NOUNS, org_before, org_context
 from searchapp.core.extract.gazetteer import GIVEN_NAMES, PLACES
 from searchapp.core.extract.lexicon import (
     GENERIC_SOURCES,
@@ -180,6 +180,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if mention is None:
                 continue
             mention.first = span[0]
+            if mention.kind == "person" and not mention.title and org_before(doc, span[0], COMPANY_NOUNS):
+                mention.kind = "org"  # "investment bank Morgan Stanley": a company named after people
             if mention.kind == "unknown" and len(span) == 1 and doc.sent_start[span[0]]:
                 if mention.text.lower() in GENERIC_SOURCES:
                     continue

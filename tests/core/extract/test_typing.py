@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.core.extract.conftest import speakers
+from tests.core.extract.conftest import extract, speakers
 
 
 def test_an_unlisted_full_name_that_speaks_is_a_person() -> None:
@@ -28,3 +28,16 @@ def test_a_name_taken_up_by_it_is_an_organisation() -> None:
 def test_an_age_before_a_name_is_not_part_of_it() -> None:
     body = "Thirty-six-year-old Kodo Yarrow said the music stopped."
     assert speakers(body) == {"Kodo Yarrow": "person"}
+
+
+def test_a_census_given_name_makes_a_person_without_other_evidence() -> None:
+    assert extract("Priscilla Okoro was at the market on Sunday.").people == ("Priscilla Okoro",)
+
+
+def test_a_company_noun_before_a_person_shaped_name_makes_a_company() -> None:
+    entities = extract("Investment bank Morgan Stanley has forecast growth of 40% a year.")
+    assert entities.orgs == ("Morgan Stanley",) and entities.people == ()
+
+
+def test_a_person_role_before_a_name_keeps_it_a_person() -> None:
+    assert extract("The show was made by producer Jon Thoday.").people == ("Jon Thoday",)
