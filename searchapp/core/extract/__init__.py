@@ -8,12 +8,10 @@ deterministic, pure Python and keeps no state between calls, so it runs in a pro
 
 from __future__ import annotations
 
-import re
-
 from searchapp.core.extract.names import find_mentions
+from searchapp.core.extract.page import HEADING, read_page
 from searchapp.core.extract.quotes import Cue, find_cues, mark_quotations
 from searchapp.core.extract.resolve import resolve_mentions, resolve_names
-from searchapp.core.extract.spans import title_case
 from searchapp.core.extract.speakers import attribute
 from searchapp.core.extract.tokens import tokenize
 from searchapp.core.extract.turns import find_turns, turn_speakers
@@ -21,19 +19,19 @@ from searchapp.core.models import Article, Entities, Speaker
 
 __all__ = ["extract_entities", "resolve_names"]
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
 
 def extract_entities(article: Article) -> Entities:
     """Speakers, people and organisations of one article, under canonical names."""
-    paragraphs = [p.strip() for p in [article.headline, *_PARAGRAPH_BREAK.split(article.body)] if p.strip()]
-    doc = tokenize(paragraphs)
+    page = read_page(article.headline, article.body)
+    doc = tokenize(page.paragraphs)
+    doc.para_kind = page.kinds
     turns = find_turns(doc, article.outlet)
     quotations = mark_quotations(doc, {t.para: t.colon for t in turns})
     mentions = find_mentions(doc)
-    if article.headline.strip() and title_case(article.headline):
-        # In a title-case headline every word is capitalised: a run there is a name if the body writes it.
-        mentions = [m for m in mentions if doc.para[m.start] > 0 or m.text in article.body]
+    if HEADING in page.kinds:
+        # In a heading every word may be capitalised: a run there is a name if the story writes it.
+        story = "\n".join(p for p, kind in zip(page.paragraphs, page.kinds, strict=True) if kind != HEADING)
+        mentions = [m for m in mentions if doc.para_kind[doc.para[m.start]] != HEADING or m.text in story]
     if turns:
         mentions = turn_speakers(doc, turns, mentions)
     cues = find_cues(doc, mentions)

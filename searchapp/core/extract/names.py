@@ -24,6 +24,7 @@ from searchapp.core.extract.lexicon import (
     ROLE_NOUNS,
     TITLE_WORDS,
 )
+from searchapp.core.extract.page import credited
 from searchapp.core.extract.roles import age_after, join, modifier, role_after, role_before
 from searchapp.core.extract.tokens import Doc
 
@@ -182,6 +183,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
             mention.first = span[0]
             if mention.kind == "person" and not mention.title and org_before(doc, span[0], COMPANY_NOUNS):
                 mention.kind = "org"  # "investment bank Morgan Stanley": a company named after people
+            if mention.kind == "unknown" and credited(doc, span[0], mention.end):
+                # "Alastair Grant/AP", "(Reuters)", "Reporting by Dean Yates": photographers and
+                # reporters are people, a one-word name is an agency.
+                mention.kind = "person" if " " in mention.text else "org"
             if mention.kind == "unknown" and len(span) == 1 and doc.sent_start[span[0]]:
                 if mention.text.lower() in GENERIC_SOURCES:
                     continue

@@ -36,6 +36,8 @@ def is_acronym(word: str) -> bool:
     plain = undotted(word)
     if not 2 <= len(word) <= 7 or len(letters) < 2 or plain in NON_ORG_ACRONYMS or plain in PLACES:
         return False
+    if plain.capitalize() in PLACES:  # "TOKYO", "PARIS" in a dateline or a credit
+        return False
     if any(part in NON_ORG_ACRONYMS for part in plain.split("-")):
         return False  # "HD-DVD"
     if _ROMAN.fullmatch(plain) or (len(letters) >= 3 and len(set(letters)) == 1):

@@ -144,7 +144,7 @@ def find_cues(doc: Doc, mentions: list[Mention]) -> list[Cue]:
     span_of = {k: m for m in mentions for k in range(m.first if m.first >= 0 else m.start, m.end)}
     cues: list[Cue] = []
     for t, word in enumerate(doc.words):
-        if doc.kinds[t] != "w" or doc.quote[t] >= 0:
+        if doc.kinds[t] != "w" or doc.quote[t] >= 0 or not (doc.para[t] == 0 or doc.story(t)):
             continue
         if word in ("according", "According") and t + 1 < len(doc) and doc.words[t + 1] == "to":
             cue = _after(doc, t + 2, t, span_of)

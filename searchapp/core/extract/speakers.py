@@ -65,7 +65,11 @@ def _resolve_cue(
 ) -> Entity | None:
     if cue.speaker is not None:
         return entity_of.get(id(cue.speaker))
-    before = [m for m in mentions if m.end <= cue.verb and not m.quoted and id(m) in entity_of]
+    before = [
+        m
+        for m in mentions
+        if m.end <= cue.verb and not m.quoted and id(m) in entity_of and doc.story(m.start)
+    ]
     if cue.pronoun:
         for m in reversed(before):
             entity = entity_of[id(m)]

@@ -65,6 +65,7 @@ class Doc:
     sent_start: list[bool] = field(default_factory=list)
     quote: list[int] = field(default_factory=list)  # index of the quotation a token is inside, or -1
     cap: list[bool] = field(default_factory=list)  # a word that starts with a capital
+    para_kind: list[str] = field(default_factory=list)  # per paragraph: "text", "heading", "credit", "link"
 
     def __len__(self) -> int:
         return len(self.words)
@@ -74,6 +75,10 @@ class Doc:
 
     def is_cap(self, i: int) -> bool:
         return 0 <= i < len(self.cap) and self.cap[i]
+
+    def story(self, i: int) -> bool:
+        """Token i is in a paragraph of the story (not a credit, a link or a heading)."""
+        return not self.para_kind or self.para_kind[self.para[i]] == "text"
 
     def sentence_end(self, i: int) -> int:
         """Index just past the sentence that token i is in (or the paragraph end)."""

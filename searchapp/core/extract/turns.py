@@ -131,7 +131,15 @@ def find_turns(doc: Doc, outlet: str = "") -> list[Turn]:
         text = " ".join(words)
         if _interviewer(words, outlet_words):
             turns.append(Turn(doc.para[i], i, colon, j, ""))
-        elif _person_label(words, label_count[text] >= 2, in_names, lower):
+        elif _person_label(words, label_count[text] >= 2, in_names, lower) and (
+            label_count[text] >= 2
+            or len(words) == 1
+            or not doc.words[i].isupper()
+            or words[0] in label_count
+            or words[-1] in label_count
+        ):
+            # An all-capital label of several words is a section head ("MARKET WATCH:") unless it
+            # recurs like a speaker's turns.
             turns.append(Turn(doc.para[i], i, colon, j, text))
     if not any(t.text for t in turns):
         return []  # no named speaker: "Q:" alone does not make an interview
