@@ -1,16 +1,19 @@
 """Who is quoted and who is mentioned: pure functions from an Article's text to Entities.
 
-`extract_entities(article)` finds name spans (names.py, orgs.py), quotations and speech cues
-(quotes.py) and interview turns (turns.py), links the forms of each name (resolve.py) and decides who speaks (speakers.py). It is
-deterministic, pure Python and keeps no state between calls, so it runs in a process pool.
+`extract_entities(article)` reads the page's structure (page.py), finds name spans (runs.py,
+names.py, orgs.py), quotations (quotes.py), speech cues and their subjects (cues.py, subjects.py)
+and interview turns (turns.py), links the forms of each name (resolve.py) and decides who speaks
+(speakers.py). It is deterministic, pure Python and keeps no state between calls, so it runs in a
+process pool.
 `resolve_names(names)` is the cross-article rule for facet values; see resolve.py.
 """
 
 from __future__ import annotations
 
+from searchapp.core.extract.cues import find_cues
 from searchapp.core.extract.names import find_mentions
 from searchapp.core.extract.page import HEADING, read_page
-from searchapp.core.extract.quotes import Cue, find_cues, mark_quotations
+from searchapp.core.extract.quotes import Cue, mark_quotations
 from searchapp.core.extract.resolve import resolve_mentions, resolve_names
 from searchapp.core.extract.speakers import attribute
 from searchapp.core.extract.tokens import tokenize

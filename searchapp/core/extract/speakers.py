@@ -11,8 +11,9 @@ from __future__ import annotations
 from searchapp.core.extract import orgs
 from searchapp.core.extract.lexicon import NON_SUBJECT_BEFORE
 from searchapp.core.extract.names import Mention
-from searchapp.core.extract.quotes import Cue, Quotation, subject_position
+from searchapp.core.extract.quotes import Cue, Quotation
 from searchapp.core.extract.resolve import Entity
+from searchapp.core.extract.subjects import subject_position
 from searchapp.core.extract.tokens import Doc
 
 # Organisation name words that do not fit "the company said": public bodies, parties, unions, schools.

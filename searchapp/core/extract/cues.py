@@ -1,0 +1,146 @@
+"""Speech cues: every "said", "told", "according to" outside quotations, with the speaker it names.
+
+The subject before the verb is found by subjects.py; a speaker written after the verb (`"...," said
+X`, `according to X`) here, and so are the other members of a coordinated subject ("A and B said").
+"""
+
+from __future__ import annotations
+
+from searchapp.core.extract.clauses import inverted
+from searchapp.core.extract.lexicon import (
+    GENERIC_SOURCES,
+    INVERTING_VERBS,
+    ORG_ANAPHORS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    SPOKESPERSON_WORDS,
+)
+from searchapp.core.extract.names import Mention
+from searchapp.core.extract.quotes import Cue
+from searchapp.core.extract.subjects import subject_before, subject_position
+from searchapp.core.extract.tokens import Doc
+
+_PASSIVE = frozenset("was were been being is are be".split())
+# "wrote" is speech only when what follows is what was written: "wrote that", "wrote in the Times".
+_WRITING = frozenset("wrote writes".split())
+_WRITING_NEXT = frozenset([",", ":", "that", "in", "on", "to", '"'])
+# What one "claims" by winning it.
+_PRIZES = frozenset(
+    """victory win title titles crown record best gold silver bronze medal medals prize trophy cup seat
+    seats place lead honours award awards double treble pole""".split()
+)
+_STOP_AFTER = frozenset(
+    """who which that in at on of for from with when while after as and but to yesterday today last during
+    told adding before earlier speaking writing in""".split()
+)
+
+
+def find_cues(doc: Doc, mentions: list[Mention]) -> list[Cue]:
+    """Every speech cue outside quotations, with the speaker it names (or a pronoun to resolve)."""
+    end_at = {m.end - 1: m for m in mentions}
+    span_of = {k: m for m in mentions for k in range(m.first if m.first >= 0 else m.start, m.end)}
+    cues: list[Cue] = []
+    for t, word in enumerate(doc.words):
+        if doc.kinds[t] != "w" or doc.quote[t] >= 0 or not (doc.para[t] == 0 or doc.story(t)):
+            continue
+        if word in ("according", "According") and t + 1 < len(doc) and doc.words[t + 1] == "to":
+            cue = _after(doc, t + 2, t, span_of)
+        elif word in SPEECH_VERBS:
+            nxt = doc.words[t + 1] if t + 1 < len(doc) else ""
+            if nxt == "by" and word.endswith("ed"):
+                cue = _after(doc, t + 2, t, span_of)  # "claims denied by Labour"
+            elif (
+                (t > 0 and doc.words[t - 1] in _PASSIVE)
+                or (word in _WRITING and nxt not in _WRITING_NEXT and not inverted(doc, t))
+                or _winning(doc, t)
+            ):
+                continue
+            else:
+                cue = subject_before(doc, t, end_at)
+                if (
+                    cue is None
+                    and word in INVERTING_VERBS
+                    and t > 0
+                    and (doc.words[t - 1] == "," or doc.kinds[t - 1] == "q")
+                ):
+                    cue = _after(doc, t + 1, t, span_of)
+        else:
+            continue
+        if cue is not None:
+            cues.append(cue)
+            cues.extend(Cue(t, partner) for partner in _coordinated(doc, cue, end_at))
+    return cues
+
+
+def _winning(doc: Doc, t: int) -> bool:
+    """ "X claims victory", "claimed a new world best": claiming a prize is winning, not speech."""
+    if not doc.words[t].startswith("claim"):
+        return False
+    for k in range(t + 1, min(len(doc), t + 5)):
+        if doc.words[k] in _PRIZES:
+            return True
+        if doc.kinds[k] != "w" or doc.words[k] == "that":
+            return False
+    return False
+
+
+def _coordinated(doc: Doc, cue: Cue, end_at: dict[int, Mention]) -> list[Mention]:
+    """The other members of "The Tories and the Lib Dems have questioned", "A, B and C have announced"."""
+    speaker = cue.speaker
+    chain: list[Mention] = []
+    if speaker is None:
+        return chain
+    current, joined = speaker, False
+    while True:
+        k = (current.first if current.first >= 0 else current.start) - 1
+        if k > 0 and doc.words[k] in ("the", "The"):
+            k -= 1
+        if k <= 0 or doc.words[k] not in ("and", ","):
+            break
+        if doc.words[k] == "and":
+            if joined:
+                break  # one "and" per list
+            joined = True
+            if doc.words[k - 1] == ",":
+                k -= 1  # "A, B, and C"
+        elif not joined:
+            break  # the last member comes after "and": never "X, the head of Y, said"
+        other = end_at.get(k - 1)
+        if other is None or (other.kind == "person") != (speaker.kind == "person"):
+            break
+        chain.append(other)
+        current = other
+    return chain if chain and subject_position(doc, chain[-1]) else []
+
+
+def _after(doc: Doc, k: int, t: int, span_of: dict[int, Mention]) -> Cue | None:
+    """The speaker written after the cue: `said Jamie Firestone`, `according to the IPCC`."""
+    found: Mention | None = None
+    spokesperson = False
+    limit = min(len(doc), k + 12)
+    while k < limit and doc.para[k] == doc.para[t]:
+        word = doc.words[k]
+        if word in PRONOUNS and found is None:
+            return Cue(t, pronoun=word.lower())
+        if word in SPOKESPERSON_WORDS and k + 1 < limit and doc.words[k + 1] in ("for", "at", "of", "from"):
+            spokesperson = True
+            k += 2
+            continue
+        if word in ORG_ANAPHORS and doc.words[k - 1] == "the" and found is None:
+            return Cue(t, anaphor=word)
+        if word in GENERIC_SOURCES and found is None:
+            return None
+        if k in span_of:
+            found = span_of[k]
+            k = found.end
+            continue
+        if doc.kinds[k] in ("p", "q") and word != "-":
+            break
+        if word in _STOP_AFTER and not (word == "and" and found is not None and found.kind != "person"):
+            break
+        k += 1
+    if found is None or (spokesperson and found.kind == "person"):
+        return None
+    if found.kind == "unknown" and " " in found.text and not spokesperson:
+        found.kind = "person"  # `said Henri Josserand`: a full name after the verb is a person
+    return Cue(t, found, spokesperson=spokesperson)
