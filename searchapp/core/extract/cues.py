@@ -11,19 +11,29 @@ from searchapp.core.extract.lexicon import (
     GENERIC_SOURCES,
     INVERTING_VERBS,
     ORG_ANAPHORS,
+    PARTICIPLE_CUES,
     PRONOUNS,
     SPEECH_VERBS,
     SPOKESPERSON_WORDS,
+    SUBJECT_FILLERS,
 )
 from searchapp.core.extract.names import Mention
 from searchapp.core.extract.quotes import Cue
-from searchapp.core.extract.subjects import subject_before, subject_position
+from searchapp.core.extract.subjects import clause_subject, subject_before, subject_position
 from searchapp.core.extract.tokens import Doc
 
 _PASSIVE = frozenset("was were been being is are be".split())
-# "wrote" is speech only when what follows is what was written: "wrote that", "wrote in the Times".
+# "wrote" is speech only when what follows is what was written: "wrote that", "wrote in the Times",
+# or a quotation stands in its sentence.
 _WRITING = frozenset("wrote writes".split())
 _WRITING_NEXT = frozenset([",", ":", "that", "in", "on", "to", '"'])
+# "called" is speech when it calls for something, on someone or something something: not "called off".
+_CALLING = frozenset("called calls".split())
+_CALLED_NEXT = frozenset("for on it him her them the this that his their its".split())
+_POINTING = frozenset("pointed points".split())
+_MOTION = frozenset("into through off down away open shut up".split())
+# Words before a cue word that make it an adjective: "the noted author", "its stated aim".
+_DETERMINERS = frozenset("a an the his her its their our my your this that these those".split())
 # What one "claims" by winning it.
 _PRIZES = frozenset(
     """victory win title titles crown record best gold silver bronze medal medals prize trophy cup seat
@@ -39,21 +49,26 @@ def find_cues(doc: Doc, mentions: list[Mention]) -> list[Cue]:
     """Every speech cue outside quotations, with the speaker it names (or a pronoun to resolve)."""
     end_at = {m.end - 1: m for m in mentions}
     span_of = {k: m for m in mentions for k in range(m.first if m.first >= 0 else m.start, m.end)}
+    start_at = {m.first if m.first >= 0 else m.start: m for m in mentions}
     cues: list[Cue] = []
     for t, word in enumerate(doc.words):
         if doc.kinds[t] != "w" or doc.quote[t] >= 0 or not (doc.para[t] == 0 or doc.story(t)):
             continue
-        if word in ("according", "According") and t + 1 < len(doc) and doc.words[t + 1] == "to":
+        nxt = doc.words[t + 1] if t + 1 < len(doc) else ""
+        if word in ("according", "According") and nxt == "to":
             cue = _after(doc, t + 2, t, span_of)
-        elif word in SPEECH_VERBS:
-            nxt = doc.words[t + 1] if t + 1 < len(doc) else ""
+        elif word in PARTICIPLE_CUES and t > 0 and doc.words[t - 1] == "," and _closing(doc, t):
+            # "X criticised the plan, saying ...", "..., Shehu said, adding that ..."
+            earlier = next((c for c in reversed(cues) if c.verb >= doc.sentence_begin(t)), None)
+            cue = (
+                Cue(t, earlier.speaker, earlier.pronoun, earlier.anaphor)
+                if earlier
+                else clause_subject(doc, t, start_at)
+            )
+        elif word in SPEECH_VERBS and _speech_sense(doc, t):
             if nxt == "by" and word.endswith("ed"):
                 cue = _after(doc, t + 2, t, span_of)  # "claims denied by Labour"
-            elif (
-                (t > 0 and doc.words[t - 1] in _PASSIVE)
-                or (word in _WRITING and nxt not in _WRITING_NEXT and not inverted(doc, t))
-                or _winning(doc, t)
-            ):
+            elif t > 0 and doc.words[t - 1] in _PASSIVE:
                 continue
             else:
                 cue = subject_before(doc, t, end_at)
@@ -64,12 +79,51 @@ def find_cues(doc: Doc, mentions: list[Mention]) -> list[Cue]:
                     and (doc.words[t - 1] == "," or doc.kinds[t - 1] == "q")
                 ):
                     cue = _after(doc, t + 1, t, span_of)
+                if cue is None and _coordinate_verb(doc, t):
+                    cue = clause_subject(doc, t, start_at)  # "X resigned on Monday and said ..."
         else:
             continue
         if cue is not None:
             cues.append(cue)
             cues.extend(Cue(t, partner) for partner in _coordinated(doc, cue, end_at))
     return cues
+
+
+def _speech_sense(doc: Doc, t: int) -> bool:
+    """Whether the cue word at t is used of speech: not "the noted author", "its stated aim", "claimed
+    victory", "called off", "wrote a book"."""
+    word = doc.words[t]
+    nxt = doc.words[t + 1] if t + 1 < len(doc) else ""
+    if t > 0 and doc.words[t - 1].lower() in _DETERMINERS:
+        return False
+    if word in _WRITING:
+        return nxt in _WRITING_NEXT or inverted(doc, t) or _quoted_in_sentence(doc, t)
+    if word in _CALLING:
+        return nxt in _CALLED_NEXT or _quoted_in_sentence(doc, t)
+    if word in _POINTING:
+        return nxt == "out"
+    if nxt in _MOTION:
+        return False  # "slammed into the sea", "blasted off"
+    return not _winning(doc, t)
+
+
+def _quoted_in_sentence(doc: Doc, t: int) -> bool:
+    """A quotation in the same sentence: `"...," Johnson wrote.` or `called the launch "deplorable"`."""
+    begin, end = doc.sentence_begin(t), doc.sentence_end(t)
+    return any(doc.kinds[k] == "q" for k in range(begin, min(end + 1, len(doc))))
+
+
+def _closing(doc: Doc, t: int) -> bool:
+    """A participle that closes its sentence: no speech verb after it ("another, citing scanners, said")."""
+    return not any(doc.words[k] in SPEECH_VERBS for k in range(t + 1, doc.sentence_end(t)))
+
+
+def _coordinate_verb(doc: Doc, t: int) -> bool:
+    """ "... and said", "... and later told": a verb sharing the subject of the clause before it."""
+    k = t - 1
+    while k >= 0 and doc.words[k] in SUBJECT_FILLERS:
+        k -= 1
+    return k >= 0 and doc.words[k] == "and"
 
 
 def _winning(doc: Doc, t: int) -> bool:
@@ -116,6 +170,8 @@ def _coordinated(doc: Doc, cue: Cue, end_at: dict[int, Mention]) -> list[Mention
 def _after(doc: Doc, k: int, t: int, span_of: dict[int, Mention]) -> Cue | None:
     """The speaker written after the cue: `said Jamie Firestone`, `according to the IPCC`."""
     found: Mention | None = None
+    possessor: Mention | None = None
+    start = k
     spokesperson = False
     limit = min(len(doc), k + 12)
     while k < limit and doc.para[k] == doc.para[t]:
@@ -128,18 +184,25 @@ def _after(doc: Doc, k: int, t: int, span_of: dict[int, Mention]) -> Cue | None:
             continue
         if word in ORG_ANAPHORS and doc.words[k - 1] == "the" and found is None:
             return Cue(t, anaphor=word)
-        if word in GENERIC_SOURCES and found is None:
-            return None
+        if word in GENERIC_SOURCES and found is None and not doc.is_cap(k + 1):
+            return None  # "said analysts"; but "said police Chief Anna Reyes", "said analyst Dan Ives"
         if k in span_of:
             found = span_of[k]
             k = found.end
+            if k < len(doc) and doc.kinds[k] == "s":
+                # "said Gartner's analyst Kobita Desai": the name after the possessive speaks, if any;
+                # "revealed by Epstein's suicide": the possessor is no agent.
+                possessor, found = found, None
+                k += 1
             continue
         if doc.kinds[k] in ("p", "q") and word != "-":
             break
         if word in _STOP_AFTER and not (word == "and" and found is not None and found.kind != "person"):
             break
         k += 1
-    if found is None or (spokesperson and found.kind == "person"):
+    if found is None and possessor is not None and doc.words[start - 1] != "by":
+        found = possessor  # "according to the IMF's figures"
+    if found is None:
         return None
     if found.kind == "unknown" and " " in found.text and not spokesperson:
         found.kind = "person"  # `said Henri Josserand`: a full name after the verb is a person

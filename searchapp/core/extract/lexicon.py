@@ -22,7 +22,22 @@ SPEECH_VERBS = _words(
     alleges recalled joked complained complains demanded demands emphasised emphasized rejected remembered
     countered continued observed estimated forecast reported reports described describes told
     accuse warn claim insist argue admit deny hinted hints
+    tweeted tweets praised praises criticises criticizes condemned condemns denounced denounces defended
+    defends hailed hails blasted blasts slammed slams lamented laments cited cites mentioned mentions
+    confessed confesses retorted retorts quipped quips boasted boasts testified testifies threatened
+    threatens recommended recommends affirmed affirms asserted asserts contended contends disputed disputes
+    reiterates assured assures reminded reminds answered answers wondered wonders mused
+    shouted yelled screamed whispered texted emailed e-mailed clarified objected protested pleaded begged
+    appealed characterized characterised branded dubbed expressed called calls pointed points acknowledges
+    concedes declares reveal insist
     """
+)
+# Participles after a comma that report the speech of the clause's subject: "X criticised the plan,
+# saying ...".
+PARTICIPLE_CUES = _words(
+    """saying adding noting arguing citing insisting explaining warning claiming telling stressing
+    urging describing accusing calling asking complaining acknowledging conceding suggesting writing
+    tweeting declaring announcing predicting"""
 )
 # Cue verbs that may come before their speaker: `"...," said X` and `"...," added X`.
 INVERTING_VERBS = _words(

@@ -30,6 +30,8 @@ _APPOSITIVE_OPENERS = frozenset(
     """the a an his her its their who one also now formerly then speaking himself herself former ex
     currently until""".split()
 )
+# Endings of role nouns: "co-ordinator", "manager", "specialist", "technician", "assistant".
+_ROLE_ENDINGS = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
 # Plural voices of a named organisation: "Labour campaign chiefs say", "Rosneft officials said".
 _VOICES = frozenset("chiefs officials sources bosses executives insiders".split())
 # Words after which "it said" is a main clause: "Profits rose, it said", "and it added".
@@ -42,6 +44,12 @@ def subject_before(doc: Doc, t: int, end_at: dict[int, Mention]) -> Cue | None:
     skipped = 0
     while k >= 0 and doc.words[k] in SUBJECT_FILLERS and skipped < 3:
         k, skipped = k - 1, skipped + 1
+    if k > 0 and doc.words[k] == ")":
+        # "Sen. Marco Rubio (R-Fla.) urged": a bracketed tag between the speaker and the verb
+        opening = next((j for j in range(k - 1, max(k - 8, -1), -1) if doc.words[j] == "("), -1)
+        k = opening - 1 if opening > 0 else k
+        while k >= 0 and doc.words[k] in SUBJECT_FILLERS:
+            k -= 1
     if k < 0 or doc.para[k] != doc.para[t]:
         return None
     word = doc.words[k]
@@ -111,6 +119,7 @@ def _appositive(doc: Doc, t: int, k: int, end_at: dict[int, Mention]) -> Cue | N
             or doc.is_cap(c + 1)
             or opener.isdigit()
             or "-" in opener
+            or _role_phrase(doc.words[c + 1 : comma])
         ):
             break
         inner.extend(m for m in end_at.values() if c < m.start and m.end <= comma and m.kind == "person")
@@ -129,6 +138,16 @@ def _appositive(doc: Doc, t: int, k: int, end_at: dict[int, Mention]) -> Cue | N
                 return cue
         comma = c
     return Cue(t, inner[0]) if len(inner) == 1 else None
+
+
+def _role_phrase(words: list[str]) -> bool:
+    """ "emergency program co-ordinator": a short lower-case phrase that ends in a role noun."""
+    last = words[-1] if words else ""
+    return (
+        0 < len(words) <= 6
+        and all(w.isalpha() or "-" in w for w in words)
+        and (last in ROLE_NOUNS or last.endswith(_ROLE_ENDINGS))
+    )
 
 
 def subject_position(doc: Doc, mention: Mention) -> bool:
@@ -153,7 +172,9 @@ def _subject(doc: Doc, t: int, mention: Mention, end_at: dict[int, Mention]) -> 
         person = end_at.get(first - 2)
         if prev in ("of", "at", "from") and person is not None and person.kind != "org":
             return _subject(doc, t, person, end_at)  # "Mike Powell of Dresdner Kleinwort Wasserstein says"
-        if prev in ("for", "from", "at", "of") and before in SPOKESPERSON_WORDS and mention.kind != "person":
+        if prev in ("for", "from", "at", "of", "by") and before in SPOKESPERSON_WORDS:
+            # "a spokesman for Sony said", "a statement by the council said": the unnamed voice's
+            # organisation or principal speaks.
             return Cue(t, mention, spokesperson=True)
         return None
     if not subject_position(doc, mention):
@@ -184,3 +205,35 @@ def _role_owner(doc: Doc, first: int, end_at: dict[int, Mention]) -> Mention | N
     if has_role and doc.words[j] == "," and person is not None and person.kind == "person":
         return person
     return None
+
+
+def clause_subject(doc: Doc, t: int, start_at: dict[int, Mention]) -> Cue | None:
+    """The subject of the clause a participle or a coordinated verb belongs to: the name or pronoun
+    that opens the sentence ("Broadcom criticised the board, saying ...", "In a statement, X ...")."""
+    begin = doc.sentence_begin(t)
+    k = begin
+    while k < t and (doc.words[k] in _CLAUSE_OPENERS or doc.kinds[k] == "q"):
+        k += 1  # "But", "And", an opening quote mark
+    if k < t and (doc.words[k] in NON_SUBJECT_BEFORE or doc.words[k].lower() in _INTRODUCERS):
+        # "In a statement, X ...", "On Monday, X ...": an introductory phrase up to its comma
+        comma = next((c for c in range(k, min(t, k + 8)) if doc.words[c] == ","), -1)
+        if comma < 0:
+            return None
+        k = comma + 1
+    if k >= t:
+        return None
+    word = doc.words[k]
+    mention = start_at.get(k)
+    if mention is not None and mention.end < t and doc.kinds[mention.end] != "s":
+        return Cue(t, mention)
+    if word in PRONOUNS:
+        return Cue(t, pronoun=word.lower())
+    if word in ("it", "It"):
+        return Cue(t, anaphor="it")
+    if word in ("the", "The") and doc.words[k + 1] in ORG_ANAPHORS:
+        return Cue(t, anaphor=doc.words[k + 1])
+    return None
+
+
+_CLAUSE_OPENERS = frozenset("But And Yet So Still Meanwhile However , but and".split())
+_INTRODUCERS = frozenset("in on at after before during earlier later last speaking asked when while".split())

@@ -1,0 +1,73 @@
+"""Cue coverage: more speech verbs, their non-speech senses, participles, shared subjects, descriptions."""
+
+from __future__ import annotations
+
+from tests.core.extract.conftest import speakers
+
+
+def test_further_speech_verbs() -> None:
+    assert speakers("Mayor Ines Varga praised the firefighters.") == {"Ines Varga": "person"}
+    assert speakers('"Not again," Tom Brandt retorted.') == {"Tom Brandt": "person"}
+    assert speakers("Carla Mendt confessed that she had never read it.") == {"Carla Mendt": "person"}
+    assert speakers("Senator Ana Ruiz noted that the bill had failed twice.") == {"Ana Ruiz": "person"}
+
+
+def test_non_speech_senses_are_not_cues() -> None:
+    assert speakers("The noted author Ines Varga arrived late.") == {}
+    assert speakers("Tom Brandt called off the search at dusk.") == {}
+    assert speakers("The plane slammed into the sea near Java.") == {}
+    assert speakers("Dana Kell wrote a novel about the war.") == {}
+
+
+def test_wrote_beside_a_quotation_is_speech() -> None:
+    assert speakers('"They taught me so much," Dev Okafor wrote.') == {"Dev Okafor": "person"}
+
+
+def test_a_participle_reports_the_speech_of_its_clause_subject() -> None:
+    body = "Brenmoor Holdings rejected the offer on Monday, saying it undervalued the firm."
+    assert speakers(body) == {"Brenmoor Holdings": "org"}
+
+
+def test_a_participle_after_a_cue_keeps_its_speaker() -> None:
+    body = "The girls were in the custody of the Harlow Police Department, Ada Shehu said, adding that they were tired."
+    assert speakers(body) == {"Ada Shehu": "person"}
+
+
+def test_a_coordinated_verb_shares_the_subject() -> None:
+    body = 'Councillor Rhys Pugh is to raise the issue at the next meeting and said: "It cannot go on."'
+    assert speakers(body) == {"Rhys Pugh": "person"}
+
+
+def test_a_participle_inside_the_subject_does_not_speak_for_a_name_before() -> None:
+    body = "One Twitter user said the hotel was shut, while another, citing police scanners, said two men were inside."
+    assert speakers(body) == {}
+
+
+def test_inverted_cue_with_a_description_before_the_name() -> None:
+    assert speakers('"We found nothing," said police Chief Anna Reyes.') == {"Anna Reyes": "person"}
+    assert speakers('"It is late," said farm worker Tom Baxter.') == {"Tom Baxter": "person"}
+    assert speakers('"A good deal," said Orlo\'s chief analyst Kobi Desai.') == {"Kobi Desai": "person"}
+
+
+def test_a_lower_case_appositive_role_between_name_and_verb() -> None:
+    body = "Jane Okafor, emergency program co-ordinator, said the roads were closed."
+    assert speakers(body) == {"Jane Okafor": "person"}
+
+
+def test_a_statement_by_a_body_makes_it_the_speaker() -> None:
+    body = "A statement by the Harlow Borough Council said the school would reopen."
+    assert speakers(body) == {"Harlow Borough Council": "org"}
+
+
+def test_an_unnamed_spokesman_speaks_for_a_named_principal() -> None:
+    body = 'A spokesman for Secretary-General Ban Ki-moon called the launch "deeply deplorable".'
+    assert speakers(body) == {"Ban Ki-moon": "person"}
+
+
+def test_a_party_state_tag_between_speaker_and_verb() -> None:
+    body = "Sen. Marco Vell (R-Fla.) urged China to act."
+    assert speakers(body) == {"Marco Vell": "person"}
+
+
+def test_passive_by_a_possessive_is_no_agent() -> None:
+    assert speakers("The failures revealed by Tom Epps's death shocked the senators.") == {}
