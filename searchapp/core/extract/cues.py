@@ -39,6 +39,7 @@ _PRIZES = frozenset(
     """victory win title titles crown record best gold silver bronze medal medals prize trophy cup seat
     seats place lead honours award awards double treble pole""".split()
 )
+_CUE_WORDS = SPEECH_VERBS | PARTICIPLE_CUES | frozenset(["according", "According"])
 _STOP_AFTER = frozenset(
     """who which that in at on of for from with when while after as and but to yesterday today last during
     told adding before earlier speaking writing in""".split()
@@ -51,10 +52,12 @@ def find_cues(doc: Doc, mentions: list[Mention]) -> list[Cue]:
     span_of = {k: m for m in mentions for k in range(m.first if m.first >= 0 else m.start, m.end)}
     start_at = {m.first if m.first >= 0 else m.start: m for m in mentions}
     cues: list[Cue] = []
-    for t, word in enumerate(doc.words):
+    n = len(doc)
+    for t in [t for t, word in enumerate(doc.words) if word in _CUE_WORDS]:
         if doc.kinds[t] != "w" or doc.quote[t] >= 0 or not (doc.para[t] == 0 or doc.story(t)):
             continue
-        nxt = doc.words[t + 1] if t + 1 < len(doc) else ""
+        word = doc.words[t]
+        nxt = doc.words[t + 1] if t + 1 < n else ""
         if word in ("according", "According") and nxt == "to":
             cue = _after(doc, t + 2, t, span_of)
         elif word in PARTICIPLE_CUES and t > 0 and doc.words[t - 1] == "," and _closing(doc, t):

@@ -162,12 +162,12 @@ def _plausible_role(words: list[str]) -> str:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every person, organisation and unknown name span of the article, in text order."""
-    lower_words = {w for w, k, c in zip(doc.words, doc.kinds, doc.cap, strict=True) if k == "w" and not c}
+    lower_words = {w for w in doc.words if w[0].islower()}
     mid_sentence = {w for w, c, s in zip(doc.words, doc.cap, doc.sent_start, strict=True) if c and not s}
     surnames = frozenset(
         doc.words[i + 1]
-        for i in range(len(doc) - 1)
-        if doc.words[i] in HONORIFICS and doc.words[i + 1] in TITLE_WORDS and not doc.is_cap(i + 2)
+        for i in [i for i, w in enumerate(doc.words[:-1]) if w in HONORIFICS]
+        if doc.words[i + 1] in TITLE_WORDS and not doc.is_cap(i + 2)
     )
     mentions: list[Mention] = []
     openers: list[Mention] = []

@@ -7,6 +7,7 @@ Independent Police Complaints Commission).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from searchapp.core.extract.gazetteer import PLACES
@@ -30,6 +31,7 @@ _DOMAINS = (".com", ".org", ".net", ".ca", ".co.uk", ".com.au", ".net.au", ".co.
 _PARTY_CANONICAL = {form: canonical for canonical, forms in PARTY_FORMS.items() for form in forms}
 
 
+@functools.lru_cache(maxsize=4096)
 def is_acronym(word: str) -> bool:
     """BBC, IPCC, G8, BBC2: mostly capitals, 2 to 7 characters, not a common non-organisation one."""
     letters = [c for c in word if c.isalpha()]

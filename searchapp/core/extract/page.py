@@ -44,6 +44,8 @@ _CREDIT = re.compile(
     ^[—–-]*\s*With\s+assistance\s+(?:by|from)\b|^By\s+[A-Z]|\|\s*Updated\s*:""",
     re.VERBOSE,
 )
+# Cheap tests that a paragraph may hold a credit, before the expression above is tried.
+_CREDIT_CLUES = ("/", "Photo", "Image", "Picture", "eporting", "by", "By", "contributed", "Updated")
 # "TOKYO (Reuters) -", "SEOUL, Aug. 29 (Yonhap) --", "GREEN BAY, Wis. --", "(CNN)".
 _DATELINE = re.compile(
     r"""^(?:(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*)(?:,\s[A-Z][a-z]+\.?)?(?:,\s[A-Z][a-z]{2,4}\.?\s\d{1,2})?
@@ -76,12 +78,12 @@ def read_page(headline: str, body: str) -> Page:
         text = " ".join(raw.split())
         if not text or _RESIDUE.match(text):
             continue
-        post = _POST.match(text)
+        post = _POST.match(text) if "(@" in text else None
         if post:
             _add_post(page, post["text"], post["name"])
-        elif _LINK.match(text):
+        elif _link(text):
             page.add(text, LINK)
-        elif _CREDIT.search(text):
+        elif _credit(text):
             page.add(_CAPTION_PREFIX.sub("", text), CREDIT)
         elif _shouted(text):
             continue  # an all-capital section head: "TRADE DEFICITS", "COULD PLANE HAVE STALLED?"
@@ -105,19 +107,24 @@ def _add_post(page: Page, text: str, name: str) -> None:
         page.add(name, CREDIT)
 
 
+def _link(text: str) -> bool:
+    return (text[0] == "[" or ":" in text[:25] or "WATCH" in text) and _LINK.match(text) is not None
+
+
+def _credit(text: str) -> bool:
+    return any(clue in text for clue in _CREDIT_CLUES) and _CREDIT.search(text) is not None
+
+
 def _shouted(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    words = text.split()
-    return (
-        len(letters) >= 4
-        and len(words) <= 10
-        and all(c.isupper() for c in letters)
-        and not _DATELINE.match(text)
-    )
+    if len(text) > 120 or len(text.split()) > 10 or not text.isupper():
+        return False
+    return sum(c.isalpha() for c in text) >= 4 and not _DATELINE.match(text)
 
 
 def _heading(text: str) -> bool:
     """A short line without a full stop in title case: "Regional Woes", "Gearheads, Not Idealists"."""
+    if len(text) > 100 or text[-1] in '.!?:"”’':
+        return False
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w not in _MINOR_WORDS]
     return (
         2 <= len(words) <= _HEADING_WORDS and text[-1] not in '.!?:"”’' and all(w[0].isupper() for w in words)

@@ -37,7 +37,8 @@ def _shape(doc: Doc, i: int) -> str:
         or (i > 0 and doc.words[i - 1] in "([—-")
         or (i > 0 and doc.para[i - 1] != doc.para[i])
     )
-    closes = doc.space_after[i] or (i + 1 < len(doc) and doc.kinds[i + 1] == "p") or i + 1 >= len(doc)
+    n = len(doc.words)
+    closes = doc.space_after[i] or i + 1 >= n or doc.kinds[i + 1] == "p"
     closes = closes or doc.para[i + 1] != doc.para[i]
     if opens and not closes:
         return "open"

@@ -148,11 +148,6 @@ def _bracketed(doc: Doc, org_mentions: list[Mention]) -> dict[str, str]:
 
 def _organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
     bracketed = _bracketed(doc, [m for m in mentions if m.kind != "person"])
-    lower_words = {  # outside quotations, where "think tbwa shd" is a hurried message, not English
-        w
-        for w, k, q in zip(doc.words, doc.kinds, doc.quote, strict=True)
-        if k == "w" and q < 0 and w[0].islower()
-    }
     org_mentions = [m for m in mentions if m.kind == "org"]
     texts = list(dict.fromkeys(m.text for m in org_mentions))
     long_forms = [t for t in texts if " " in t]
@@ -174,7 +169,7 @@ def _organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
             canonical[t] = bracketed[t]  # "Cepes (Peruvian Centre for Social Studies)"
         elif t in links:
             canonical[t] = links[t]
-        elif orgs.generic(t) or (" " not in t and orgs.shouted(t, lower_words)):
+        elif orgs.generic(t) or (" " not in t and t.isupper() and orgs.shouted(t, _lower_words(doc))):
             # "the Bank" is the article's one "Bank of ..." or one "... Bank"; with none or several, nobody.
             own = [lf for lf in long_forms if not orgs.generic(lf)]
             heads = [lf for lf in own if lf.split()[0].lower() == t.lower()]
@@ -196,6 +191,11 @@ def _organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
         entity = entities.setdefault(key, Entity("org", name=key))
         entity.add(m)
     return list(entities.values())
+
+
+def _lower_words(doc: Doc) -> set[str]:
+    """Words written in lower case outside quotations, where "think tbwa shd" is a hurried message."""
+    return {w for w, q in zip(doc.words, doc.quote, strict=True) if q < 0 and w[0].islower()}
 
 
 def _squeeze(name: str) -> str:

@@ -62,6 +62,8 @@ def org_within_role(words: list[str]) -> tuple[int, int] | None:
 
 def split_org_person(doc: Doc, span: list[int]) -> list[list[int]]:
     """Split an organisation's name from a person's name run into it ("... University Simon Smith")."""
+    if len(span) < 3:
+        return [span]
     words = [doc.words[k] for k in span]
     last_org = orgs.org_word_at(words)
     rest = words[last_org + 1 :]
