@@ -12,18 +12,14 @@ from dataclasses import dataclass, field
 
 from searchapp.core.extract.lexicon import NOT_NAME_WORDS
 
-_DOUBLED = re.compile(r"'‘|‘'|‘‘|’’|''|``|,,")
+_PAIRS = ("'‘", "‘'", "‘‘", "’’", "''", "``", ",,")
+_DOUBLED = re.compile("|".join(_PAIRS))
 # A ‘ at the start of a word opens a quotation; the next ’ that ends a word closes it.
 _SINGLE_PAIR = re.compile(r"(?<![\w’'])‘([^‘’\n]{2,}?)’(?![\w])")
-# Each token with the white space before it, so that spacing needs no look-up in the text.
-_TOKEN = re.compile(
-    r"""(\s*)(?:(\w+(?:(?:[-&.](?=\w)|['’](?!s\b)(?=\w))\w*)*)
-    |(['’]s\b)
-    |(")
-    |([^\s\w]))""",
-    re.VERBOSE,
-)
-# Words after which a full stop does not end a sentence.
+# Each token with the white space before it: a word ("U.S", "co-op", "O'Brien"), a possessive 's, or
+# any other single character (punctuation, a quote mark).
+_TOKEN = re.compile(r"""\s*(?:\w+(?:[-&.]\w+|['’](?!s\b)\w+)*|['’]s\b|\S)""")
+_POSSESSIVES = frozenset(["'s", "’s"])
 # Titles whose full stop never ends a sentence: "Sen. Marco Rubio", "Cmdr. Constantino Chiwenga".
 _TITLE_ABBREVIATIONS = frozenset(
     """Mr Mrs Ms Mx Dr Prof Sen Rep Reps Gov Gen Lt Col Capt Sgt Cmdr Cdr Adm Maj Cpl Pvt Rev Hon Atty Supt
@@ -46,7 +42,7 @@ _DOUBLE_MARKS = str.maketrans({mark: '"' for mark in "“”„‟«»″"})
 
 def normalise_quotes(text: str) -> str:
     """One `"` for every double quote mark; curly single quotation pairs too."""
-    if "'" in text or "‘" in text or "’" in text or "`" in text or ",," in text:
+    if any(pair in text for pair in _PAIRS):
         text = _DOUBLED.sub('"', text)
     text = text.translate(_DOUBLE_MARKS)
     return _SINGLE_PAIR.sub(r'"\1"', text) if "‘" in text else text
@@ -103,13 +99,15 @@ def tokenize(paragraphs: list[str]) -> Doc:
         found = _TOKEN.findall(normalise_quotes(paragraph))
         if not found:
             continue
-        words += [word or poss or quote or punct for _, word, poss, quote, punct in found]
+        found_words = [token.lstrip() for token in found]
+        words += found_words
         kinds += [
-            "w" if word else "s" if poss else "q" if quote else "p" for _, word, poss, quote, _ in found
+            "w" if w[0].isalnum() or w[0] == "_" else "q" if w == '"' else "s" if w in _POSSESSIVES else "p"
+            for w in found_words
         ]
         para += [p] * len(found)
         space_before.append(True)
-        space_before += [space != "" for space, *_ in found[1:]]
+        space_before += [token[0].isspace() for token in found[1:]]
     n = len(words)
     doc.space_after = space_before[1:] + [True] if n else []
     doc.cap = [kind == "w" and word[0].isupper() for word, kind in zip(words, kinds, strict=True)]
