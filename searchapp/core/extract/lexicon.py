@@ -103,6 +103,7 @@ ROLE_NOUNS = _words(
     administrator principal teacher student doctor surgeon nurse psychologist strategist spokesmen pundit
     member buyer seller agent chairman chief-executive secretary-general vice-chairman coordinator
     commandant biologist chemist ecologist geologist meteorologist climatologist sociologist
+    investigator insider anchor quarterback receiver linebacker pitcher catcher outfielder guard
     """
 )
 
@@ -128,7 +129,7 @@ ORG_WORDS = _words(
     Capital Securities Investments Insurance Bros Brothers Club FC Rovers Athletic Wanderers League Team
     Watch Coalition Alliance Movement Church Cabinet Commons Lords Times Post Journal Telegraph Guardian
     Herald Tribune Gazette News Mirror Observer Express Mail Radio Television TV Channel Magazine Press
-    Programme Mission Command Lines Nations Images Chambers Executive Secretariat Directorate Squad Brigade Regiment Forces Guard
+    Programme Mission Command Lines Nations Images Electric Dynamics Chambers Executive Secretariat Directorate Squad Brigade Regiment Forces Guard
     Prosecution Theatre Theater Museum Gallery Library Orchestra Opera Band Tobacco Electronics Computers
     Airport Railways Railway Rail Mobile Steel Foods Stores Supermarkets Bancorp Financial Consulting
     Research Solutions Interactive Digital Online Publishing Broadcasting Associates Enterprises Ventures
@@ -138,8 +139,6 @@ ORG_WORDS = _words(
 # Legal forms that end a company's name: "Apple Inc", "Latham & Watkins LLP".
 LEGAL_SUFFIXES = _words("Inc Ltd Co Corp Corporation plc PLC LLC LLP AG SA NV GmbH Bhd Pty Limited BV SpA")
 ORG_WORDS = ORG_WORDS | LEGAL_SUFFIXES | _words("Chiefs")
-# Lower-case heads that turn a preceding country or nationality into a government actor.
-GOVERNMENT_HEADS = _words("government administration ministry")
 
 # Well-known organisations that carry none of the words above (parties, institutions, big outlets).
 KNOWN_ORGS = _words(
@@ -148,11 +147,11 @@ KNOWN_ORGS = _words(
     Fatah Taleban Taliban Nato NATO UN EU WTO IMF OPEC Opec Interpol Europol Reuters Xinhua Bloomberg BBC
     ITV CNN Sky Treasury Pentagon Kremlin Whitehall Downing Interpol Microsoft Google Apple Sony Intel IBM
     Yahoo Amazon Nokia Samsung Toyota Nissan Honda Ford Boeing Airbus Disney Vodafone Tesco Sainsbury
-    Unilever Nestle Shell Gazprom Facebook Twitter Oracle Siemens Philips Nintendo Sega Panasonic Motorola
+    Unilever Nestle Shell Gazprom Oracle Siemens Philips Nintendo Sega Panasonic Motorola
     Ericsson Vivendi Bertelsmann Fifa Uefa UEFA FIFA IOC IAAF Ofcom Ofwat Ofgem Ofsted Eurostat Unicef
     UNICEF Unesco UNESCO Greenpeace Oxfam Amnesty Eurostar Ryanair easyJet EasyJet Virgin Barclays HSBC
     Lloyds Citigroup Walmart Wal-Mart Asda Marks Yukos Gazprom Renault Peugeot Volkswagen Fiat Ferrari
-    Chelsea Arsenal Liverpool Everton Celtic Rangers Juventus Barcelona Madrid BT BP BA GM HP AP FA LG MI5 MI6
+    Chelsea Arsenal Liverpool Everton Celtic Rangers Juventus BT BP BA GM HP AP FA LG MI5 MI6
     """
 )
 # Party names and their other forms: every form maps to the fullest usual name.
@@ -198,6 +197,7 @@ NOT_NAME_WORDS = _words(
     The A An But And Or If When While After Before As At In On Of For From To By With Without Under Over
     This That These Those It Its He She They We I You His Her Their Our My Your Him Them Us Me There Here
     Then Now Yet So Not No Yes All Some Many Most More Much Such Other Others Another Each Every Both Few
+    Several Various Numerous
     However Meanwhile Also Although Though Because Since Until Unless Despite During Between Among Against
     Speaking According Asked Last Next Earlier Later Recently Currently Today Yesterday
     Tomorrow Tonight Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from searchapp.core.extract import orgs, runs, spans
+from searchapp.core.extract import bodies, orgs, runs, spans
 from searchapp.core.extract.evidence import COMPANY_NOUNS, org_before, org_context
 from searchapp.core.extract.gazetteer import GIVEN_NAMES, PLACES
 from searchapp.core.extract.lexicon import (
     GENERIC_SOURCES,
-    GOVERNMENT_HEADS,
     HONORIFICS,
     KNOWN_ORGS,
     NON_ORG_ACRONYMS,
@@ -27,6 +26,9 @@ from searchapp.core.extract.lexicon import (
 from searchapp.core.extract.page import credited
 from searchapp.core.extract.roles import age_after, join, modifier, role_after, role_before
 from searchapp.core.extract.tokens import Doc
+
+# Capitalised words that name a role before a person: titles, and role nouns written with a capital.
+_ROLE_WORDS = TITLE_WORDS | frozenset(w.capitalize() for w in ROLE_NOUNS)
 
 
 @dataclass
@@ -80,11 +82,16 @@ def _prefix_word(word: str) -> bool:
     )
 
 
-def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) -> Mention | None:
+def _mention(
+    doc: Doc,
+    span: list[int],
+    surnames: frozenset[str] = frozenset(),
+    vocabulary: frozenset[str] = frozenset(),
+) -> Mention | None:
     words = [doc.words[k] for k in span]
     if words[0] == "The":
         # "The New York Times", "The Hill": the article is part of a title, never of a person's name.
-        found = _mention(doc, span[1:], surnames)
+        found = _mention(doc, span[1:], surnames, vocabulary)
         if (
             found is not None
             and found.kind != "person"
@@ -95,7 +102,10 @@ def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) 
     # "Ms King", and then "Oona King": a title word the article writes after an honorific is a surname.
     surname = len(words) >= 2 and words[-1] in surnames and words[-2] not in TITLE_WORDS - HONORIFICS
     titles = words[:-1] if surname else words
-    last_title = max((k for k, w in enumerate(titles) if w in TITLE_WORDS), default=-1)
+    last_title = max(  # not "Department of Justice", "Court of Chancellors"
+        (k for k, w in enumerate(titles) if w in TITLE_WORDS and titles[k - 1 : k] not in (["of"], ["for"])),
+        default=-1,
+    )
     last_org = orgs.org_word_at(words)
     quoted = doc.quote[span[0]] >= 0
     inner = spans.org_within_role(words)
@@ -104,6 +114,16 @@ def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) 
     if inner is not None:
         a, b = inner
         return Mention(span[a], span[b - 1] + 1, join(words[a:b]), "org", sure=True, quoted=quoted)
+    glued = _person_after_role(span, words, quoted)
+    if glued is not None:
+        return glued  # "Broadcom Chief Executive Hock Tan", "NFL Network Insider Ian Rapoport"
+    if last_org < 0:
+        end = bodies.institution_end(doc, span)
+        if end > 0:  # "Seattle police", "Nigeria's military", "Obama administration"
+            text = join(words + doc.words[span[-1] + 1 : end])
+            return Mention(span[0], end, text, "org", sure=True, quoted=quoted)
+        if last_title < 0 and bodies.team_plural(doc, span, vocabulary):
+            return Mention(span[0], span[-1] + 1, join(words), "org", sure=True, quoted=quoted)
     if last_org > last_title or (last_title < 0 and orgs.looks_like_org(words)):
         return Mention(span[0], span[-1] + 1, join(words), "org", sure=True, quoted=quoted)
     if last_title >= 0:
@@ -136,12 +156,6 @@ def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) 
             name[0], name[-1] + 1, join([doc.words[k] for k in name]), "person", title, role, True, quoted
         )
     if orgs.is_place(words):
-        nxt = span[-1] + 1
-        if doc.kinds[nxt : nxt + 1] == ["s"]:
-            nxt += 1
-        if nxt < len(doc) and doc.words[nxt] in GOVERNMENT_HEADS:
-            text = join(words) + ("'s " if nxt > span[-1] + 1 else " ") + doc.words[nxt]
-            return Mention(span[0], nxt + 1, text, "org", sure=True, quoted=quoted)
         return None
     name, prefix = _strip_prefix(doc, span)
     words = [doc.words[k] for k in name]
@@ -149,6 +163,21 @@ def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) 
     kind = "person" if surname and len(words) >= 2 else kind
     role = _plausible_role([doc.words[k] for k in prefix])
     return Mention(name[0], name[-1] + 1, join(words), kind, role=role, sure=kind == "person", quoted=quoted)
+
+
+def _person_after_role(span: list[int], words: list[str], quoted: bool) -> Mention | None:
+    """A person's name after a role run into an organisation's name or opening the sentence:
+    "Broadcom Chief Executive Hock Tan", "NFL Network Insider Ian Rapoport", "Investigator Ray Cole"."""
+    r = max((k for k, w in enumerate(words[:-1]) if w in _ROLE_WORDS), default=-1)
+    if r < 0 or (words[r] in TITLE_WORDS and orgs.org_word_at(words[:r]) < 0):
+        return None  # no role, or a plain title ("Home Secretary Charles Clarke"): read as a title
+    tail = words[r + 1 :]
+    if not 2 <= len(tail) <= 3 or any(w in ORG_WORDS or w in TITLE_WORDS or w in PLACES for w in tail):
+        return None
+    if any(not w[0].isupper() or w in NOT_NAME_WORDS for w in tail) or orgs.looks_like_org(tail):
+        return None
+    role = _plausible_role(words[: r + 1])
+    return Mention(span[r + 1], span[-1] + 1, join(tail), "person", role=role, sure=True, quoted=quoted)
 
 
 def _plausible_role(words: list[str]) -> str:
@@ -162,7 +191,8 @@ def _plausible_role(words: list[str]) -> str:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every person, organisation and unknown name span of the article, in text order."""
-    lower_words = {w for w in doc.words if w[0].islower()}
+    vocabulary = frozenset(doc.words)
+    lower_words = {w for w in vocabulary if w[0].islower()}
     mid_sentence = {w for w, c, s in zip(doc.words, doc.cap, doc.sent_start, strict=True) if c and not s}
     surnames = frozenset(
         doc.words[i + 1]
@@ -177,7 +207,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             span = runs.trim(doc, part, lower_words)
             if not span:
                 continue
-            mention = _mention(doc, span, surnames)
+            mention = _mention(doc, span, surnames, vocabulary)
             if mention is None:
                 continue
             mention.first = span[0]
@@ -219,11 +249,14 @@ def _type_by_context(doc: Doc, mentions: list[Mention], openers: list[Mention]) 
     evident = {  # "IT firm X", "PC magazine": a common acronym is a kind of thing, not a body
         m.text for m in unknown if m.text not in NON_ORG_ACRONYMS and org_context(doc, m.first, m.end)
     }
-    if not evident:
+    # "the Cardinals" makes "Arizona Cardinals" a team too
+    teams = {m.text for m in mentions if m.kind == "org" and " " not in m.text and bodies.plural(m.text)}
+    if not evident and not teams:
         return mentions
     mentions = sorted(mentions + [m for m in openers if m.text in evident], key=lambda m: m.start)
     for m in unknown:
-        if m.text in evident or m.text.split()[0] in evident:
+        words = m.text.split()
+        if m.text in evident or words[0] in evident or (len(words) > 1 and words[-1] in teams):
             m.kind = "org"
             m.sure = True
     return mentions

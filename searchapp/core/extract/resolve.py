@@ -151,6 +151,14 @@ def _organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
     org_mentions = [m for m in mentions if m.kind == "org"]
     texts = list(dict.fromkeys(m.text for m in org_mentions))
     long_forms = [t for t in texts if " " in t]
+    # untyped full names an organisation's shorter form may stand for: "McCarran International Airport"
+    untyped = list(
+        dict.fromkeys(
+            m.text
+            for m in mentions
+            if m.kind == "unknown" and " " in m.text and doc.story(m.start) and len(m.text.split()) <= 6
+        )
+    )
     acronyms = [t for t in texts if orgs.is_acronym(t)]
     links = orgs.link_acronyms(acronyms, long_forms, bracketed)
     squeezed: dict[str, str] = {}
@@ -175,22 +183,69 @@ def _organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
             heads = [lf for lf in own if lf.split()[0].lower() == t.lower()]
             heads = heads or [lf for lf in own if lf.split()[-1].lower() == t.lower()]
             canonical[t] = heads[0] if len(heads) == 1 and orgs.generic(t) else ""
-        elif _squeeze(t) in squeezed:
+        elif squeezed.get(_squeeze(t), t) != t:
             canonical[t] = squeezed[_squeeze(t)]  # "TimeWarner" is "Time Warner", "US Army" "U.S. Army"
         elif " " not in t and not orgs.is_acronym(t):
             # "Pernod" is "Pernod Ricard"; but "IAAF" is not its "IAAF Council"
             longer = [lf for lf in long_forms if lf.split()[0] == t and not orgs.is_place([t])]
+            # "Cardinals" is "Arizona Cardinals", "Times" the one "New York Times"
+            longer = longer or [lf for lf in long_forms if lf.split()[-1] == t and not orgs.generic(t)]
             canonical[t] = longer[0] if len(longer) == 1 else t
         else:
-            canonical[t] = t
+            canonical[t] = (" " in t and _fuller(t, long_forms + untyped)) or t
+    targets = set(canonical.values())
+    for m in mentions:
+        if m.kind == "unknown" and m.text in targets:
+            m.kind = "org"
+            canonical[m.text] = m.text
+            org_mentions.append(m)
     entities: dict[str, Entity] = {}
-    for m in org_mentions:
+    for m in sorted(org_mentions, key=lambda m: m.start):
         key = canonical[m.text]
         if not key:
             continue
         entity = entities.setdefault(key, Entity("org", name=key))
         entity.add(m)
     return list(entities.values())
+
+
+_PARENT_WORDS = frozenset("Group Holdings Inc Corp Ltd plc Co LLC AG SA NV Company Corporation".split())
+_FUNCTION_WORDS = frozenset("the of for and & 's ’s".split())
+
+
+def _content(name: str) -> list[str]:
+    return [
+        w
+        for w in name.lower().replace(".", "").replace("'s", "").replace("’s", "").split()
+        if w not in _FUNCTION_WORDS
+    ]
+
+
+def _subsequence(short: list[str], long_: list[str]) -> bool:
+    rest = iter(long_)
+    return all(word in rest for word in short)
+
+
+def _fuller(name: str, long_forms: list[str]) -> str:
+    """The one fuller form of an organisation's name in the article: "McCarran Airport" is "McCarran
+    International Airport", "Las Vegas police" the "Las Vegas Metropolitan Police Department", "Justice
+    Department" the "Department of Justice", "New York Times" "The New York Times"."""
+    words = _content(name)
+    if len(words) < 2:
+        return ""  # "The Times" may be any "... Times"
+    found = [
+        lf
+        for lf in long_forms
+        if lf != name
+        and " and " not in lf  # "Daily and Sunday Telegraph" is two papers
+        and lf.split()[-1] not in _PARENT_WORDS  # "American Airlines Group" owns "American Airlines"
+        and len(_content(lf)) >= len(words)
+        and (
+            (len(_content(lf)) > len(words) and _subsequence(words, _content(lf)))
+            or (sorted(_content(lf)) == sorted(words) and len(lf.split()) > len(name.split()))
+        )
+    ]
+    return found[0] if len(found) == 1 else ""
 
 
 def _lower_words(doc: Doc) -> set[str]:
