@@ -30,16 +30,28 @@ OUTPUT = REPO / "searchapp" / "resources" / "given_names.txt"
 MIN_LOWER = 5  # lower-case uses in the corpora that make a name an ordinary word
 COMMON_NAME = 0.05  # per cent of people with the name: common enough to keep even so ("Mark", "Bill")
 MIN_LENGTH = 3
+GENDER_RATIO = 10  # share of one sex over the other that makes a name that sex's
 
 
-def census_names(census_dir: Path) -> dict[str, float]:
-    names: dict[str, float] = {}
-    for file in ("dist.male.first", "dist.female.first"):
+def census_names(census_dir: Path) -> dict[str, tuple[float, float]]:
+    """Each name's share of men and of women (per cent)."""
+    names: dict[str, tuple[float, float]] = {}
+    for column, file in enumerate(("dist.male.first", "dist.female.first")):
         for line in (census_dir / file).read_text(encoding="ascii").splitlines():
             name, percent, *_ = line.split()
-            name = name.capitalize()
-            names[name] = max(names.get(name, 0.0), float(percent))
+            shares = list(names.get(name.capitalize(), (0.0, 0.0)))
+            shares[column] = float(percent)
+            names[name.capitalize()] = (shares[0], shares[1])
     return names
+
+
+def gender(male: float, female: float) -> str:
+    """ "m" or "f" when one sex holds the name at least ten times as often as the other, else "u"."""
+    if male >= GENDER_RATIO * female:
+        return "m"
+    if female >= GENDER_RATIO * male:
+        return "f"
+    return "u"
 
 
 def lower_counts(shared: Path) -> Counter[str]:
@@ -67,16 +79,17 @@ def main(argv: list[str]) -> int:
     lower = lower_counts(shared)
     excluded = PLACES | NOT_NAME_WORDS | ORG_WORDS | TITLE_WORDS
     kept = sorted(
-        name
-        for name, percent in names.items()
+        f"{name}\t{gender(*shares)}"
+        for name, shares in names.items()
         if len(name) >= MIN_LENGTH
         and name not in excluded
-        and (lower[name.lower()] < MIN_LOWER or percent >= COMMON_NAME)
+        and (lower[name.lower()] < MIN_LOWER or max(shares) >= COMMON_NAME)
     )
     header = [
         "# Common given names: US Census Bureau, 1990 census, 'Frequently Occurring Names' (public domain),",
         "# first-name lists for men and women; names that are also ordinary English words, places, months",
-        "# or titles are left out. Built by bench/build_given_names.py; one name per line.",
+        "# or titles are left out. Built by bench/build_given_names.py; one name a line, a tab, and m or f",
+        "# when at least ten times as many men (women) as women (men) bear it, else u.",
     ]
     OUTPUT.write_text("\n".join(header + kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} of {len(names)} names written to {OUTPUT}")

@@ -15,12 +15,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _resource_words(name: str) -> frozenset[str]:
-    text = resources.files("searchapp.resources").joinpath(name).read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+def _census_names() -> dict[str, str]:
+    """Given name -> "m", "f" or "u" (either), from the resource file."""
+    text = resources.files("searchapp.resources").joinpath("given_names.txt").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {row[0]: row[1] if len(row) > 1 else "u" for row in rows}
 
 
-GIVEN_NAMES = _resource_words("given_names.txt") | _words(
+# The sex that bears a given name far more often than the other ("m", "f"), or "u".
+NAME_GENDER = _census_names()
+GIVEN_NAMES = frozenset(NAME_GENDER) | _words(
     """
     Aaron Abdul Abdullah Abraham Adam Adrian Ahmed Ahmad Aidan Alan Alastair Albert Alec Alex Alexander
     Alexandra Alexis Alfred Ali Alice Alicia Alison Alistair Allan Allen Alvin Amanda Amber Amy Ana Andre

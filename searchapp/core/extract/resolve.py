@@ -17,12 +17,35 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from searchapp.core.extract import orgs
-from searchapp.core.extract.gazetteer import PLACES
+from searchapp.core.extract.gazetteer import NAME_GENDER, PLACES
 from searchapp.core.extract.lexicon import NON_ORG_ACRONYMS, PARTY_FORMS
 from searchapp.core.extract.names import Mention
 from searchapp.core.extract.tokens import Doc
 
 _FIRST_NAME_TITLES = frozenset("Sir Dame Lord Lady Prince Princess King Queen".split())
+
+
+_TITLE_GENDER = {
+    **dict.fromkeys(
+        "Mr Sir Lord King Prince Father Brother Duke Baron Earl Count Herr Monsieur".split(), "m"
+    ),
+    **dict.fromkeys(
+        "Mrs Ms Miss Dame Lady Queen Princess Sister Duchess Baroness Countess Mme Mlle Frau Madame".split(),
+        "f",
+    ),
+}
+_ROLE_GENDER = {
+    **dict.fromkeys(
+        """spokesman chairman businessman husband father son brother boy man actor king prince
+        congressman sportsman""".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        """spokeswoman chairwoman businesswoman wife mother daughter sister girl woman actress widow queen
+        princess congresswoman sportswoman""".split(),
+        "f",
+    ),
+}
 
 
 @dataclass(eq=False)
@@ -47,6 +70,19 @@ class Entity:
     @property
     def role(self) -> str:
         return next((m.role for m in self.mentions if m.role), "")
+
+    @property
+    def gender(self) -> str:
+        """ "m" or "f" as a title, a role or the first name shows it ("Mrs", "spokeswoman", "Susan"), else ""."""
+        for m in self.mentions:
+            if m.title.split()[-1:] and m.title.split()[-1] in _TITLE_GENDER:
+                return _TITLE_GENDER[m.title.split()[-1]]
+        for m in self.mentions:
+            found = {_ROLE_GENDER[w] for w in m.role.lower().split() if w in _ROLE_GENDER}
+            if len(found) == 1:
+                return found.pop()
+        first = max(self.forms, key=lambda f: len(f.split())).split()[0]
+        return NAME_GENDER.get(first, "u").replace("u", "") if " " in self.name else ""
 
 
 def _compatible_first(a: str, b: str) -> bool:

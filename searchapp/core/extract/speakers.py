@@ -30,6 +30,7 @@ _COMPANY_ANAPHORS = frozenset(
 # "the council said" needs a Council; "the government said" a government.
 _HEAD_OF = {"government": ("government", "Government", "Administration", "administration")}
 _ANY_ORG_ANAPHORS = frozenset("organisation organization body charity".split())
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 # How far back (in sentences) "it said" looks for the organisation it stands for.
 _IT_SENTENCES = 2
 
@@ -38,6 +39,8 @@ def _subject_like(doc: Doc, m: Mention) -> bool:
     first = m.first if m.first >= 0 else m.start
     if first > 1 and doc.words[first - 1] in ("the", "The"):
         first -= 1
+    if first > 1 and doc.words[first - 2 : first] in (["according", "to"], ["According", "to"]):
+        return True  # "According to Tarantino, he told ..."
     return first == 0 or doc.words[first - 1] not in NON_SUBJECT_BEFORE
 
 
@@ -72,11 +75,20 @@ def _resolve_cue(
         if m.end <= cue.verb and not m.quoted and id(m) in entity_of and doc.story(m.start)
     ]
     if cue.pronoun:
-        for m in reversed(before):
-            entity = entity_of[id(m)]
-            if entity.kind == "person" and _subject_like(doc, m):
+        gender = _PRONOUN_GENDER[cue.pronoun]
+        people = [
+            (m, entity_of[id(m)])
+            for m in reversed(before)
+            if entity_of[id(m)].kind == "person" and entity_of[id(m)].gender in ("", gender)
+        ]
+        # the subject of a recent clause, then a possessor ("Madsen's character"), then the last speaker
+        for m, entity in people:
+            if _subject_like(doc, m) and doc.kinds[m.end : m.end + 1] != ["s"]:
                 return entity
-        return last_person
+        for m, entity in people:
+            if _subject_like(doc, m):
+                return entity
+        return last_person if last_person is not None and last_person.gender in ("", gender) else None
     if cue.anaphor:
         begin = 0
         if cue.anaphor == "it":
