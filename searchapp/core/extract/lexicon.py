@@ -103,7 +103,7 @@ ROLE_NOUNS = _words(
     administrator principal teacher student doctor surgeon nurse psychologist strategist spokesmen pundit
     member buyer seller agent chairman chief-executive secretary-general vice-chairman coordinator
     commandant biologist chemist ecologist geologist meteorologist climatologist sociologist
-    investigator insider anchor quarterback receiver linebacker pitcher catcher outfielder guard
+    investigator insider anchor model quarterback receiver linebacker pitcher catcher outfielder guard
     """
 )
 
@@ -129,7 +129,8 @@ ORG_WORDS = _words(
     Capital Securities Investments Insurance Bros Brothers Club FC Rovers Athletic Wanderers League Team
     Watch Coalition Alliance Movement Church Cabinet Commons Lords Times Post Journal Telegraph Guardian
     Herald Tribune Gazette News Mirror Observer Express Mail Radio Television TV Channel Magazine Press
-    Programme Mission Command Lines Nations Images Electric Dynamics Chambers Executive Secretariat Directorate Squad Brigade Regiment Forces Guard
+    Programme Mission Command Lines Nations Images Electric Dynamics Equities Analytics Insights Advisors
+    Advisers Chambers Executive Secretariat Directorate Squad Brigade Regiment Forces Guard
     Prosecution Theatre Theater Museum Gallery Library Orchestra Opera Band Tobacco Electronics Computers
     Airport Railways Railway Rail Mobile Steel Foods Stores Supermarkets Bancorp Financial Consulting
     Research Solutions Interactive Digital Online Publishing Broadcasting Associates Enterprises Ventures

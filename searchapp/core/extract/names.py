@@ -8,6 +8,7 @@ elsewhere) decides.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from searchapp.core.extract import bodies, orgs, runs, spans
@@ -27,6 +28,7 @@ from searchapp.core.extract.page import credited
 from searchapp.core.extract.roles import age_after, join, modifier, role_after, role_before
 from searchapp.core.extract.tokens import Doc
 
+_ARTICLES = frozenset("The Der Die Das".split())
 # Capitalised words that name a role before a person: titles, and role nouns written with a capital.
 _ROLE_WORDS = TITLE_WORDS | frozenset(w.capitalize() for w in ROLE_NOUNS)
 
@@ -89,15 +91,17 @@ def _mention(
     vocabulary: frozenset[str] = frozenset(),
 ) -> Mention | None:
     words = [doc.words[k] for k in span]
-    if words[0] == "The":
-        # "The New York Times", "The Hill": the article is part of a title, never of a person's name.
+    if words[0] in _ARTICLES and len(span) > 1:
+        # "The New York Times", "Der Spiegel": an article is part of a title, never of a person's name.
         found = _mention(doc, span[1:], surnames, vocabulary)
         if (
             found is not None
             and found.kind != "person"
             and (found.start, found.end) == (span[1], span[-1] + 1)
         ):
-            found.start, found.text = span[0], "The " + found.text
+            found.start, found.text = span[0], f"{words[0]} {found.text}"
+            if words[0] != "The" and found.kind == "unknown":
+                found.kind, found.sure = "org", True  # "Der Spiegel", "Die Zeit"
         return found
     # "Ms King", and then "Oona King": a title word the article writes after an honorific is a surname.
     surname = len(words) >= 2 and words[-1] in surnames and words[-2] not in TITLE_WORDS - HONORIFICS
@@ -193,7 +197,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """Every person, organisation and unknown name span of the article, in text order."""
     vocabulary = frozenset(doc.words)
     lower_words = {w for w in vocabulary if w[0].islower()}
-    mid_sentence = {w for w, c, s in zip(doc.words, doc.cap, doc.sent_start, strict=True) if c and not s}
+    mid_sentence = Counter(
+        w for w, c, s in zip(doc.words, doc.cap, doc.sent_start, strict=True) if c and not s
+    )
     surnames = frozenset(
         doc.words[i + 1]
         for i in [i for i, w in enumerate(doc.words[:-1]) if w in HONORIFICS]
@@ -204,7 +210,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for raw in runs.capitalised_runs(doc):
         halves = (piece for half in runs.split_and(doc, raw) for piece in runs.split_of(doc, half))
         for part in (piece for half in halves for piece in spans.split_org_person(doc, half)):
-            span = runs.trim(doc, part, lower_words)
+            span = runs.trim(doc, part, lower_words, mid_sentence)
             if not span:
                 continue
             mention = _mention(doc, span, surnames, vocabulary)

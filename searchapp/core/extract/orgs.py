@@ -27,6 +27,8 @@ _CODE = re.compile(r"(?P<letters>[A-Za-z]+)(?P<dash>-?)\d+")
 _MEDIA = frozenset("TV Television Radio Games Media Online Digital Mobile Interactive".split())
 _PLACE_OPENERS = frozenset("United New Great Upper Lower Greater".split())
 _MINOR_WORDS = frozenset("of for and & the on in to de du des la le".split())
+# Words of a state's formal name: "Republic of Korea", "Democratic People's Republic of Korea".
+_STATE_WORDS = frozenset("Republic People's Peoples Democratic Federal Principality".split())
 _DOMAINS = (".com", ".org", ".net", ".ca", ".co.uk", ".com.au", ".net.au", ".co.za", ".in", ".de")
 _PARTY_CANONICAL = {form: canonical for canonical, forms in PARTY_FORMS.items() for form in forms}
 
@@ -97,7 +99,9 @@ def shouted(word: str, lower_words: set[str]) -> bool:
 def is_place(tokens: list[str]) -> bool:
     if len(tokens) > 1 and tokens[0] in _PLACE_OPENERS:
         tokens = tokens[1:]  # "United States", "New Zealand"
-    return all(undotted(t) in PLACES or t in _MINOR_WORDS for t in tokens)
+    if not all(undotted(t) in PLACES or t in _MINOR_WORDS or t in _STATE_WORDS for t in tokens):
+        return False
+    return any(undotted(t) in PLACES for t in tokens)  # "Republic of Korea", but not "Republic" alone
 
 
 def undotted(word: str) -> str:

@@ -85,6 +85,17 @@ class Entity:
         return NAME_GENDER.get(first, "u").replace("u", "") if " " in self.name else ""
 
 
+_SUFFIXES = frozenset("Jr Sr II III IV".split())
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name that is no suffix: "Kennedy" in "James Kennedy Jr"."""
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(".") in _SUFFIXES:
+        words.pop()
+    return words[-1]
+
+
 def _compatible_first(a: str, b: str) -> bool:
     a, b = a.rstrip("."), b.rstrip(".")
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
@@ -99,7 +110,7 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
             (
                 e
                 for e in entities
-                if e.forms[0].split()[-1] == tokens[-1]
+                if surname(e.forms[0]) == surname(" ".join(tokens))
                 and _compatible_first(e.forms[0].split()[0], tokens[0])
             ),
             None,
@@ -121,7 +132,7 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
         if len(tokens) > 1:
             # An untyped full name that speaks, or whose surname the article also writes with a title.
             entity = same_person(tokens)
-            if entity is None and tokens[-1] in titled_surnames:
+            if entity is None and surname(m.text) in titled_surnames:
                 entity = Entity("person")
                 entities.append(entity)
             if entity is not None:
@@ -130,7 +141,7 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
                 by_mention[id(m)] = entity
             continue
         word = tokens[0]
-        candidates = [e for e in entities if e.forms[0].split()[-1] == word and " " in e.forms[0]]
+        candidates = [e for e in entities if surname(e.forms[0]) == word and " " in e.forms[0]]
         if not candidates and (m.title in _FIRST_NAME_TITLES or m.kind != "person"):
             candidates = [e for e in entities if e.forms[0].split()[0] == word and " " in e.forms[0]]
         if candidates:

@@ -10,6 +10,8 @@ trimmed of sentence openers and descriptions ("Houston-based", "Thirty-six-year-
 
 from __future__ import annotations
 
+from collections import Counter
+
 from searchapp.core.extract import orgs
 from searchapp.core.extract.gazetteer import GIVEN_NAMES
 from searchapp.core.extract.lexicon import (
@@ -24,6 +26,7 @@ from searchapp.core.extract.tokens import Doc
 
 _SUBJECT_PRONOUNS = frozenset("I We He She They You".split())
 _DESCRIPTOR_ENDINGS = ("-based", "-born", "-owned", "-listed", "-registered", "-headquartered", "-old")
+_DESCRIPTIVE_ENDINGS = ("ive", "ous", "ful", "less", "ing")
 _ADVERB_ENDINGS = ("ially", "ually", "ately", "ously", "ently", "antly", "ically", "ingly", "edly")
 CONNECTORS = frozenset("of for and & de van den der von du da del la le bin al the y".split())
 _APOSTROPHES = frozenset("'’")
@@ -154,7 +157,7 @@ def split_of(doc: Doc, span: list[int]) -> list[list[int]]:
     return [span]
 
 
-def trim(doc: Doc, span: list[int], lower_words: set[str]) -> list[int]:
+def trim(doc: Doc, span: list[int], lower_words: set[str], mid_sentence: Counter[str]) -> list[int]:
     """The span without sentence openers, descriptions and loose connectors at its ends; a mid-sentence
     "The" stays ("The New York Times")."""
     while span and (
@@ -162,6 +165,7 @@ def trim(doc: Doc, span: list[int], lower_words: set[str]) -> list[int]:
         or doc.words[span[0]] in CONNECTORS
         or doc.words[span[0]].endswith(_DESCRIPTOR_ENDINGS)  # "Houston-based Continental"
         or (doc.sent_start[span[0]] and doc.words[span[0]].endswith(_ADVERB_ENDINGS))  # "Initially"
+        or _describing(doc, span, mid_sentence)  # "Secretive Telegram", "Hosting Cook"
     ):
         span = span[1:]
     while span and (doc.words[span[-1]] in CONNECTORS or doc.words[span[-1]] == "."):
@@ -174,6 +178,23 @@ def trim(doc: Doc, span: list[int], lower_words: set[str]) -> list[int]:
         if not (_spelled_out(doc, span) or place or (len(span) > 1 and doc.words[span[0]] in TITLE_WORDS)):
             span = span[1:]
     return span
+
+
+def _describing(doc: Doc, span: list[int], mid_sentence: Counter[str]) -> bool:
+    """A sentence's first word that describes the name after it: shaped like an adjective or a
+    participle ("Secretive", "Hosting"), never capitalised mid-sentence, before a name the article
+    also writes elsewhere."""
+    word = doc.words[span[0]]
+    return (
+        len(span) > 1
+        and doc.sent_start[span[0]]
+        and len(word) >= 6
+        and word.endswith(_DESCRIPTIVE_ENDINGS)
+        and word not in mid_sentence
+        and mid_sentence[doc.words[span[1]]] >= 2
+        and word not in GIVEN_NAMES
+        and word not in ORG_WORDS
+    )
 
 
 def _title_article(doc: Doc, span: list[int]) -> bool:

@@ -41,3 +41,28 @@ def test_a_company_noun_before_a_person_shaped_name_makes_a_company() -> None:
 
 def test_a_person_role_before_a_name_keeps_it_a_person() -> None:
     assert extract("The show was made by producer Jon Thoday.").people == ("Jon Thoday",)
+
+
+def test_name_suffixes_keep_the_surname() -> None:
+    body = "James Kell Jr. said the case was closed. Later Mr. Kell said he would appeal."
+    assert speakers(body) == {"James Kell Jr": "person"}
+
+
+def test_a_foreign_article_makes_a_publication() -> None:
+    assert speakers("The carmakers met in secret, Der Kurier reported.") == {"Der Kurier": "org"}
+
+
+def test_a_formal_state_name_is_a_place() -> None:
+    assert extract("Talks with the Republic of Korea resumed on Monday.").orgs == ()
+    assert extract("Talks with the Republic of Korea resumed on Monday.").people == ()
+
+
+def test_a_describing_sentence_opener_is_no_part_of_the_name() -> None:
+    body = "Secretive Telvo removed the apps. A spokesman for Telvo said they would be back soon."
+    assert speakers(body) == {"Telvo": "org"}
+    assert "Secretive Telvo" not in extract(body).people
+
+
+def test_a_capitalised_role_opening_a_sentence_is_a_role() -> None:
+    body = "Model Chrissy Tollen and her husband were on the flight. Chrissy Tollen said it was a nightmare."
+    assert speakers(body) == {"Chrissy Tollen": "person"}
