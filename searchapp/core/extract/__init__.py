@@ -41,7 +41,12 @@ def extract_entities(article: Article) -> Entities:
     if turns:
         turn_cues = [Cue(t.colon, t.mention) for t in turns if t.mention is not None]
         cues = sorted(cues + turn_cues, key=lambda c: c.verb)
-    entity_of = resolve_mentions(doc, mentions, {id(c.speaker) for c in cues if c.speaker is not None})
+    entity_of = resolve_mentions(
+        doc,
+        mentions,
+        {id(c.speaker) for c in cues if c.speaker is not None},
+        frozenset(id(c.speaker) for c in cues if c.speaker is not None and c.spokesperson),
+    )
     speaking = attribute(doc, quotations, cues, mentions, entity_of)
     speakers = tuple(
         Speaker(name=e.name, type=e.kind, role=e.role, aliases=e.aliases, quotes=count)

@@ -304,8 +304,11 @@ def _squeeze(name: str) -> str:
     return name.replace(" ", "").replace(".", "").lower()
 
 
-def resolve_mentions(doc: Doc, mentions: list[Mention], speakers: set[int]) -> dict[int, Entity]:
-    """Entity of each kept mention (by id); untyped mentions are typed here or dropped."""
+def resolve_mentions(
+    doc: Doc, mentions: list[Mention], speakers: set[int], voiced: frozenset[int] = frozenset()
+) -> dict[int, Entity]:
+    """Entity of each kept mention (by id); untyped mentions are typed here or dropped. `speakers` are
+    the mentions that speak, `voiced` those that speak through a spokesperson."""
     _type_speaking_surnames(mentions, speakers)
     for m in mentions:
         if m.kind != "unknown" or id(m) not in speakers:
@@ -318,20 +321,29 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], speakers: set[int]) -> d
             article = m.text.startswith("The ") or doc.words[m.first - 1 : m.first] in (["The"], ["the"])
             organisation = article or last in PLACES or _neuter_pronoun_follows(doc, m)
             m.kind = "org" if organisation else "person"
-        elif orgs.is_acronym(m.text):
-            m.kind = "org"  # "BP said": a two-letter acronym that speaks
+        elif " " in m.text or orgs.is_place([m.text]):
+            continue
+        elif orgs.is_acronym(m.text) or id(m) in voiced:
+            m.kind = "org"  # "BP said", "a spokesman for Telvo said"
+        elif _pronoun_follows(doc, m, _PERSONAL):
+            m.kind = "person"  # "Lee told a TV station he had seen it"
     people = _people(mentions, speakers)
     found = people + _organisations(doc, mentions)
     return {id(m): e for e in found for m in e.mentions}
 
 
 _NEUTER = frozenset("it its It Its".split())
+_PERSONAL = frozenset("he she his her him He She His Her".split())
+
+
+def _pronoun_follows(doc: Doc, m: Mention, pronouns: frozenset[str]) -> bool:
+    return any(
+        doc.words[k] in pronouns and doc.quote[k] < 0 for k in range(m.end, doc.sentence_end(m.end - 1))
+    )
 
 
 def _neuter_pronoun_follows(doc: Doc, m: Mention) -> bool:
-    return any(
-        doc.words[k] in _NEUTER and doc.quote[k] < 0 for k in range(m.end, doc.sentence_end(m.end - 1))
-    )
+    return _pronoun_follows(doc, m, _NEUTER)
 
 
 def _type_speaking_surnames(mentions: list[Mention], speakers: set[int]) -> None:
