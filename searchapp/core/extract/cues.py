@@ -23,6 +23,7 @@ from searchapp.core.extract.subjects import clause_subject, subject_before, subj
 from searchapp.core.extract.tokens import Doc
 
 _PASSIVE = frozenset("was were been being is are be".split())
+_CARRYING = frozenset("reported quoted cited".split())
 # "wrote" is speech only when what follows is what was written: "wrote that", "wrote in the Times",
 # or a quotation stands in its sentence.
 _WRITING = frozenset("wrote writes".split())
@@ -31,13 +32,18 @@ _WRITING_NEXT = frozenset([",", ":", "that", "in", "on", "to", '"'])
 _CALLING = frozenset("called calls".split())
 _CALLED_NEXT = frozenset("for on it him her them the this that his their its".split())
 _POINTING = frozenset("pointed points".split())
+_GRANTED = frozenset("access entry bail permission visas visa them him her international".split())
 _MOTION = frozenset("into through off down away open shut up".split())
 # Words before a cue word that make it an adjective: "the noted author", "its stated aim".
-_DETERMINERS = frozenset("a an the his her its their our my your this that these those".split())
+_DETERMINERS = frozenset("a an the his her its their our my your this these those".split())
 # What one "claims" by winning it.
 _PRIZES = frozenset(
     """victory win title titles crown record best gold silver bronze medal medals prize trophy cup seat
     seats place lead honours award awards double treble pole""".split()
+)
+# What an "according to" source may be before its owner: "reports on CNN", "data from the IMF".
+_SOURCE_NOUNS = frozenset(
+    "report reports data figures statistics study survey records account documents".split()
 )
 _CUE_WORDS = SPEECH_VERBS | PARTICIPLE_CUES | frozenset(["according", "According"])
 _STOP_AFTER = frozenset(
@@ -70,6 +76,8 @@ def find_cues(doc: Doc, mentions: list[Mention]) -> list[Cue]:
             )
         elif word in SPEECH_VERBS and _speech_sense(doc, t):
             if nxt == "by" and word.endswith("ed"):
+                if word in _CARRYING and t > 0 and doc.words[t - 1] in _PASSIVE:
+                    continue  # "was reported by The Washington Post as saying": the paper only carries it
                 cue = _after(doc, t + 2, t, span_of)  # "claims denied by Labour"
             elif t > 0 and doc.words[t - 1] in _PASSIVE:
                 continue
@@ -102,7 +110,11 @@ def _speech_sense(doc: Doc, t: int) -> bool:
     if word in _WRITING:
         return nxt in _WRITING_NEXT or inverted(doc, t) or _quoted_in_sentence(doc, t)
     if word in _CALLING:
+        if doc.is_cap(t + 1) or (t > 0 and doc.words[t - 1] in ("also", "so", "is", "was", "be", "being")):
+            return False  # "a subsidiary also called Equifax Workforce Solutions"
         return nxt in _CALLED_NEXT or _quoted_in_sentence(doc, t)
+    if word in ("denied", "denies", "deny") and nxt in _GRANTED:
+        return False  # "denied international port access", "denied bail"
     if word in _POINTING:
         return nxt == "out"
     if nxt in _MOTION:
@@ -189,6 +201,13 @@ def _after(doc: Doc, k: int, t: int, span_of: dict[int, Mention]) -> Cue | None:
             return Cue(t, anaphor=word)
         if word in GENERIC_SOURCES and found is None and not doc.is_cap(k + 1):
             return None  # "said analysts"; but "said police Chief Anna Reyes", "said analyst Dan Ives"
+        if (
+            found is None
+            and word in _SOURCE_NOUNS
+            and doc.words[k + 1 : k + 2] in (["on"], ["in"], ["from"], ["by"], ["of"])
+        ):
+            k += 2  # "according to reports on CNN", "according to data from the IMF"
+            continue
         if k in span_of:
             found = span_of[k]
             k = found.end

@@ -24,7 +24,7 @@ ORG_KIND_NOUNS = _words(
     publisher manufacturer producer supplier distributor insurer lender conglomerate subsidiary brand
     broadcaster newspaper magazine website agency organisation organization charity association
     federation union party club regulator watchdog consortium developer start-up startup supermarket
-    network studio body institute provider telecom telco utility
+    network studio body institute provider telecom telco utility hospital casino
     """
 )
 # Words before a name that make it an organisation: "state-owned Rosneft", "rival Pernod".
@@ -39,7 +39,7 @@ _ORG_AFTER = _words(
     """
     shares share shareholders stock officials executives spokesman spokeswoman spokesperson board
     profits profit revenues revenue subsidiary subsidiaries headquarters boss bosses chief-executive
-    group company firm newspaper magazine website
+    group company firm newspaper magazine website politician politicians leadership
     """
 )
 # Nouns in "shares in X", "a stake in X", "takeover of X", "merger with X", "bid for X".

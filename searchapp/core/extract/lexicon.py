@@ -48,7 +48,7 @@ SUBJECT_FILLERS = _words(
     """
     has have had would will also later previously recently then further once repeatedly today yesterday
     publicly earlier already subsequently again however just last night has' was quickly separately
-    all both
+    all both first exclusively initially originally
     """
 )
 PRONOUNS = _words("he she He She")
@@ -57,7 +57,8 @@ ORG_ANAPHORS = _words(
     """
     company firm group bank carrier airline party union council ministry agency club network retailer
     giant watchdog regulator commission committee organisation organization body operator maker
-    government department authority broadcaster charity business
+    government department authority broadcaster charity business casino hospital team newspaper paper
+    university school hotel campaign website magazine station
     """
 )
 SPOKESPERSON_WORDS = _words(
@@ -129,7 +130,7 @@ ORG_WORDS = _words(
     Capital Securities Investments Insurance Bros Brothers Club FC Rovers Athletic Wanderers League Team
     Watch Coalition Alliance Movement Church Cabinet Commons Lords Times Post Journal Telegraph Guardian
     Herald Tribune Gazette News Mirror Observer Express Mail Radio Television TV Channel Magazine Press
-    Programme Mission Command Lines Nations Images Electric Dynamics Equities Analytics Insights Advisors
+    Programme Mission Command Lines Nations Images Electric Dynamics Equities Analytics Insights Advisors Casino
     Advisers Chambers Executive Secretariat Directorate Squad Brigade Regiment Forces Guard
     Prosecution Theatre Theater Museum Gallery Library Orchestra Opera Band Tobacco Electronics Computers
     Airport Railways Railway Rail Mobile Steel Foods Stores Supermarkets Bancorp Financial Consulting

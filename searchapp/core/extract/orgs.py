@@ -99,9 +99,15 @@ def shouted(word: str, lower_words: set[str]) -> bool:
 def is_place(tokens: list[str]) -> bool:
     if len(tokens) > 1 and tokens[0] in _PLACE_OPENERS:
         tokens = tokens[1:]  # "United States", "New Zealand"
-    if not all(undotted(t) in PLACES or t in _MINOR_WORDS or t in _STATE_WORDS for t in tokens):
+    if not all(_place_word(t) or t in _MINOR_WORDS or t in _STATE_WORDS for t in tokens):
         return False
-    return any(undotted(t) in PLACES for t in tokens)  # "Republic of Korea", but not "Republic" alone
+    return any(_place_word(t) for t in tokens)  # "Republic of Korea", but not "Republic" alone
+
+
+def _place_word(word: str) -> bool:
+    """A place or its people's adjective: "Korea", "U.S.", "Rican" (of Costa Rica)."""
+    plain = undotted(word)
+    return plain in PLACES or (plain.endswith("n") and plain[:-1] in PLACES)
 
 
 def undotted(word: str) -> str:

@@ -100,7 +100,8 @@ def _resolve_cue(
             if m.start < begin:
                 break
             entity = entity_of[id(m)]
-            if entity.kind == "org" and _subject_like(doc, m) and _fits(cue.anaphor, entity):
+            named = cue.anaphor.capitalize() in entity.name.split()  # "the casino": the "Atlas Casino"
+            if entity.kind == "org" and (named or _subject_like(doc, m)) and _fits(cue.anaphor, entity):
                 fitting.append((m, entity))
         # An organisation in subject position or that has already spoken comes before one only named in
         # passing: "Envisional said ... using program BitTorrent, the firm said".

@@ -4,9 +4,11 @@
 
 from __future__ import annotations
 
+from searchapp.core.extract import orgs
 from searchapp.core.extract.clauses import relative_owner
 from searchapp.core.extract.evidence import ORG_KIND_NOUNS
 from searchapp.core.extract.lexicon import (
+    LEGAL_SUFFIXES,
     NON_SUBJECT_BEFORE,
     ORG_ANAPHORS,
     PRONOUNS,
@@ -34,6 +36,8 @@ _APPOSITIVE_OPENERS = frozenset(
 _ROLE_ENDINGS = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
 # Plural voices of a named organisation: "Labour campaign chiefs say", "Rosneft officials said".
 _VOICES = frozenset("chiefs officials sources bosses executives insiders".split())
+# An organisation's documents speak for it: "a KGI Securities report said", "a Moody's forecast said".
+_DOCUMENTS = frozenset("report study survey forecast commentary analysis note research editorial".split())
 # Words after which "it said" is a main clause: "Profits rose, it said", "and it added".
 _IT_OPENERS = frozenset(", and but while".split())
 
@@ -44,6 +48,10 @@ def subject_before(doc: Doc, t: int, end_at: dict[int, Mention]) -> Cue | None:
     skipped = 0
     while k >= 0 and doc.words[k] in SUBJECT_FILLERS and skipped < 3:
         k, skipped = k - 1, skipped + 1
+    if k > 0 and doc.words[k] == "." and k - 1 in end_at and doc.words[k - 1] in LEGAL_SUFFIXES:
+        k -= 1  # "Citigroup Inc. said"
+    if k > 0 and doc.words[k] in ("that", "which") and doc.words[k - 1] in _DOCUMENTS:
+        k -= 1  # "a KGI Securities report that said"
     if k > 0 and doc.words[k] == ")":
         # "Sen. Marco Rubio (R-Fla.) urged": a bracketed tag between the speaker and the verb
         opening = next((j for j in range(k - 1, max(k - 8, -1), -1) if doc.words[j] == "("), -1)
@@ -58,7 +66,7 @@ def subject_before(doc: Doc, t: int, end_at: dict[int, Mention]) -> Cue | None:
         return _subject(doc, t, owner, end_at)
     if k in end_at:
         return _subject(doc, t, end_at[k], end_at)
-    if word in SPOKESPERSON_WORDS or word in _VOICES or word in ORG_KIND_NOUNS:
+    if word in SPOKESPERSON_WORDS or word in _VOICES or word in ORG_KIND_NOUNS or word in _DOCUMENTS:
         owner = _voice_owner(doc, k, end_at)
         if owner is not None:
             cue = _subject(doc, t, owner, end_at)
@@ -86,6 +94,8 @@ def _voice_owner(doc: Doc, k: int, end_at: dict[int, Mention]) -> Mention | None
     j = k - 1
     if j >= 0 and doc.kinds[j] == "s":
         j -= 1
+    if j > 2 and doc.words[j] == ")" and doc.words[j - 2] == "(":
+        j -= 3  # "the Islamic State (IS) group claimed"
     modifiers = 0
     while j >= 0 and j not in end_at and modifiers < 2 and doc.kinds[j] == "w" and doc.words[j].islower():
         if doc.words[j] in _SUBJECT_OPENERS or doc.words[j] in NON_SUBJECT_BEFORE:
@@ -94,6 +104,8 @@ def _voice_owner(doc: Doc, k: int, end_at: dict[int, Mention]) -> Mention | None
     owner = end_at.get(j)
     if owner is None or owner.kind == "person" or doc.para[j] != doc.para[k]:
         return None
+    if doc.words[k] in _VOICES and orgs.is_place(owner.text.split()):
+        return None  # "Borno officials said": a place's officials are anonymous
     return owner
 
 
@@ -127,8 +139,8 @@ def _appositive(doc: Doc, t: int, k: int, end_at: dict[int, Mention]) -> Cue | N
         whole = end_at.get(comma - 1)
         if (
             whole is not None
-            and whole.kind == "person"
-            and (whole.first if whole.first >= 0 else whole.start) == c + 1
+            and (whole.first if whole.first >= 0 else whole.start) in (c + 1, c + 2)
+            and (whole.kind == "person" or doc.words[c + 1] in ("the", "The"))
             and (owner is None or owner.kind != "person")
         ):
             return Cue(t, whole)  # "The Shadow Secretary for the Family, Theresa May, said"

@@ -20,6 +20,7 @@ _SINGLE_PAIR = re.compile(r"(?<![\w’'])‘([^‘’\n]{2,}?)’(?![\w])")
 # any other single character (punctuation, a quote mark).
 _TOKEN = re.compile(r"""\s*(?:\w+(?:[-&.]\w+|['’](?!s\b)\w+)*|['’]s\b|\S)""")
 _POSSESSIVES = frozenset(["'s", "’s"])
+_COMPOUND_ENDINGS = ("ed", "ing", "-run", "-made", "-born", "-wide", "-like", "-style", "-era")
 # Titles whose full stop never ends a sentence: "Sen. Marco Rubio", "Cmdr. Constantino Chiwenga".
 _TITLE_ABBREVIATIONS = frozenset(
     """Mr Mrs Ms Mx Dr Prof Sen Rep Reps Gov Gen Lt Col Capt Sgt Cmdr Cdr Adm Maj Cpl Pvt Rev Hon Atty Supt
@@ -110,7 +111,12 @@ def tokenize(paragraphs: list[str]) -> Doc:
         space_before += [token[0].isspace() for token in found[1:]]
     n = len(words)
     doc.space_after = space_before[1:] + [True] if n else []
-    doc.cap = [kind == "w" and word[0].isupper() for word, kind in zip(words, kinds, strict=True)]
+    # "Kremlin-backed", "Party-controlled": a capital before a participle compound is no name (but
+    # "Ban Ki-moon" is)
+    doc.cap = [
+        kind == "w" and word[0].isupper() and not ("-" in word and word.endswith(_COMPOUND_ENDINGS))
+        for word, kind in zip(words, kinds, strict=True)
+    ]
     _mark_sentences(doc)
     doc.quote = [-1] * n
     return doc

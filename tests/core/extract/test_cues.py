@@ -71,3 +71,42 @@ def test_a_party_state_tag_between_speaker_and_verb() -> None:
 
 def test_passive_by_a_possessive_is_no_agent() -> None:
     assert speakers("The failures revealed by Tom Epps's death shocked the senators.") == {}
+
+
+def test_according_to_a_source_noun_credits_its_owner() -> None:
+    assert speakers("Gunshots were heard, according to reports on KTVQ.") == {"KTVQ": "org"}
+    assert speakers("Sales rose 6%, according to data from the Harlow Carmakers Association.") == {
+        "Harlow Carmakers Association": "org"
+    }
+
+
+def test_an_organisations_report_speaks_for_it() -> None:
+    body = "Shares fell after a Kessel Securities report that said Apple might drop the chip."
+    assert speakers(body) == {"Kessel Securities": "org"}
+
+
+def test_a_places_officials_are_anonymous() -> None:
+    assert speakers("Texas officials said the girls were taken to Austin.") == {}
+
+
+def test_naming_and_granting_senses_are_not_speech() -> None:
+    assert speakers("It bought Talx Corp., a firm also called Equinox Payroll Services.") == {}
+    assert speakers("The Harlow Port Authority denied access to four ships.") == {}
+
+
+def test_an_outlet_that_only_carries_the_words_does_not_speak() -> None:
+    body = "Joe Yunis was reported by The Harlow Post as saying talks could resume."
+    assert "The Harlow Post" not in speakers(body)
+
+
+def test_a_company_with_a_legal_suffix_and_a_full_stop_speaks() -> None:
+    assert speakers("Kestrel Group Inc. said it expects a hit of $2 billion.") == {"Kestrel Group Inc": "org"}
+
+
+def test_an_organisation_kind_noun_stands_for_the_organisation() -> None:
+    body = "She worked at the Atlas Casino in Reno. On Monday, the casino said that she left years ago."
+    assert speakers(body) == {"Atlas Casino": "org"}
+
+
+def test_a_first_report_is_still_a_report() -> None:
+    assert speakers("Reuters first reported on the offer on Sunday.") == {"Reuters": "org"}

@@ -56,3 +56,8 @@ def test_a_web_address_is_an_organisation() -> None:
 def test_joint_chiefs_of_staff_stays_one_name() -> None:
     body = "The Joint Chiefs of Staff said the missile flew 2,700 km."
     assert speakers(body) == {"Joint Chiefs of Staff": "org"}
+
+
+def test_a_capital_before_a_participle_compound_is_no_name() -> None:
+    entities = extract("The Kremlin-backed group and the Party-controlled House met, Ban Ki-moon said.")
+    assert entities.people == ("Ban Ki-moon",) and entities.orgs == ()
