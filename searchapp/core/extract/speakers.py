@@ -9,10 +9,10 @@ in its sentence, else to the speaker of the quotation before it in the same or p
 from __future__ import annotations
 
 from searchapp.core.extract import orgs
+from searchapp.core.extract.entity import Entity
 from searchapp.core.extract.lexicon import NON_SUBJECT_BEFORE
 from searchapp.core.extract.names import Mention
 from searchapp.core.extract.quotes import Cue, Quotation
-from searchapp.core.extract.resolve import Entity
 from searchapp.core.extract.subjects import subject_position
 from searchapp.core.extract.tokens import Doc
 
