@@ -59,7 +59,7 @@ def find_cues(doc: Doc, mentions: list[Mention]) -> list[Cue]:
     start_at = {m.first if m.first >= 0 else m.start: m for m in mentions}
     cues: list[Cue] = []
     n = len(doc)
-    for t in [t for t, word in enumerate(doc.words) if word in _CUE_WORDS]:
+    for t in doc.positions(_CUE_WORDS):
         if doc.kinds[t] != "w" or doc.quote[t] >= 0 or not (doc.para[t] == 0 or doc.story(t)):
             continue
         word = doc.words[t]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from searchapp.core.extract.gazetteer import NAME_GENDER
@@ -53,7 +54,7 @@ class Entity:
     def role(self) -> str:
         return next((m.role for m in self.mentions if m.role), "")
 
-    @property
+    @functools.cached_property
     def gender(self) -> str:
         """ "m" or "f" as a title, a role or the first name shows it ("Mrs", "spokeswoman", "Susan"), else ""."""
         for m in self.mentions:

@@ -202,14 +202,24 @@ def find_mentions(doc: Doc) -> list[Mention]:
     )
     surnames = frozenset(
         doc.words[i + 1]
-        for i in [i for i, w in enumerate(doc.words[:-1]) if w in HONORIFICS]
-        if doc.words[i + 1] in TITLE_WORDS and not doc.is_cap(i + 2)
+        for i in doc.positions(HONORIFICS)
+        if i + 1 < len(doc.words) and doc.words[i + 1] in TITLE_WORDS and not doc.is_cap(i + 2)
     )
     mentions: list[Mention] = []
     openers: list[Mention] = []
     for raw in runs.capitalised_runs(doc):
-        halves = (piece for half in runs.split_and(doc, raw) for piece in runs.split_of(doc, half))
-        for part in (piece for half in halves for piece in spans.split_org_person(doc, half)):
+        if len(raw) == 1:
+            if doc.words[raw[0]] in NOT_NAME_WORDS:
+                continue  # "The", "He", "But" opening a sentence
+            parts = [raw]
+        else:
+            parts = [
+                piece
+                for half in runs.split_and(doc, raw)
+                for third in runs.split_of(doc, half)
+                for piece in spans.split_org_person(doc, third)
+            ]
+        for part in parts:
             span = runs.trim(doc, part, lower_words, mid_sentence)
             if not span:
                 continue

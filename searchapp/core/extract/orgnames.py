@@ -5,6 +5,8 @@ its one fuller form ("McCarran Airport", "Justice Department" -> "Department of 
 
 from __future__ import annotations
 
+import functools
+
 from searchapp.core.extract import orgs
 from searchapp.core.extract.entity import Entity
 from searchapp.core.extract.lexicon import PARTY_FORMS
@@ -69,7 +71,7 @@ def organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
             canonical[t] = bracketed[t]  # "Cepes (Peruvian Centre for Social Studies)"
         elif t in links:
             canonical[t] = links[t]
-        elif orgs.generic(t) or (" " not in t and t.isupper() and orgs.shouted(t, _lower_words(doc))):
+        elif orgs.generic(t) or (" " not in t and t.isupper() and orgs.shouted(t, lower_words(doc))):
             # "the Bank" is the article's one "Bank of ..." or one "... Bank"; with none or several, nobody.
             own = [lf for lf in long_forms if not orgs.generic(lf)]
             heads = [lf for lf in own if lf.split()[0].lower() == t.lower()]
@@ -105,15 +107,14 @@ _PARENT_WORDS = frozenset("Group Holdings Inc Corp Ltd plc Co LLC AG SA NV Compa
 _FUNCTION_WORDS = frozenset("the of for and & 's ’s".split())
 
 
-def _content(name: str) -> list[str]:
-    return [
-        w
-        for w in name.lower().replace(".", "").replace("'s", "").replace("’s", "").split()
-        if w not in _FUNCTION_WORDS
-    ]
+@functools.lru_cache(maxsize=2048)
+def _content(name: str) -> tuple[str, ...]:
+    """The words of a name that tell it apart, in lower case: "Department of Justice" -> department, justice."""
+    words = name.lower().replace(".", "").replace("'s", "").replace("’s", "").split()
+    return tuple(w for w in words if w not in _FUNCTION_WORDS)
 
 
-def _subsequence(short: list[str], long_: list[str]) -> bool:
+def _subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     rest = iter(long_)
     return all(word in rest for word in short)
 
@@ -140,9 +141,11 @@ def _fuller(name: str, long_forms: list[str]) -> str:
     return found[0] if len(found) == 1 else ""
 
 
-def _lower_words(doc: Doc) -> set[str]:
+def lower_words(doc: Doc) -> set[str]:
     """Words written in lower case outside quotations, where "think tbwa shd" is a hurried message."""
-    return {w for w, q in zip(doc.words, doc.quote, strict=True) if q < 0 and w[0].islower()}
+    if doc.lower_outside is None:
+        doc.lower_outside = {w for w, q in zip(doc.words, doc.quote, strict=True) if q < 0 and w[0].islower()}
+    return doc.lower_outside
 
 
 def _squeeze(name: str) -> str:

@@ -54,23 +54,17 @@ def mark_quotations(doc: Doc, turns: dict[int, int] | None = None) -> list[Quota
     """
     turns = turns or {}
     quotes: list[Quotation] = []
-    n = len(doc)
-    i = 0
     left_open = False
-    while i < n:
+    kinds = doc.kinds
+    for i, j in doc.bounds:
         para = doc.para[i]
-        j = i
-        while j < n and doc.para[j] == para:
-            j += 1
         if para in turns:
             quotes.append(Quotation(turns[para], j, para, False, turns[para]))
-            i, left_open = j, False
+            left_open = False
             continue
         opened = -1
         continued = False
-        for k in range(i, j):
-            if doc.kinds[k] != "q":
-                continue
+        for k in [k for k in range(i, j) if kinds[k] == "q"] if '"' in doc.words[i:j] else ():
             shape = _shape(doc, k)
             if opened < 0:
                 if shape == "close" and left_open and not _quotes_in(quotes, para):
@@ -86,10 +80,11 @@ def mark_quotations(doc: Doc, turns: dict[int, int] | None = None) -> list[Quota
         left_open = opened >= 0
         if left_open:
             quotes.append(Quotation(opened, j, para, continued))
-        i = j
+    n = len(doc.words)
     for number, quote in enumerate(quotes):
-        for k in range(max(quote.open_mark + 1, 0), min(quote.close_mark, n)):
-            doc.quote[k] = number
+        first, last = max(quote.open_mark + 1, 0), min(quote.close_mark, n)
+        if last > first:
+            doc.quote[first:last] = [number] * (last - first)
     return quotes
 
 

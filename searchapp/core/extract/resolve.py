@@ -13,6 +13,7 @@ it is. Full names are never merged with each other.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from searchapp.core.extract import orgs
@@ -29,6 +30,7 @@ _FIRST_NAME_TITLES = frozenset("Sir Dame Lord Lady Prince Princess King Queen".s
 _SUFFIXES = frozenset("Jr Sr II III IV".split())
 
 
+@functools.lru_cache(maxsize=4096)
 def surname(name: str) -> str:
     """The last word of a person's name that is no suffix: "Kennedy" in "James Kennedy Jr"."""
     words = name.split()
@@ -47,12 +49,12 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
     by_mention: dict[int, Entity] = {}
 
     def same_person(tokens: list[str]) -> Entity | None:
+        last = surname(" ".join(tokens))
         return next(
             (
                 e
                 for e in entities
-                if surname(e.forms[0]) == surname(" ".join(tokens))
-                and _compatible_first(e.forms[0].split()[0], tokens[0])
+                if surname(e.forms[0]) == last and _compatible_first(e.forms[0].split()[0], tokens[0])
             ),
             None,
         )

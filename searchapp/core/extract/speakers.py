@@ -8,6 +8,8 @@ in its sentence, else to the speaker of the quotation before it in the same or p
 
 from __future__ import annotations
 
+import bisect
+
 from searchapp.core.extract import orgs
 from searchapp.core.extract.entity import Entity
 from searchapp.core.extract.lexicon import NON_SUBJECT_BEFORE
@@ -59,21 +61,24 @@ def _fits(anaphor: str, entity: Entity) -> bool:
     return any(h in words for h in heads)
 
 
+def antecedents(doc: Doc, mentions: list[Mention], entity_of: dict[int, Entity]) -> list[Mention]:
+    """The mentions a pronoun or "the company" may stand for: named in the story outside quotations,
+    in order of their ends."""
+    found = [m for m in mentions if not m.quoted and id(m) in entity_of and doc.story(m.start)]
+    return sorted(found, key=lambda m: m.end)
+
+
 def _resolve_cue(
     doc: Doc,
     cue: Cue,
-    mentions: list[Mention],
+    before: list[Mention],
     entity_of: dict[int, Entity],
     last_person: Entity | None,
     speaking: dict[int, tuple[Entity, int]] | None = None,
 ) -> Entity | None:
+    """The entity a cue's speaker stands for; `before` are the antecedents named before the cue."""
     if cue.speaker is not None:
         return entity_of.get(id(cue.speaker))
-    before = [
-        m
-        for m in mentions
-        if m.end <= cue.verb and not m.quoted and id(m) in entity_of and doc.story(m.start)
-    ]
     if cue.pronoun:
         gender = _PRONOUN_GENDER[cue.pronoun]
         people = [
@@ -122,8 +127,11 @@ def attribute(
     speaking: dict[int, tuple[Entity, int]] = {}
     cue_entity: dict[int, Entity] = {}
     last_person: Entity | None = None
+    candidates = antecedents(doc, mentions, entity_of)
+    ends = [m.end for m in candidates]
     for cue in cues:
-        entity = _resolve_cue(doc, cue, mentions, entity_of, last_person, speaking)
+        before = candidates[: bisect.bisect_right(ends, cue.verb)]
+        entity = _resolve_cue(doc, cue, before, entity_of, last_person, speaking)
         if entity is None:
             continue
         cue_entity[cue.verb] = entity

@@ -7,6 +7,8 @@ single-quote style is read like the rest.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -18,7 +20,7 @@ _DOUBLED = re.compile("|".join(_PAIRS))
 _SINGLE_PAIR = re.compile(r"(?<![\w’'])‘([^‘’\n]{2,}?)’(?![\w])")
 # Each token with the white space before it: a word ("U.S", "co-op", "O'Brien"), a possessive 's, or
 # any other single character (punctuation, a quote mark).
-_TOKEN = re.compile(r"""\s*(?:\w+(?:[-&.]\w+|['’](?!s\b)\w+)*|['’]s\b|\S)""")
+_TOKEN = re.compile(r"""(\s*)(\w+(?:[-&.]\w+|['’](?!s\b)\w+)*|['’]s\b|\S)""")
 _POSSESSIVES = frozenset(["'s", "’s"])
 _COMPOUND_ENDINGS = ("ed", "ing", "-run", "-made", "-born", "-wide", "-like", "-style", "-era")
 # Titles whose full stop never ends a sentence: "Sen. Marco Rubio", "Cmdr. Constantino Chiwenga".
@@ -63,6 +65,9 @@ class Doc:
     quote: list[int] = field(default_factory=list)  # index of the quotation a token is inside, or -1
     cap: list[bool] = field(default_factory=list)  # a word that starts with a capital
     para_kind: list[str] = field(default_factory=list)  # per paragraph: "text", "heading", "credit", "link"
+    lower_outside: set[str] | None = None  # lower-case words outside quotations, once asked for
+    bounds: list[tuple[int, int]] = field(default_factory=list)  # (first, one past last) token per paragraph
+    _starts: list[int] | None = None  # sentence and paragraph starts, in order, once asked for
 
     def __len__(self) -> int:
         return len(self.words)
@@ -79,47 +84,76 @@ class Doc:
 
     def sentence_end(self, i: int) -> int:
         """Index just past the sentence that token i is in (or the paragraph end)."""
-        n = len(self.words)
-        j = i + 1
-        while j < n and not self.sent_start[j] and self.para[j] == self.para[i]:
-            j += 1
-        return j
+        starts = self._starts or self._index_sentences()
+        k = bisect.bisect_right(starts, i)
+        return starts[k] if k < len(starts) else len(self.words)
 
     def sentence_begin(self, i: int) -> int:
-        j = i
-        while j > 0 and not self.sent_start[j] and self.para[j - 1] == self.para[i]:
-            j -= 1
-        return j
+        """Index of the first token of the sentence that token i is in (or of its paragraph)."""
+        starts = self._starts or self._index_sentences()
+        return starts[bisect.bisect_right(starts, i) - 1]
+
+    def positions(self, vocabulary: frozenset[str]) -> list[int]:
+        """Indices of the tokens that are words of `vocabulary`, in order (found by C-level search)."""
+        found: list[int] = []
+        words = self.words
+        for word in vocabulary.intersection(words):
+            k = words.index(word)
+            while True:
+                found.append(k)
+                try:
+                    k = words.index(word, k + 1)
+                except ValueError:
+                    break
+        return sorted(found)
+
+    def sentences_changed(self) -> None:
+        """Sentence starts were added (interview turns): the sentence index is built again when asked."""
+        self._starts = None
+
+    def _index_sentences(self) -> list[int]:
+        starts = [i for i, start in enumerate(self.sent_start) if start]
+        self._starts = sorted(set(starts).union(first for first, _ in self.bounds)) or [0]
+        return self._starts
 
 
 def tokenize(paragraphs: list[str]) -> Doc:
     """Tokens of the paragraphs, in order, with sentence starts marked (quotations come later)."""
     doc = Doc()
-    words, kinds, para, space_before = doc.words, doc.kinds, doc.para, doc.space_before
+    words, para, space_before = doc.words, doc.para, doc.space_before
     for p, paragraph in enumerate(paragraphs):
         found = _TOKEN.findall(normalise_quotes(paragraph))
         if not found:
             continue
-        found_words = [token.lstrip() for token in found]
-        words += found_words
-        kinds += [
-            "w" if w[0].isalnum() or w[0] == "_" else "q" if w == '"' else "s" if w in _POSSESSIVES else "p"
-            for w in found_words
-        ]
+        spaces, tokens = zip(*found, strict=True)  # transposes the (space, token) pairs
+        words += tokens
+        doc.bounds.append((len(para), len(para) + len(found)))
         para += [p] * len(found)
         space_before.append(True)
-        space_before += [token[0].isspace() for token in found[1:]]
+        space_before += map(bool, spaces[1:])
     n = len(words)
+    doc.kinds = list(map(_kind, words))
+    doc.cap = list(map(_capital, words))
     doc.space_after = space_before[1:] + [True] if n else []
-    # "Kremlin-backed", "Party-controlled": a capital before a participle compound is no name (but
-    # "Ban Ki-moon" is)
-    doc.cap = [
-        kind == "w" and word[0].isupper() and not ("-" in word and word.endswith(_COMPOUND_ENDINGS))
-        for word, kind in zip(words, kinds, strict=True)
-    ]
     _mark_sentences(doc)
     doc.quote = [-1] * n
     return doc
+
+
+@functools.lru_cache(maxsize=8192)
+def _kind(token: str) -> str:
+    """ "w" word, "s" possessive 's, "q" quote mark, "p" punctuation."""
+    first = token[0]
+    if first.isalnum() or first == "_":
+        return "w"
+    return "q" if token == '"' else "s" if token in _POSSESSIVES else "p"
+
+
+@functools.lru_cache(maxsize=8192)
+def _capital(token: str) -> bool:
+    """A word with a capital; but a capital before a participle compound is no name ("Kremlin-backed",
+    "Party-controlled"), while "Ban Ki-moon" is."""
+    return token[0].isupper() and not ("-" in token and token.endswith(_COMPOUND_ENDINGS))
 
 
 def _mark_sentences(doc: Doc) -> None:
