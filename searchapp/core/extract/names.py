@@ -8,6 +8,7 @@ elsewhere) decides.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -197,9 +198,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """Every person, organisation and unknown name span of the article, in text order."""
     vocabulary = frozenset(doc.words)
     lower_words = {w for w in vocabulary if w[0].islower()}
-    mid_sentence = Counter(
-        w for w, c, s in zip(doc.words, doc.cap, doc.sent_start, strict=True) if c and not s
-    )
+    capitals = itertools.compress(range(len(doc.words)), doc.cap)
+    mid_sentence = Counter([doc.words[i] for i in capitals if not doc.sent_start[i]])
     surnames = frozenset(
         doc.words[i + 1]
         for i in doc.positions(HONORIFICS)

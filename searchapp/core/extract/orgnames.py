@@ -144,7 +144,9 @@ def _fuller(name: str, long_forms: list[str]) -> str:
 def lower_words(doc: Doc) -> set[str]:
     """Words written in lower case outside quotations, where "think tbwa shd" is a hurried message."""
     if doc.lower_outside is None:
-        doc.lower_outside = {w for w, q in zip(doc.words, doc.quote, strict=True) if q < 0 and w[0].islower()}
+        ranges = doc.unquoted or [(0, len(doc.words))]
+        outside = set().union(*(doc.words[a:b] for a, b in ranges))
+        doc.lower_outside = {w for w in outside if w[0].islower()}
     return doc.lower_outside
 
 

@@ -81,10 +81,14 @@ def mark_quotations(doc: Doc, turns: dict[int, int] | None = None) -> list[Quota
         if left_open:
             quotes.append(Quotation(opened, j, para, continued))
     n = len(doc.words)
+    outside, start = [], 0
     for number, quote in enumerate(quotes):
         first, last = max(quote.open_mark + 1, 0), min(quote.close_mark, n)
         if last > first:
             doc.quote[first:last] = [number] * (last - first)
+            outside.append((start, first))
+            start = max(start, last)
+    doc.unquoted = [*outside, (start, n)]
     return quotes
 
 

@@ -48,8 +48,10 @@ def capitalised_runs(doc: Doc) -> list[list[int]]:
     i = 0
     while i < n:
         if not cap[i]:
-            i += 1
-            continue
+            try:
+                i = cap.index(True, i)  # the next capital, found in C
+            except ValueError:
+                break
         span = [i]
         j = i + 1
         while j < n and doc.para[j] == doc.para[i]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -66,6 +67,7 @@ class Doc:
     cap: list[bool] = field(default_factory=list)  # a word that starts with a capital
     para_kind: list[str] = field(default_factory=list)  # per paragraph: "text", "heading", "credit", "link"
     lower_outside: set[str] | None = None  # lower-case words outside quotations, once asked for
+    unquoted: list[tuple[int, int]] = field(default_factory=list)  # token ranges outside quotations
     bounds: list[tuple[int, int]] = field(default_factory=list)  # (first, one past last) token per paragraph
     _starts: list[int] | None = None  # sentence and paragraph starts, in order, once asked for
 
@@ -112,7 +114,7 @@ class Doc:
         self._starts = None
 
     def _index_sentences(self) -> list[int]:
-        starts = [i for i, start in enumerate(self.sent_start) if start]
+        starts = itertools.compress(range(len(self.sent_start)), self.sent_start)
         self._starts = sorted(set(starts).union(first for first, _ in self.bounds)) or [0]
         return self._starts
 
@@ -157,29 +159,39 @@ def _capital(token: str) -> bool:
 
 
 def _mark_sentences(doc: Doc) -> None:
-    words, kinds, para = doc.words, doc.kinds, doc.para
-    starts = [False] * len(words)
-    boundary = True  # the next word starts a sentence
-    last_para = -1
-    for i, word in enumerate(words):
-        if para[i] != last_para:
-            boundary, last_para = True, para[i]
-        kind = kinds[i]
-        if kind == "w":
-            starts[i] = boundary
-            boundary = False
-        elif kind == "p":
-            if word == "." and not _abbreviation(doc, i):
-                boundary = True
-            elif word in ("!", "?"):
-                boundary = True
-            elif word == ":":
-                boundary = _opens_quote_next(doc, i) or doc.is_cap(i + 1)  # "9.45 p.m.: The FBI says"
-            elif word == ";":
+    """Mark each word that starts a sentence. Only the tokens between words decide, so the loop steps
+    from one run of words to the next."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    starts = [False] * n
+    others = list(itertools.compress(range(n), map("w".__ne__, kinds)))  # punctuation and quote marks
+    o = 0
+    for first, end in doc.bounds:
+        boundary = True  # the next word starts a sentence
+        i = first
+        while i < end:
+            while o < len(others) and others[o] < i:
+                o += 1
+            following = others[o] if o < len(others) and others[o] < end else end
+            if following > i:  # a run of words
+                starts[i] = boundary
                 boundary = False
-        elif kind == "q" and not doc.space_after[i]:
-            # An opening quote mark starts a sentence: `said: "We ...` and `"We ...`.
-            boundary = boundary or doc.space_before[i]
+                i = following
+                continue
+            word, kind = words[i], kinds[i]
+            if kind == "p":
+                if word == "." and not _abbreviation(doc, i):
+                    boundary = True
+                elif word in ("!", "?"):
+                    boundary = True
+                elif word == ":":
+                    boundary = _opens_quote_next(doc, i) or doc.is_cap(i + 1)  # "9.45 p.m.: The FBI says"
+                elif word == ";":
+                    boundary = False
+            elif kind == "q" and not doc.space_after[i]:
+                # An opening quote mark starts a sentence: `said: "We ...` and `"We ...`.
+                boundary = boundary or doc.space_before[i]
+            i += 1
     doc.sent_start = starts
 
 
