@@ -77,8 +77,10 @@ def find_cues(doc: Doc, mentions: list[Mention]) -> list[Cue]:
         elif word in SPEECH_VERBS and _speech_sense(doc, t):
             if nxt == "by" and word.endswith("ed"):
                 if word in _CARRYING and t > 0 and doc.words[t - 1] in _PASSIVE:
-                    continue  # "was reported by The Washington Post as saying": the paper only carries it
-                cue = _after(doc, t + 2, t, span_of)  # "claims denied by Labour"
+                    # "X was reported by The Washington Post as saying": X speaks, the paper carries it
+                    cue = subject_before(doc, t, end_at)
+                else:
+                    cue = _after(doc, t + 2, t, span_of)  # "claims denied by Labour"
             elif t > 0 and doc.words[t - 1] in _PASSIVE:
                 continue
             else:

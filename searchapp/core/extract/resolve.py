@@ -39,6 +39,13 @@ def surname(name: str) -> str:
     return words[-1]
 
 
+def _part_of(short: list[str], full: list[str]) -> bool:
+    """ "Hawk Sawyer" of "Kathleen Hawk Sawyer", "Amina Ali" of "Amina Ali Nkeki": two words or more that
+    open or close a longer name."""
+    n = len(short)
+    return 2 <= n < len(full) and (full[:n] == short or full[-n:] == short)
+
+
 def _compatible_first(a: str, b: str) -> bool:
     a, b = a.rstrip("."), b.rstrip(".")
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
@@ -54,7 +61,8 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
             (
                 e
                 for e in entities
-                if surname(e.forms[0]) == last and _compatible_first(e.forms[0].split()[0], tokens[0])
+                if (surname(e.forms[0]) == last and _compatible_first(e.forms[0].split()[0], tokens[0]))
+                or _part_of(tokens, e.forms[0].split())
             ),
             None,
         )
@@ -84,7 +92,7 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
                 by_mention[id(m)] = entity
             continue
         word = tokens[0]
-        candidates = [e for e in entities if surname(e.forms[0]) == word and " " in e.forms[0]]
+        candidates = [e for e in entities if " " in e.forms[0] and any(surname(f) == word for f in e.forms)]
         if not candidates and (m.title in _FIRST_NAME_TITLES or m.kind != "person"):
             candidates = [e for e in entities if e.forms[0].split()[0] == word and " " in e.forms[0]]
         if candidates:

@@ -30,7 +30,7 @@ _SUBJECT_OPENERS = frozenset(
 # Words that may open an appositive between a speaker and the verb: "X, the chief executive, said".
 _APPOSITIVE_OPENERS = frozenset(
     """the a an his her its their who one also now formerly then speaking himself herself former ex
-    currently until""".split()
+    currently until in on at after before during for like unlike despite following amid""".split()
 )
 # Endings of role nouns: "co-ordinator", "manager", "specialist", "technician", "assistant".
 _ROLE_ENDINGS = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
@@ -38,6 +38,8 @@ _ROLE_ENDINGS = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman", "person
 _VOICES = frozenset("chiefs officials sources bosses executives insiders".split())
 # An organisation's documents speak for it: "a KGI Securities report said", "a Moody's forecast said".
 _DOCUMENTS = frozenset("report study survey forecast commentary analysis note research editorial".split())
+_NOUN_MARKERS = frozenset("a an the his her its their our my your this these those".split())
+_DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # Words after which "it said" is a main clause: "Profits rose, it said", "and it added".
 _IT_OPENERS = frozenset(", and but while".split())
 
@@ -52,6 +54,10 @@ def subject_before(doc: Doc, t: int, end_at: dict[int, Mention]) -> Cue | None:
         k -= 1  # "Citigroup Inc. said"
     if k > 0 and doc.words[k] in ("that", "which") and doc.words[k - 1] in _DOCUMENTS:
         k -= 1  # "a KGI Securities report that said"
+    if k > 1 and doc.words[k - 1] == "on" and (doc.words[k] in _DAYS or doc.words[k].isdigit()):
+        k -= 2  # "Rex Tillerson on Friday denied", "on Oct. 30"
+        if doc.words[k] == "." or doc.words[k] in _DAYS:
+            k -= 1 if doc.words[k] in _DAYS else 2
     if k > 0 and doc.words[k] == ")":
         # "Sen. Marco Rubio (R-Fla.) urged": a bracketed tag between the speaker and the verb
         opening = next((j for j in range(k - 1, max(k - 8, -1), -1) if doc.words[j] == "("), -1)
@@ -117,8 +123,8 @@ def _appositive(doc: Doc, t: int, k: int, end_at: dict[int, Mention]) -> Cue | N
     while comma > begin:
         c = comma - 1
         while c > begin and doc.words[c] != "," and doc.kinds[c] != "q":
-            if doc.words[c] in SPEECH_VERBS:
-                return None
+            if doc.words[c] in SPEECH_VERBS and doc.words[c - 1] not in _NOUN_MARKERS:
+                return None  # a clause of its own; but "in response to the comments" is a phrase
             c -= 1
         if doc.words[c] != ",":
             break
@@ -135,7 +141,12 @@ def _appositive(doc: Doc, t: int, k: int, end_at: dict[int, Mention]) -> Cue | N
         ):
             break
         inner.extend(m for m in end_at.values() if c < m.start and m.end <= comma and m.kind == "person")
-        owner = end_at.get(c - 1)
+        before = c - 1
+        if doc.words[before] == ")" and "(" in doc.words[max(before - 6, 0) : before]:
+            before = (
+                max(j for j in range(max(before - 6, 0), before) if doc.words[j] == "(") - 1
+            )  # "(R-Fla.)"
+        owner = end_at.get(before)
         whole = end_at.get(comma - 1)
         if (
             whole is not None

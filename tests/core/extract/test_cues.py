@@ -110,3 +110,28 @@ def test_an_organisation_kind_noun_stands_for_the_organisation() -> None:
 
 def test_a_first_report_is_still_a_report() -> None:
     assert speakers("Reuters first reported on the offer on Sunday.") == {"Reuters": "org"}
+
+
+def test_an_adverbial_phrase_between_speaker_and_verb() -> None:
+    body = "Foreign Ministry spokesman Hua Lin, in response to the comments, said the situation was complex."
+    assert speakers(body) == {"Hua Lin": "person"}
+    body = 'State Sen. Dawn Ardy (R-Burlington), for example, said Ms Vale "has done her best".'
+    assert speakers(body) == {"Dawn Ardy": "person"}
+
+
+def test_a_day_between_speaker_and_verb() -> None:
+    assert speakers("Secretary of State Rex Tolliver on Friday denied the talks.") == {
+        "Rex Tolliver": "person"
+    }
+
+
+def test_quoted_as_saying_credits_the_speaker_not_the_paper() -> None:
+    body = "Joseph Yunis, the envoy, was reported by The Harlow Post as saying that talks could resume."
+    assert speakers(body) == {"Joseph Yunis": "person"}
+
+
+def test_a_speaker_named_after_a_committee_in_one_run() -> None:
+    body = (
+        "Head of the Harlow Council's Foreign Affairs Committee Leonid Slavin said Friday the plan was risky."
+    )
+    assert speakers(body) == {"Leonid Slavin": "person"}

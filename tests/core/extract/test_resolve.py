@@ -31,3 +31,15 @@ def test_full_names_are_never_merged() -> None:
 
 def test_surname_with_no_full_name_stays() -> None:
     assert resolve_names(["Ashcroft", " ", ""]) == {"Ashcroft": "Ashcroft"}
+
+
+def test_part_of_a_longer_name_is_that_person() -> None:
+    from tests.core.extract.conftest import extract
+
+    entities = extract(
+        "Barr put Kathleen Hawk Sawyer in charge. Hawk Sawyer testified on Monday. "
+        "Amina Ali Nkeki escaped. Amina Ali told reporters. Ali said she missed home."
+    )
+    assert "Hawk Sawyer" not in entities.people and "Amina Ali" not in entities.people
+    assert "Ali" not in entities.people
+    assert {s.name for s in entities.speakers} == {"Kathleen Hawk Sawyer", "Amina Ali Nkeki"}
