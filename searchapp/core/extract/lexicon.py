@@ -130,7 +130,7 @@ ORG_WORDS = _words(
     Capital Securities Investments Insurance Bros Brothers Club FC Rovers Athletic Wanderers League Team
     Watch Coalition Alliance Movement Church Cabinet Commons Lords Times Post Journal Telegraph Guardian
     Herald Tribune Gazette News Mirror Observer Express Mail Radio Television TV Channel Magazine Press
-    Programme Mission Command Lines Nations Images Electric Dynamics Equities Analytics Insights Advisors Casino
+    Programme Mission Command Lines Nations Images Electric Dynamics Equities Analytics Insights Advisors Casino Dept
     Advisers Chambers Executive Secretariat Directorate Squad Brigade Regiment Forces Guard
     Prosecution Theatre Theater Museum Gallery Library Orchestra Opera Band Tobacco Electronics Computers
     Airport Railways Railway Rail Mobile Steel Foods Stores Supermarkets Bancorp Financial Consulting

@@ -104,8 +104,12 @@ def _mention(
             if words[0] != "The" and found.kind == "unknown":
                 found.kind, found.sure = "org", True  # "Der Spiegel", "Die Zeit"
         return found
-    # "Ms King", and then "Oona King": a title word the article writes after an honorific is a surname.
-    surname = len(words) >= 2 and words[-1] in surnames and words[-2] not in TITLE_WORDS - HONORIFICS
+    # "Ms King", and then "Oona King": a title word the article writes after an honorific is a surname;
+    # so is one after a given name ("Peter King", "Carole King").
+    surname = len(words) >= 2 and (
+        (words[-1] in surnames and words[-2] not in TITLE_WORDS - HONORIFICS)
+        or (words[-1] in TITLE_WORDS and words[-2] in GIVEN_NAMES and words[-1] not in HONORIFICS)
+    )
     titles = words[:-1] if surname else words
     last_title = max(  # not "Department of Justice", "Court of Chancellors"
         (k for k, w in enumerate(titles) if w in TITLE_WORDS and titles[k - 1 : k] not in (["of"], ["for"])),
@@ -262,8 +266,12 @@ def _type_by_context(doc: Doc, mentions: list[Mention], openers: list[Mention]) 
     A sentence opener seen nowhere else mid-sentence is kept only when it is one of them.
     """
     unknown = [m for m in mentions + openers if m.kind == "unknown"]
+    # "Cook told Benioff, which ..." after "Marc Benioff": a person's surname is no organisation
+    surnames = {m.text.split()[-1] for m in mentions if m.kind == "person" and " " in m.text}
     evident = {  # "IT firm X", "PC magazine": a common acronym is a kind of thing, not a body
-        m.text for m in unknown if m.text not in NON_ORG_ACRONYMS and org_context(doc, m.first, m.end)
+        m.text
+        for m in unknown
+        if m.text not in NON_ORG_ACRONYMS and m.text not in surnames and org_context(doc, m.first, m.end)
     }
     # "the Cardinals" makes "Arizona Cardinals" a team too
     teams = {m.text for m in mentions if m.kind == "org" and " " not in m.text and bodies.plural(m.text)}

@@ -138,6 +138,9 @@ def _fuller(name: str, long_forms: list[str]) -> str:
             or (sorted(_content(lf)) == sorted(words) and len(lf.split()) > len(name.split()))
         )
     ]
+    if len(found) > 1:  # "Las Vegas Metropolitan Police" inside "Las Vegas Metropolitan Police Dept."
+        longest = max(found, key=lambda lf: len(_content(lf)))
+        found = [longest] if all(_subsequence(_content(f), _content(longest)) for f in found) else found
     return found[0] if len(found) == 1 else ""
 
 

@@ -27,6 +27,7 @@ _CODE = re.compile(r"(?P<letters>[A-Za-z]+)(?P<dash>-?)\d+")
 _MEDIA = frozenset("TV Television Radio Games Media Online Digital Mobile Interactive".split())
 _PLACE_OPENERS = frozenset("United New Great Upper Lower Greater".split())
 _MINOR_WORDS = frozenset("of for and & the on in to de du des la le".split())
+_COMPASS = frozenset("N S E W . North South East West".split())  # "N. Korea", "S. Korea"
 # Words of a state's formal name: "Republic of Korea", "Democratic People's Republic of Korea".
 _STATE_WORDS = frozenset("Republic People's Peoples Democratic Federal Principality".split())
 _DOMAINS = (".com", ".org", ".net", ".ca", ".co.uk", ".com.au", ".net.au", ".co.za", ".in", ".de")
@@ -99,7 +100,7 @@ def shouted(word: str, lower_words: set[str]) -> bool:
 def is_place(tokens: list[str]) -> bool:
     if len(tokens) > 1 and tokens[0] in _PLACE_OPENERS:
         tokens = tokens[1:]  # "United States", "New Zealand"
-    if not all(_place_word(t) or t in _MINOR_WORDS or t in _STATE_WORDS for t in tokens):
+    if not all(_place_word(t) or t in _MINOR_WORDS or t in _STATE_WORDS or t in _COMPASS for t in tokens):
         return False
     return any(_place_word(t) for t in tokens)  # "Republic of Korea", but not "Republic" alone
 

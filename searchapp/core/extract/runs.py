@@ -57,6 +57,8 @@ def capitalised_runs(doc: Doc) -> list[list[int]]:
         while j < n and doc.para[j] == doc.para[i]:
             w = words[j]
             last = words[span[-1]]
+            if w == "Flight" and j + 1 < n and any(c.isdigit() for c in words[j + 1]):
+                break  # "AirAsia Flight QZ8501": the airline, not its flight
             if cap[j] and not (doc.sent_start[j] and last != "."):
                 span.append(j)
             elif w == "." and len(last) == 1 and doc.is_cap(j + 1):

@@ -37,3 +37,11 @@ def test_a_short_form_joins_the_one_fuller_form() -> None:
     assert speakers(body) == {"McCarran International Airport": "org"}
     body = "The Department of Justice sued. The Justice Department said the case was strong."
     assert speakers(body) == {"Department of Justice": "org"}
+
+
+def test_a_short_form_inside_nested_longer_forms_joins_the_longest() -> None:
+    body = (
+        'Thanks went to the "Harlow Metropolitan Police" and "the Harlow Metropolitan Police Dept." on Monday. '
+        "Harlow police say two officers were hurt."
+    )
+    assert speakers(body) == {"Harlow Metropolitan Police Dept": "org"}

@@ -66,3 +66,19 @@ def test_a_describing_sentence_opener_is_no_part_of_the_name() -> None:
 def test_a_capitalised_role_opening_a_sentence_is_a_role() -> None:
     body = "Model Chrissy Tollen and her husband were on the flight. Chrissy Tollen said it was a nightmare."
     assert speakers(body) == {"Chrissy Tollen": "person"}
+
+
+def test_a_persons_surname_is_no_organisation_by_weak_context() -> None:
+    body = "Tim Coke met Marc Benning on stage. Coke told Benning, which meant a lot. Benning said it was a dream."
+    assert speakers(body) == {"Marc Benning": "person", "Tim Coke": "person"}
+
+
+def test_a_title_word_after_a_given_name_is_a_surname() -> None:
+    assert speakers("The league will review the play, according to MMQB's Peter King.") == {
+        "Peter King": "person"
+    }
+
+
+def test_an_airline_is_not_its_flight() -> None:
+    entities = extract("The search for Harlow Airlines Flight HA8501 resumed on Monday.")
+    assert entities.orgs == ("Harlow Airlines",)
