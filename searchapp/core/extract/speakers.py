@@ -108,11 +108,15 @@ def _resolve_cue(
             named = cue.anaphor.capitalize() in entity.name.split()  # "the casino": the "Atlas Casino"
             if entity.kind == "org" and (named or _subject_like(doc, m)) and _fits(cue.anaphor, entity):
                 fitting.append((m, entity))
-        # An organisation in subject position or that has already spoken comes before one only named in
-        # passing: "Envisional said ... using program BitTorrent, the firm said".
-        return next(
-            (e for m, e in fitting if subject_position(doc, m) or id(e) in (speaking or {})), None
-        ) or (fitting[0][1] if fitting else None)
+        # An organisation that has already spoken comes first, then one in subject position, before one
+        # only named in passing: "Envisional said ... using program BitTorrent, the firm said", "an
+        # Equifax spokesperson told NPR ... disputes a Bloomberg report ... the company adds".
+        spoken = speaking or {}
+        return (
+            next((e for _, e in fitting if id(e) in spoken), None)
+            or next((e for m, e in fitting if subject_position(doc, m)), None)
+            or (fitting[0][1] if fitting else None)
+        )
     return None
 
 
