@@ -32,6 +32,12 @@ _WRITING_NEXT = frozenset([",", ":", "that", "in", "on", "to", '"'])
 _CALLING = frozenset("called calls".split())
 _CALLED_NEXT = frozenset("for on it him her them the this that his their its".split())
 _POINTING = frozenset("pointed points".split())
+_NAMING = frozenset("also so is was be being".split())
+_ISSUING = frozenset("issued issues".split())
+# What an organisation issues when it speaks: "issued a statement", "issued a travel advisory".
+_STATEMENTS = frozenset(
+    "statement statements warning warnings advisory apology denial response rebuttal".split()
+)
 _GRANTED = frozenset("access entry bail permission visas visa them him her international".split())
 _MOTION = frozenset("into through off down away open shut up".split())
 # Words before a cue word that make it an adjective: "the noted author", "its stated aim".
@@ -48,7 +54,7 @@ _SOURCE_NOUNS = frozenset(
 _CUE_WORDS = SPEECH_VERBS | PARTICIPLE_CUES | frozenset(["according", "According"])
 _STOP_AFTER = frozenset(
     """who which that in at on of for from with when while after as and but to yesterday today last during
-    told adding before earlier speaking writing in""".split()
+    told adding before earlier speaking writing in by""".split()
 )
 
 
@@ -66,7 +72,7 @@ def find_cues(doc: Doc, mentions: list[Mention]) -> list[Cue]:
         nxt = doc.words[t + 1] if t + 1 < n else ""
         if word in ("according", "According") and nxt == "to":
             cue = _after(doc, t + 2, t, span_of)
-        elif word in PARTICIPLE_CUES and t > 0 and doc.words[t - 1] == "," and _closing(doc, t):
+        elif word in PARTICIPLE_CUES and t > 0 and doc.words[t - 1] in (",", "—", "–") and _closing(doc, t):
             # "X criticised the plan, saying ...", "..., Shehu said, adding that ..."
             earlier = next((c for c in reversed(cues) if c.verb >= doc.sentence_begin(t)), None)
             cue = (
@@ -112,16 +118,27 @@ def _speech_sense(doc: Doc, t: int) -> bool:
     if word in _WRITING:
         return nxt in _WRITING_NEXT or inverted(doc, t) or _quoted_in_sentence(doc, t)
     if word in _CALLING:
-        if doc.is_cap(t + 1) or (t > 0 and doc.words[t - 1] in ("also", "so", "is", "was", "be", "being")):
-            return False  # "a subsidiary also called Equifax Workforce Solutions"
+        if doc.is_cap(t + 1) and not doc.is_cap(t - 1) or (t > 0 and doc.words[t - 1] in _NAMING):
+            return False  # "a subsidiary also called Equifax Workforce Solutions"; not "X called Trump a ..."
         return nxt in _CALLED_NEXT or _quoted_in_sentence(doc, t)
     if word in ("denied", "denies", "deny") and nxt in _GRANTED:
         return False  # "denied international port access", "denied bail"
     if word in _POINTING:
         return nxt == "out"
+    if word in _ISSUING:
+        return _issued_speech(doc, t)  # "issued a statement", "issued a travel advisory"
     if nxt in _MOTION:
         return False  # "slammed into the sea", "blasted off"
     return not _winning(doc, t)
+
+
+def _issued_speech(doc: Doc, t: int) -> bool:
+    for k in range(t + 1, min(t + 5, len(doc.words))):
+        if doc.words[k] in _STATEMENTS:
+            return True
+        if doc.kinds[k] != "w" and doc.kinds[k] != "q":
+            return False
+    return False
 
 
 def _quoted_in_sentence(doc: Doc, t: int) -> bool:
@@ -228,6 +245,11 @@ def _after(doc: Doc, k: int, t: int, span_of: dict[int, Mention]) -> Cue | None:
         found = possessor  # "according to the IMF's figures"
     if found is None:
         return None
-    if found.kind == "unknown" and " " in found.text and not spokesperson:
+    if (
+        found.kind == "unknown"
+        and " " in found.text
+        and not spokesperson
+        and not found.text.startswith("The ")
+    ):
         found.kind = "person"  # `said Henri Josserand`: a full name after the verb is a person
     return Cue(t, found, spokesperson=spokesperson)

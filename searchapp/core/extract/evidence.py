@@ -24,7 +24,8 @@ ORG_KIND_NOUNS = _words(
     publisher manufacturer producer supplier distributor insurer lender conglomerate subsidiary brand
     broadcaster newspaper magazine website agency organisation organization charity association
     federation union party club regulator watchdog consortium developer start-up startup supermarket
-    network studio body institute provider telecom telco utility hospital casino
+    network studio body institute provider telecom telco utility hospital casino affiliate outlet weekly
+    daily tabloid channel station
     """
 )
 # Words before a name that make it an organisation: "state-owned Rosneft", "rival Pernod".

@@ -29,7 +29,8 @@ SPEECH_VERBS = _words(
     reiterates assured assures reminded reminds answered answers wondered wonders mused
     shouted yelled screamed whispered texted emailed e-mailed clarified objected protested pleaded begged
     appealed characterized characterised branded dubbed expressed called calls pointed points acknowledges
-    concedes declares reveal insist discusses discussed
+    concedes declares reveal insist discusses discussed issued issues apologized apologised apologizes
+    apologises apologize apologise
     """
 )
 # Participles after a comma that report the speech of the clause's subject: "X criticised the plan,

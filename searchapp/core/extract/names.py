@@ -95,6 +95,9 @@ def _mention(
     if words[0] in _ARTICLES and len(span) > 1:
         # "The New York Times", "Der Spiegel": an article is part of a title, never of a person's name.
         found = _mention(doc, span[1:], surnames, vocabulary)
+        if found is None and len(span) > 2 and words[-1] in TITLE_WORDS:
+            # "The Louisville Cardinal": a title word closing a name after "The" is part of the name
+            found = Mention(span[1], span[-1] + 1, join(words[1:]), "unknown", quoted=doc.quote[span[0]] >= 0)
         if (
             found is not None
             and found.kind != "person"

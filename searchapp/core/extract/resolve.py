@@ -133,7 +133,7 @@ def resolve_mentions(
             # unless it takes an article ("the Rodong Sinmun said"), ends in a place ("Athletics
             # Ireland said") or "it" takes it up ("Dimension Data said it would ...").
             article = m.text.startswith("The ") or doc.words[m.first - 1 : m.first] in (["The"], ["the"])
-            organisation = article or last in PLACES or _neuter_pronoun_follows(doc, m)
+            organisation = article or last in PLACES or id(m) in voiced or _neuter_pronoun_follows(doc, m)
             m.kind = "org" if organisation else "person"
         elif " " in m.text or orgs.is_place([m.text]):
             continue

@@ -35,7 +35,9 @@ _APPOSITIVE_OPENERS = frozenset(
 # Endings of role nouns: "co-ordinator", "manager", "specialist", "technician", "assistant".
 _ROLE_ENDINGS = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
 # Plural voices of a named organisation: "Labour campaign chiefs say", "Rosneft officials said".
-_VOICES = frozenset("chiefs officials sources bosses executives insiders".split())
+_VOICES = frozenset(
+    "chiefs officials sources bosses executives insiders economists analysts researchers scientists strategists".split()
+)
 # An organisation's documents speak for it: "a KGI Securities report said", "a Moody's forecast said".
 _DOCUMENTS = frozenset("report study survey forecast commentary analysis note research editorial".split())
 _NOUN_MARKERS = frozenset("a an the his her its their our my your this these those".split())
@@ -181,7 +183,13 @@ def subject_position(doc: Doc, mention: Mention) -> bool:
     prev = doc.words[first - 1]
     if doc.kinds[first - 1] != "w" or doc.is_cap(first - 1):
         return True
-    return prev in _SUBJECT_OPENERS or prev in ROLE_NOUNS or prev in ORG_ANAPHORS or "-" in prev
+    return (
+        prev in _SUBJECT_OPENERS
+        or prev in ROLE_NOUNS
+        or prev in ORG_ANAPHORS
+        or prev in ORG_KIND_NOUNS
+        or "-" in prev
+    )
 
 
 def _subject(doc: Doc, t: int, mention: Mention, end_at: dict[int, Mention]) -> Cue | None:
@@ -245,6 +253,8 @@ def clause_subject(doc: Doc, t: int, start_at: dict[int, Mention]) -> Cue | None
         k = comma + 1
     if k >= t:
         return None
+    if doc.words[k] in ("The", "the") and k + 1 in start_at:
+        k += 1  # "The Harlow Publishing Group waged ..."
     word = doc.words[k]
     mention = start_at.get(k)
     if mention is not None and mention.end < t and doc.kinds[mention.end] != "s":

@@ -135,3 +135,38 @@ def test_a_speaker_named_after_a_committee_in_one_run() -> None:
         "Head of the Harlow Council's Foreign Affairs Committee Leonid Slavin said Friday the plan was risky."
     )
     assert speakers(body) == {"Leonid Slavin": "person"}
+
+
+def test_a_participle_after_a_dash() -> None:
+    body = (
+        "The Harlow Publishing Group waged a public battle with Amazon — claiming the e-tailer was a bully."
+    )
+    assert speakers(body) == {"Harlow Publishing Group": "org"}
+
+
+def test_called_someone_something_is_speech_but_called_a_name_is_naming() -> None:
+    assert speakers('The Harlow Foreign Ministry called Trump a "destroyer of peace".') == {
+        "Harlow Foreign Ministry": "org"
+    }
+    assert speakers("It owns Talx Corp., a firm also called Equinox Payroll.") == {}
+
+
+def test_issuing_a_statement_is_speech() -> None:
+    assert speakers("The Harlow Tenants Association issued a travel advisory in October.") == {
+        "Harlow Tenants Association": "org"
+    }
+    assert speakers("The Harlow Tenants Association issued new cards in October.") == {}
+
+
+def test_an_affiliate_or_weekly_before_a_name_makes_an_organisation() -> None:
+    assert speakers("Officials saw the crash, Kestrel affiliate Telvista reported.") == {"Telvista": "org"}
+
+
+def test_an_organisations_economists_speak_for_it() -> None:
+    body = "Harlow Global Insight economists said that no state will recover by 2015."
+    assert speakers(body) == {"Harlow Global Insight": "org"}
+
+
+def test_according_to_stops_at_a_passive_agent() -> None:
+    body = "Jobs are below the peak, according to Labor Department data compiled by Bloomberg."
+    assert speakers(body) == {"Labor Department": "org"}
