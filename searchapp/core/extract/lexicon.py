@@ -216,6 +216,14 @@ NOT_NAME_WORDS = _words(
     I'd You're
     """
 )
+# Capitalised common words of news that name no person or organisation when they stand alone:
+# occasions and set events ("the Budget", "Election 2005", "Christmas").
+NOT_NAMES = _words(
+    """
+    Budget Budgets Election Elections Christmas Easter Ramadan Eid Diwali Hanukkah Thanksgiving Halloween
+    Brexit Referendum Census Olympics Paralympics Games Holocaust Reformation Renaissance Internet Web
+    """
+)
 # Plural nouns for generic, unnamed sources: never a speaker.
 GENERIC_SOURCES = _words(
     """

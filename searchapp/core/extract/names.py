@@ -8,8 +8,6 @@ elsewhere) decides.
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
 from dataclasses import dataclass
 
 from searchapp.core.extract import bodies, orgs, runs, spans
@@ -21,6 +19,7 @@ from searchapp.core.extract.lexicon import (
     KNOWN_ORGS,
     NON_ORG_ACRONYMS,
     NOT_NAME_WORDS,
+    NOT_NAMES,
     ORG_WORDS,
     ROLE_NOUNS,
     TITLE_WORDS,
@@ -29,6 +28,7 @@ from searchapp.core.extract.page import credited
 from searchapp.core.extract.roles import age_after, join, modifier, role_after, role_before
 from searchapp.core.extract.tokens import Doc
 
+_ROYAL_TITLES = frozenset("King Queen Prince Princess Duke Duchess Emperor Empress Grand".split())
 _ARTICLES = frozenset("The Der Die Das".split())
 # Capitalised words that name a role before a person: titles, and role nouns written with a capital.
 _ROLE_WORDS = TITLE_WORDS | frozenset(w.capitalize() for w in ROLE_NOUNS)
@@ -56,8 +56,10 @@ def _strip_prefix(doc: Doc, name: list[int]) -> tuple[list[int], list[int]]:
     words = [doc.words[k] for k in name]
     given = next((g for g, w in enumerate(words) if w in GIVEN_NAMES), -1)
     if given > 0 and words[0] not in GIVEN_NAMES and 2 <= len(words) - given <= 4:
-        # "Tory Michael Howard", "Chelsea Jose Mourinho"; but "Hernan Dario Gomez" is one name
-        if given > 1 or _prefix_word(words[0]):
+        # "Tory Michael Howard", "Chelsea Jose Mourinho", "the Exchequer Gordon Brown" (the end of an
+        # office); but "Hernan Dario Gomez" is one name
+        after_the = name[0] > 0 and doc.words[name[0] - 1] in ("the", "of")
+        if given > 1 or after_the or _prefix_word(words[0]):
             return name[given:], name[:given]
     g = 0
     while len(words) - g > 2 and (
@@ -68,6 +70,15 @@ def _strip_prefix(doc: Doc, name: list[int]) -> tuple[list[int], list[int]]:
     ):
         g += 1
     return name[g:], name[:g]
+
+
+def _without_trailing_initials(doc: Doc, name: list[int]) -> list[int]:
+    """ "George H. W" cut short by a sentence break is "George": a name never ends in an initial."""
+    while len(name) > 1 and (
+        doc.words[name[-1]] == "." or (len(doc.words[name[-1]]) == 1 and doc.cap[name[-1]])
+    ):
+        name = name[:-1]
+    return name
 
 
 def _prefix_word(word: str) -> bool:
@@ -81,7 +92,8 @@ def _prefix_word(word: str) -> bool:
         or bool(orgs.party_canonical(word))
         or not word[-1:].islower()
         or word.lower() in ROLE_NOUNS  # "Novelist Andrea Levy" opening a sentence
-        or word.endswith(("man", "woman", "ian", "ese", "ist"))  # "Dutchman Patrick van Balkom", "Kenyan"
+        # "Dutchman Patrick van Balkom", "Kenyan", "Blairite Alan Milburn"
+        or word.endswith(("man", "woman", "ian", "ese", "ist", "ite"))
     )
 
 
@@ -144,13 +156,22 @@ def _mention(
             (k for k, t in enumerate(name) if doc.words[t] in ("of", "for", "and", "&", "the", "to")),
             default=-1,
         )
-        if cut >= 0 and len(name) - cut - 1 < 2:
+        royal = (
+            cut > 0
+            and doc.words[name[cut]] == "of"
+            and words[last_title] in _ROYAL_TITLES
+            and orgs.is_place([doc.words[t] for t in name[cut + 1 :]])
+        )
+        if royal:
+            cut = -1  # "Princess Marguerite of Romania", "ex-King Michael of Romania": "of" names the house
+        elif cut >= 0 and len(name) - cut - 1 < 2:
             return None  # "Commissioner for Transport", "Secretary of State"
         name = name[cut + 1 :]
         portfolio = (
             name[:-2] if cut >= 0 and len(name) >= 3 else []
         )  # "Minister of Education Stefania Giannini"
-        name, prefix = _strip_prefix(doc, name[len(portfolio) :])
+        name, prefix = _strip_prefix(doc, name[len(portfolio) :]) if not royal else (name, [])
+        name = _without_trailing_initials(doc, name)
         prefix = portfolio + prefix
         if (
             not name
@@ -170,6 +191,9 @@ def _mention(
     if orgs.is_place(words):
         return None
     name, prefix = _strip_prefix(doc, span)
+    name = _without_trailing_initials(doc, name)
+    if not name:
+        return None
     words = [doc.words[k] for k in name]
     kind = "person" if len(words) >= 2 and words[0] in GIVEN_NAMES and words[-1] not in PLACES else "unknown"
     kind = "person" if surname and len(words) >= 2 else kind
@@ -204,9 +228,9 @@ def _plausible_role(words: list[str]) -> str:
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every person, organisation and unknown name span of the article, in text order."""
     vocabulary = frozenset(doc.words)
-    lower_words = {w for w in vocabulary if w[0].islower()}
-    capitals = itertools.compress(range(len(doc.words)), doc.cap)
-    mid_sentence = Counter([doc.words[i] for i in capitals if not doc.sent_start[i]])
+    raw_runs = runs.capitalised_runs(doc)
+    article = runs.article_words(doc, raw_runs)
+    mid_sentence = article.mid_sentence
     surnames = frozenset(
         doc.words[i + 1]
         for i in doc.positions(HONORIFICS)
@@ -214,10 +238,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
     )
     mentions: list[Mention] = []
     openers: list[Mention] = []
-    for raw in runs.capitalised_runs(doc):
+    for raw in raw_runs:
         if len(raw) == 1:
-            if doc.words[raw[0]] in NOT_NAME_WORDS:
-                continue  # "The", "He", "But" opening a sentence
+            word = doc.words[raw[0]]
+            if word in NOT_NAME_WORDS or word in NOT_NAMES or _shouted_lede(doc, raw[0]):
+                continue  # "The", "He", "But" opening a sentence; "Budget"; "FINAL fixtures were ..."
             parts = [raw]
         else:
             parts = [
@@ -227,7 +252,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 for piece in spans.split_org_person(doc, third)
             ]
         for part in parts:
-            span = runs.trim(doc, part, lower_words, mid_sentence)
+            span = runs.trim(doc, part, article)
             if not span:
                 continue
             mention = _mention(doc, span, surnames, vocabulary)
@@ -261,6 +286,18 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 mention.role = role
             mentions.append(mention)
     return _type_by_context(doc, mentions, openers)
+
+
+def _shouted_lede(doc: Doc, i: int) -> bool:
+    """ "FINAL fixtures were played ...": a lede's first word set in capitals is an ordinary word."""
+    word = doc.words[i]
+    return (
+        word.isupper()
+        and len(word) >= 4
+        and (i == 0 or doc.para[i - 1] != doc.para[i])
+        and i + 1 < len(doc.words)
+        and doc.words[i + 1][:1].islower()
+    )
 
 
 def _type_by_context(doc: Doc, mentions: list[Mention], openers: list[Mention]) -> list[Mention]:

@@ -53,11 +53,12 @@ def organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
             if m.kind == "unknown" and " " in m.text and doc.story(m.start) and len(m.text.split()) <= 6
         )
     )
-    acronyms = [t for t in texts if orgs.is_acronym(t)]
-    links = orgs.link_acronyms(acronyms, long_forms, bracketed)
     squeezed: dict[str, str] = {}
     for lf in long_forms:
         squeezed.setdefault(_squeeze(lf), lf)
+    acronyms = [t for t in texts if orgs.is_acronym(t)]
+    # one spelling per long form, so that "Complaints' Commission" does not make "IPPC" ambiguous
+    links = orgs.link_acronyms(acronyms, list(dict.fromkeys(squeezed.values())), bracketed)
     present = set(texts)
     canonical: dict[str, str] = {}
     for forms in PARTY_FORMS.values():
@@ -154,4 +155,6 @@ def lower_words(doc: Doc) -> set[str]:
 
 
 def _squeeze(name: str) -> str:
-    return name.replace(" ", "").replace(".", "").lower()
+    """One spelling for "TimeWarner" and "Time Warner", "U.S. Army" and "US Army", "Complaints'
+    Commission" and "Complaints Commission"."""
+    return name.replace(" ", "").replace(".", "").replace("'", "").replace("’", "").lower()

@@ -10,10 +10,12 @@ trimmed of sentence openers and descriptions ("Houston-based", "Thirty-six-year-
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
+from dataclasses import dataclass
 
 from searchapp.core.extract import orgs
-from searchapp.core.extract.gazetteer import GIVEN_NAMES
+from searchapp.core.extract.gazetteer import GIVEN_NAMES, PLACES
 from searchapp.core.extract.lexicon import (
     HONORIFICS,
     KNOWN_ORGS,
@@ -61,8 +63,8 @@ def capitalised_runs(doc: Doc) -> list[list[int]]:
                 break  # "AirAsia Flight QZ8501": the airline, not its flight
             if cap[j] and not (doc.sent_start[j] and last != "."):
                 span.append(j)
-            elif w == "." and len(last) == 1 and doc.is_cap(j + 1):
-                span.append(j)  # an initial: "George W. Bush"
+            elif w == "." and len(last) == 1 and doc.is_cap(j + 1) and words[j + 1] not in NOT_NAME_WORDS:
+                span.append(j)  # an initial: "George W. Bush" (but not "after George H. W. Then it")
             elif w == "." and last in TITLE_WORDS and doc.is_cap(j + 1) and not doc.sent_start[j + 1]:
                 pass  # "Sen. Marco Rubio": the title's full stop is no part of the name
             elif w == "." and orgs.dotted(last) and doc.is_cap(j + 1):
@@ -125,11 +127,26 @@ def split_and(doc: Doc, span: list[int]) -> list[list[int]]:
             if _org_complement(left, right):
                 continue  # "Department for Work and Pensions", "Ministry of Trade and Industry"
             return [span[:k]] + split_and(doc, span[k + 1 :])
-        if right[0] in TITLE_WORDS and words[k - 1] not in TITLE_WORDS and words[k - 1] not in ORG_WORDS:
-            # "Culture Secretary Tessa Jowell and Deputy Prime Minister John Prescott"
-            if any(t in TITLE_WORDS for t in left) and not any(t in ORG_WORDS for t in right):
-                return [span[:k]] + split_and(doc, span[k + 1 :])
+        # "Culture Secretary Tessa Jowell and Deputy Prime Minister John Prescott", "UK Prime Minister
+        # Tony Blair and South African President Thabo Mbeki": a titled name on each side
+        if _titled_name(right) and (_titled_name(left) or _plain_name(left)):
+            return [span[:k]] + split_and(doc, span[k + 1 :])
     return [span]
+
+
+def _titled_name(words: list[str]) -> bool:
+    """ "UK Prime Minister Tony Blair", "European Commission President Manuel Barosso", "Mr Peres": a title
+    and then a name of no organisation or title word ("Minister for Trade" is an office)."""
+    last_title = max((i for i, w in enumerate(words) if w in TITLE_WORDS), default=-1)
+    name = words[last_title + 1 :]
+    return last_title >= 0 and _plain_name(name)
+
+
+def _plain_name(words: list[str]) -> bool:
+    return 1 <= len(words) <= 4 and all(
+        w[:1].isupper() and w not in ORG_WORDS and w not in TITLE_WORDS and w not in NOT_NAME_WORDS
+        for w in words
+    )
 
 
 def _org_complement(left: list[str], right: list[str]) -> bool:
@@ -161,7 +178,31 @@ def split_of(doc: Doc, span: list[int]) -> list[list[int]]:
     return [span]
 
 
-def trim(doc: Doc, span: list[int], lower_words: set[str], mid_sentence: Counter[str]) -> list[int]:
+@dataclass
+class Article:
+    """What trimming needs to know of the whole article."""
+
+    lower_words: set[str]  # words written in lower case
+    mid_sentence: Counter[str]  # capitalised words not opening a sentence, with their counts
+    first_names: dict[str, set[str]]  # last word of a two- or three-word name -> its first words
+
+
+def article_words(doc: Doc, runs: list[list[int]]) -> Article:
+    vocabulary = set(doc.words)
+    capitals = itertools.compress(range(len(doc.words)), doc.cap)
+    first_names: dict[str, set[str]] = {}
+    for run in runs:
+        first = doc.words[run[0]]
+        if 2 <= len(run) <= 3 and first not in TITLE_WORDS and first not in NOT_NAME_WORDS:
+            first_names.setdefault(doc.words[run[-1]], set()).add(first)
+    return Article(
+        {w for w in vocabulary if w[0].islower()},
+        Counter([doc.words[i] for i in capitals if not doc.sent_start[i]]),
+        first_names,
+    )
+
+
+def trim(doc: Doc, span: list[int], article: Article) -> list[int]:
     """The span without sentence openers, descriptions and loose connectors at its ends; a mid-sentence
     "The" stays ("The New York Times")."""
     while span and (
@@ -169,7 +210,7 @@ def trim(doc: Doc, span: list[int], lower_words: set[str], mid_sentence: Counter
         or doc.words[span[0]] in CONNECTORS
         or doc.words[span[0]].endswith(_DESCRIPTOR_ENDINGS)  # "Houston-based Continental"
         or (doc.sent_start[span[0]] and doc.words[span[0]].endswith(_ADVERB_ENDINGS))  # "Initially"
-        or _describing(doc, span, mid_sentence)  # "Secretive Telegram", "Hosting Cook"
+        or _describing(doc, span, article)  # "Secretive Telegram", "Hosting Cook", "Vote Blair"
     ):
         span = span[1:]
     while span and (doc.words[span[-1]] in CONNECTORS or doc.words[span[-1]] == "."):
@@ -177,28 +218,27 @@ def trim(doc: Doc, span: list[int], lower_words: set[str], mid_sentence: Counter
     if len(span) > 1 and doc.words[span[-1]] in _SUBJECT_PRONOUNS:
         span = span[:-1]  # "in front of the PC I realised"
     # A capitalised sentence opener that the article also writes in lower case is an ordinary word.
-    if span and doc.sent_start[span[0]] and doc.words[span[0]].lower() in lower_words:
+    if span and doc.sent_start[span[0]] and doc.words[span[0]].lower() in article.lower_words:
         place = len(span) > 1 and orgs.is_place([doc.words[span[0]], doc.words[span[1]]])  # "South Korea"
         if not (_spelled_out(doc, span) or place or (len(span) > 1 and doc.words[span[0]] in TITLE_WORDS)):
             span = span[1:]
     return span
 
 
-def _describing(doc: Doc, span: list[int], mid_sentence: Counter[str]) -> bool:
-    """A sentence's first word that describes the name after it: shaped like an adjective or a
-    participle ("Secretive", "Hosting"), never capitalised mid-sentence, before a name the article
-    also writes elsewhere."""
+def _describing(doc: Doc, span: list[int], article: Article) -> bool:
+    """A sentence's first word that describes the name after it, never capitalised mid-sentence itself:
+    shaped like an adjective or a participle ("Secretive Telegram", "Hosting Cook") before a name the
+    article also writes elsewhere, or any word before a surname the article gives another first word
+    ("Vote Blair" beside "Tony Blair")."""
     word = doc.words[span[0]]
-    return (
-        len(span) > 1
-        and doc.sent_start[span[0]]
-        and len(word) >= 6
-        and word.endswith(_DESCRIPTIVE_ENDINGS)
-        and word not in mid_sentence
-        and mid_sentence[doc.words[span[1]]] >= 2
-        and word not in GIVEN_NAMES
-        and word not in ORG_WORDS
-    )
+    if len(span) < 2 or not doc.sent_start[span[0]] or word in article.mid_sentence:
+        return False
+    if word in GIVEN_NAMES or word in ORG_WORDS or word in TITLE_WORDS or word in PLACES:
+        return False
+    following = doc.words[span[1]]
+    if len(span) == 2 and article.first_names.get(following, set()) - {word}:
+        return True
+    return len(word) >= 6 and word.endswith(_DESCRIPTIVE_ENDINGS) and article.mid_sentence[following] >= 2
 
 
 def _title_article(doc: Doc, span: list[int]) -> bool:

@@ -90,11 +90,24 @@ def subject_before(doc: Doc, t: int, end_at: dict[int, Mention]) -> Cue | None:
     if word in ORG_ANAPHORS and k > 0 and doc.words[k - 1] in ("the", "The"):
         return Cue(t, anaphor=word)
     if word == "who" and k > 0 and doc.words[k - 1] == ",":
-        owner = end_at.get(k - 2)
+        owner = _appositive_head(doc, k - 1, end_at) or end_at.get(k - 2)
         return _subject(doc, t, owner, end_at) if owner is not None else None
     if word == ",":
         return _appositive(doc, t, k, end_at)
     return None
+
+
+def _appositive_head(doc: Doc, comma: int, end_at: dict[int, Mention]) -> Mention | None:
+    """ "Princess Marguerite, the eldest daughter of ex-King Michael, who said": the name before an
+    appositive ("the ...", "a ...") that ends at `comma`, not the last name inside it."""
+    begin = doc.sentence_begin(comma)
+    c = comma - 1
+    while c > begin and doc.words[c] != "," and doc.kinds[c] != "q":
+        c -= 1
+    if doc.words[c] != "," or doc.words[c + 1] not in ("the", "a", "an", "his", "her", "its", "their"):
+        return None
+    head = end_at.get(c - 1)
+    return head if head is not None and head.kind == "person" else None
 
 
 def _voice_owner(doc: Doc, k: int, end_at: dict[int, Mention]) -> Mention | None:

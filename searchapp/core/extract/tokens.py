@@ -199,9 +199,10 @@ def _abbreviation(doc: Doc, i: int) -> bool:
     """Whether the full stop at i closes an abbreviation inside a sentence rather than the sentence."""
     prev = doc.words[i - 1] if i > 0 and doc.kinds[i - 1] == "w" else ""
     nxt = doc.words[i + 1] if i + 1 < len(doc.words) and doc.para[i + 1] == doc.para[i] else ""
-    if prev in _TITLE_ABBREVIATIONS or (len(prev) == 1 and prev.isupper()) or nxt[:1].islower():
+    if prev in _TITLE_ABBREVIATIONS or nxt[:1].islower():
         return True
-    if prev in _ABBREVIATIONS or _DOTTED.fullmatch(prev) or _PARTY_STATE.fullmatch(prev):
+    initial = len(prev) == 1 and prev.isupper()  # "George W. Bush", but "named after George H. W. Then"
+    if initial or prev in _ABBREVIATIONS or _DOTTED.fullmatch(prev) or _PARTY_STATE.fullmatch(prev):
         kind = doc.kinds[i + 1] if nxt else "q"
         return kind == "p" or (kind == "w" and nxt not in NOT_NAME_WORDS)
     return False
