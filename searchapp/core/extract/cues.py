@@ -30,7 +30,7 @@ _WRITING = frozenset("wrote writes".split())
 _WRITING_NEXT = frozenset([",", ":", "that", "in", "on", "to", '"'])
 # "called" is speech when it calls for something, on someone or something something: not "called off".
 _CALLING = frozenset("called calls".split())
-_CALLED_NEXT = frozenset("for on it him her them the this that his their its".split())
+_CALLED_NEXT = frozenset("for on out it him her them the this that his their its".split())
 _POINTING = frozenset("pointed points".split())
 _NAMING = frozenset("also so is was be being".split())
 _ISSUING = frozenset("issued issues".split())

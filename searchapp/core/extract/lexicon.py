@@ -84,7 +84,8 @@ TITLE_WORDS = HONORIFICS | _words(
     Editor Founder CEO Premier Secretary-General Dean Pastor
     Minister President-elect Crown Private Corporal Marshal Agent Trooper Rabbi Ayatollah Mullah Speaker
     Treasurer Comptroller Administrator Commandant Brigadier Major-General Lieutenant-General Chieftain Provost Principal
-    Cmdr Cdr Adm Maj Cpl Pvt Atty Supt Insp Det Pres Amb Brig Fr Msgr Gens Sens Reps
+    Cmdr Cdr Adm Maj Cpl Pvt Atty Supt Insp Det Pres Amb Brig Fr Msgr Gens Sens Reps Senators
+    Representatives Governors Ministers Mayors Judges Justices
     """
 )
 # Lower-case role nouns that mark the name after (or before) them as a person: "lawyer Jamie Firestone".
@@ -190,7 +191,9 @@ STANDALONE_ORG_WORDS = _words(
 THING_HEADS = _words(
     """
     Award Awards Prize Prizes Trophy Cup Championship Championships Prix Festival Expo Exhibition Lecture
-    Lectures Knife Player Attribution Licence License Station Stadium Arena Square
+    Lectures Knife Player Attribution Licence License Station Stadium Arena Square Islands Island Mall
+    River Mountains Street Avenue Boulevard Road Bridge Valley Canyon Lake Beach Coast Desert Peninsula
+    Strait Gulf Ocean Sea
     """
 )
 

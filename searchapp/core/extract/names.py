@@ -28,6 +28,7 @@ from searchapp.core.extract.page import credited
 from searchapp.core.extract.roles import age_after, join, modifier, role_after, role_before
 from searchapp.core.extract.tokens import Doc
 
+_PARTY_ADJECTIVES = frozenset("Republican Democrat Democratic Independent Libertarian Green Liberal".split())
 _ROYAL_TITLES = frozenset("King Queen Prince Princess Duke Duchess Emperor Empress Grand".split())
 _ARTICLES = frozenset("The Der Die Das".split())
 # Capitalised words that name a role before a person: titles, and role nouns written with a capital.
@@ -90,6 +91,7 @@ def _prefix_word(word: str) -> bool:
         or word in TITLE_WORDS
         or orgs.is_acronym(word)
         or bool(orgs.party_canonical(word))
+        or word in _PARTY_ADJECTIVES  # "Republican Christine Todd Whitman"
         or not word[-1:].islower()
         or word.lower() in ROLE_NOUNS  # "Novelist Andrea Levy" opening a sentence
         # "Dutchman Patrick van Balkom", "Kenyan", "Blairite Alan Milburn"
@@ -126,6 +128,13 @@ def _mention(
         or (words[-1] in TITLE_WORDS and words[-2] in GIVEN_NAMES and words[-1] not in HONORIFICS)
     )
     titles = words[:-1] if surname else words
+    if (
+        len(words) == 2
+        and words[0] in TITLE_WORDS
+        and words[0] in GIVEN_NAMES
+        and words[1] not in TITLE_WORDS
+    ):
+        titles = []  # "Dean Johnson", "Earl Howard": a given name that is also a title
     last_title = max(  # not "Department of Justice", "Court of Chancellors"
         (k for k, w in enumerate(titles) if w in TITLE_WORDS and titles[k - 1 : k] not in (["of"], ["for"])),
         default=-1,
@@ -171,6 +180,9 @@ def _mention(
             name[:-2] if cut >= 0 and len(name) >= 3 else []
         )  # "Minister of Education Stefania Giannini"
         name, prefix = _strip_prefix(doc, name[len(portfolio) :]) if not royal else (name, [])
+        given = next((g for g, t in enumerate(name) if doc.words[t] in GIVEN_NAMES), 0)
+        if 0 < given <= 2 and len(name) - given >= 2:
+            name, prefix = name[given:], prefix + name[:given]  # "Miss Universe Alicia Machado"
         name = _without_trailing_initials(doc, name)
         prefix = portfolio + prefix
         if (

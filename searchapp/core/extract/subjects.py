@@ -199,6 +199,7 @@ def subject_position(doc: Doc, mention: Mention) -> bool:
     return (
         prev in _SUBJECT_OPENERS
         or prev in ROLE_NOUNS
+        or (len(prev) >= 6 and prev.endswith(_ROLE_ENDINGS) and prev not in NON_SUBJECT_BEFORE)
         or prev in ORG_ANAPHORS
         or prev in ORG_KIND_NOUNS
         or "-" in prev

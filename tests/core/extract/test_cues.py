@@ -170,3 +170,16 @@ def test_an_organisations_economists_speak_for_it() -> None:
 def test_according_to_stops_at_a_passive_agent() -> None:
     body = "Jobs are below the peak, according to Labor Department data compiled by Bloomberg."
     assert speakers(body) == {"Labor Department": "org"}
+
+
+def test_an_unlisted_role_noun_before_a_name_keeps_it_a_subject() -> None:
+    assert speakers("During the debate, ABC moderator David Muir asked a simple question.") == {
+        "David Muir": "person"
+    }
+    assert speakers("GOP frontrunner Donald Trump has called for strikes.") == {"Donald Trump": "person"}
+
+
+def test_calling_out_is_speech() -> None:
+    assert speakers("Senator Lena Gray called out her rival for alienating voters.") == {
+        "Lena Gray": "person"
+    }

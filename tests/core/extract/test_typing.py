@@ -82,3 +82,14 @@ def test_a_title_word_after_a_given_name_is_a_surname() -> None:
 def test_an_airline_is_not_its_flight() -> None:
     entities = extract("The search for Harlow Airlines Flight HA8501 resumed on Monday.")
     assert entities.orgs == ("Harlow Airlines",)
+
+
+def test_a_title_that_is_also_a_given_name_opens_a_full_name() -> None:
+    assert speakers("Dean Johnson, a salesman from Sumter, says the rally went well.") == {
+        "Dean Johnson": "person"
+    }
+
+
+def test_a_party_adjective_before_a_name_is_a_role() -> None:
+    body = "Republican Christine Todd Whitman told the Harlow Ledger she would rather vote for a Democrat."
+    assert speakers(body) == {"Christine Todd Whitman": "person"}
