@@ -5,8 +5,9 @@ In this order, for the raw names the extractor wrote across the whole collection
    "Kim Jong Un", and for organisations the legal form: "Boeing Co" / "Boeing") join the form the
    collection uses in the most articles.
 2. A form in the known-aliases table joins the table's canonical name ("Tories" -> "Conservative Party").
-3. A bare surname ("Galloway") joins the one full name in the collection ending in it (unless it is
-   also a common given name: "Charles" may be Prince Charles or Ray Charles), and an initial and
+3. A bare surname ("Galloway") joins the one full name in the collection ending in it (unless the
+   collection also uses it as a first name: "Charles" may be Charles Kennedy, Prince Charles or Ray
+   Charles), and an initial and
    surname ("G. Galloway") the one full name with that surname and initial; an acronym ("IPCC")
    joins the one long form in the collection whose initials it is. With no such name, or more than
    one, the form stays as it is. Full names are never joined with each other.
@@ -18,7 +19,6 @@ from collections.abc import Mapping
 
 from searchapp.core.entities.aliases import AliasTable
 from searchapp.core.entities.keys import name_key, org_key
-from searchapp.core.extract.gazetteer import GIVEN_NAMES
 from searchapp.core.extract.orgs import initials, is_acronym
 
 Named = tuple[str, str]  # (name, type)
@@ -84,15 +84,18 @@ def people(counts: Mapping[str, int], table: AliasTable) -> dict[str, Named]:
         known = next((k for k in map(table.lookup, members) if k is not None), None)
         named[key] = (known.name, known.type) if known else (_most_used(members, counts), "person")
     full_by_surname: dict[str, set[Named]] = {}
+    first_names: set[str] = set()
     for name, kind in named.values():
         tokens = _tokens(name)
         if kind == "person" and _is_full(tokens):
             full_by_surname.setdefault(name_key(tokens[-1]), set()).add((name, kind))
+            first_names.add(name_key(tokens[0]))
     for key in named:
         tokens = _tokens(named[key][0])
         candidates: set[Named] = set()
-        if len(tokens) == 1 and tokens[0] not in GIVEN_NAMES:
-            # (a lone given name, "Charles" or "Howard", is as often a first name or a royal's)
+        if len(tokens) == 1 and name_key(tokens[0]) not in first_names:
+            # A word the collection also uses as a first name ("Charles": Charles Kennedy, Prince
+            # Charles, Ray Charles) gives more than one answer: it stays.
             candidates = full_by_surname.get(name_key(tokens[0]), set())
         elif _initial_form(tokens):
             initial = tokens[0][0].lower()

@@ -24,31 +24,40 @@ ORG_KIND_NOUNS = _words(
     publisher manufacturer producer supplier distributor insurer lender conglomerate subsidiary brand
     broadcaster newspaper magazine website agency organisation organization charity association
     federation union party club regulator watchdog consortium developer start-up startup supermarket
-    network studio body institute provider telecom telco utility
+    network studio body institute provider telecom telco utility hospital casino affiliate outlet weekly
+    daily tabloid channel station
     """
 )
 # Words before a name that make it an organisation: "state-owned Rosneft", "rival Pernod".
 _ORG_BEFORE = (ORG_KIND_NOUNS - _words("body network union party")) | _words(
     "state-owned state-run privately-owned family-owned state-controlled"
 )
+# Nouns before a name that make even a person-shaped name a company ("bank Morgan Stanley"): not the
+# kinds that people are too ("producer Jon Thoday", "rival Kim Gevaert", "documentary maker X").
+COMPANY_NOUNS = _ORG_BEFORE - _words("maker producer rival developer publisher designer star")
 # Words right after a name (or after its 's) that make it an organisation: "Rosneft officials".
 _ORG_AFTER = _words(
     """
     shares share shareholders stock officials executives spokesman spokeswoman spokesperson board
     profits profit revenues revenue subsidiary subsidiaries headquarters boss bosses chief-executive
-    group company firm newspaper magazine website
+    group company firm newspaper magazine website politician politicians leadership
     """
 )
 # Nouns in "shares in X", "a stake in X", "takeover of X", "merger with X", "bid for X".
 _DEAL_NOUNS = _words("shares stake stakes takeover merger bid acquisition")
 
 
+def org_before(doc: Doc, first: int, nouns: frozenset[str] = _ORG_BEFORE) -> bool:
+    """A company noun or deal just before the name: "investment bank Morgan Stanley", "shares in X"."""
+    prev = doc.words[first - 1].lower() if first > 0 and doc.para[first - 1] == doc.para[first] else ""
+    prev2 = doc.words[first - 2].lower() if first > 1 else ""
+    return prev in nouns or (prev in ("in", "of", "with", "for") and prev2 in _DEAL_NOUNS)
+
+
 def org_context(doc: Doc, first: int, end: int) -> bool:
     """True when the words around the name span [first, end) show an organisation."""
     n = len(doc)
-    prev = doc.words[first - 1].lower() if first > 0 and doc.para[first - 1] == doc.para[first] else ""
-    prev2 = doc.words[first - 2].lower() if first > 1 else ""
-    if prev in _ORG_BEFORE or (prev in ("in", "of", "with", "for") and prev2 in _DEAL_NOUNS):
+    if org_before(doc, first):
         return True
     k = end
     if k < n and doc.kinds[k] == "s":

@@ -1,17 +1,34 @@
 """Name lists: common given names (evidence that a capitalised pair is a person) and places.
 
 General lists, written once; a given name alone never makes a speaker, it only tells a person's name
-from a place or a product when nothing else in the sentence does.
+from a place or a product when nothing else in the sentence does. The given names are the list below
+and the US Census Bureau's 1990 list in `searchapp/resources/given_names.txt` (built by
+`bench/build_given_names.py`, which says how).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
+
+import searchapp.resources
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-GIVEN_NAMES = _words(
+def _census_names() -> dict[str, str]:
+    """Given name -> "m", "f" or "u" (either), from the resource file (read beside the resources
+    package rather than through importlib.resources, which costs more to import than the file does
+    to read, in every worker process)."""
+    text = (Path(searchapp.resources.__file__).parent / "given_names.txt").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {row[0]: row[1] if len(row) > 1 else "u" for row in rows}
+
+
+# The sex that bears a given name far more often than the other ("m", "f"), or "u".
+NAME_GENDER = _census_names()
+GIVEN_NAMES = frozenset(NAME_GENDER) | _words(
     """
     Aaron Abdul Abdullah Abraham Adam Adrian Ahmed Ahmad Aidan Alan Alastair Albert Alec Alex Alexander
     Alexandra Alexis Alfred Ali Alice Alicia Alison Alistair Allan Allen Alvin Amanda Amber Amy Ana Andre

@@ -22,7 +22,23 @@ SPEECH_VERBS = _words(
     alleges recalled joked complained complains demanded demands emphasised emphasized rejected remembered
     countered continued observed estimated forecast reported reports described describes told
     accuse warn claim insist argue admit deny hinted hints
+    tweeted tweets praised praises criticises criticizes condemned condemns denounced denounces defended
+    defends hailed hails blasted blasts slammed slams lamented laments cited cites mentioned mentions
+    confessed confesses retorted retorts quipped quips boasted boasts testified testifies threatened
+    threatens recommended recommends affirmed affirms asserted asserts contended contends disputed disputes
+    reiterates assured assures reminded reminds answered answers wondered wonders mused
+    shouted yelled screamed whispered texted emailed e-mailed clarified objected protested pleaded begged
+    appealed characterized characterised branded dubbed expressed called calls pointed points acknowledges
+    concedes declares reveal insist discusses discussed issued issues apologized apologised apologizes
+    apologises apologize apologise
     """
+)
+# Participles after a comma that report the speech of the clause's subject: "X criticised the plan,
+# saying ...".
+PARTICIPLE_CUES = _words(
+    """saying adding noting arguing citing insisting explaining warning claiming telling stressing
+    urging describing accusing calling asking complaining acknowledging conceding suggesting writing
+    tweeting declaring announcing predicting"""
 )
 # Cue verbs that may come before their speaker: `"...," said X` and `"...," added X`.
 INVERTING_VERBS = _words(
@@ -33,7 +49,7 @@ SUBJECT_FILLERS = _words(
     """
     has have had would will also later previously recently then further once repeatedly today yesterday
     publicly earlier already subsequently again however just last night has' was quickly separately
-    all both
+    all both first exclusively initially originally
     """
 )
 PRONOUNS = _words("he she He She")
@@ -42,7 +58,8 @@ ORG_ANAPHORS = _words(
     """
     company firm group bank carrier airline party union council ministry agency club network retailer
     giant watchdog regulator commission committee organisation organization body operator maker
-    government department authority broadcaster charity business
+    government department authority broadcaster charity business casino hospital team newspaper paper
+    university school hotel campaign website magazine station
     """
 )
 SPOKESPERSON_WORDS = _words(
@@ -51,7 +68,8 @@ SPOKESPERSON_WORDS = _words(
 
 # Honorifics: stripped from names and not kept as a role.
 HONORIFICS = _words(
-    "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Professor Rev Revd Reverend Rt Hon Mme Messrs"
+    """Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Professor Rev Revd Reverend Rt Hon Mme Messrs Mlle Herr
+    Frau Mallam Alhaji Alhaja Shri Smt Sri"""
 )
 # Capitalised titles and role words that may stand before a name: "Home Secretary Charles Clarke".
 TITLE_WORDS = HONORIFICS | _words(
@@ -66,6 +84,8 @@ TITLE_WORDS = HONORIFICS | _words(
     Editor Founder CEO Premier Secretary-General Dean Pastor
     Minister President-elect Crown Private Corporal Marshal Agent Trooper Rabbi Ayatollah Mullah Speaker
     Treasurer Comptroller Administrator Commandant Brigadier Major-General Lieutenant-General Chieftain Provost Principal
+    Cmdr Cdr Adm Maj Cpl Pvt Atty Supt Insp Det Pres Amb Brig Fr Msgr Gens Sens Reps Senators
+    Representatives Governors Ministers Mayors Judges Justices
     """
 )
 # Lower-case role nouns that mark the name after (or before) them as a person: "lawyer Jamie Firestone".
@@ -86,6 +106,7 @@ ROLE_NOUNS = _words(
     administrator principal teacher student doctor surgeon nurse psychologist strategist spokesmen pundit
     member buyer seller agent chairman chief-executive secretary-general vice-chairman coordinator
     commandant biologist chemist ecologist geologist meteorologist climatologist sociologist
+    investigator insider anchor model quarterback receiver linebacker pitcher catcher outfielder guard
     """
 )
 
@@ -111,15 +132,17 @@ ORG_WORDS = _words(
     Capital Securities Investments Insurance Bros Brothers Club FC Rovers Athletic Wanderers League Team
     Watch Coalition Alliance Movement Church Cabinet Commons Lords Times Post Journal Telegraph Guardian
     Herald Tribune Gazette News Mirror Observer Express Mail Radio Television TV Channel Magazine Press
-    Programme Mission Chambers Executive Secretariat Directorate Squad Brigade Regiment Forces Guard
+    Programme Mission Command Lines Nations Images Electric Dynamics Equities Analytics Insights Advisors Casino Dept
+    Advisers Chambers Executive Secretariat Directorate Squad Brigade Regiment Forces Guard
     Prosecution Theatre Theater Museum Gallery Library Orchestra Opera Band Tobacco Electronics Computers
     Airport Railways Railway Rail Mobile Steel Foods Stores Supermarkets Bancorp Financial Consulting
     Research Solutions Interactive Digital Online Publishing Broadcasting Associates Enterprises Ventures
     Research Cinema Cinemas Circle Agencies Embassy Consulate Institutes Universities Kingdom-wide Commissioner's
     """
 )
-# Lower-case heads that turn a preceding country or nationality into a government actor.
-GOVERNMENT_HEADS = _words("government administration ministry")
+# Legal forms that end a company's name: "Apple Inc", "Latham & Watkins LLP".
+LEGAL_SUFFIXES = _words("Inc Ltd Co Corp Corporation plc PLC LLC LLP AG SA NV GmbH Bhd Pty Limited BV SpA")
+ORG_WORDS = ORG_WORDS | LEGAL_SUFFIXES | _words("Chiefs")
 
 # Well-known organisations that carry none of the words above (parties, institutions, big outlets).
 KNOWN_ORGS = _words(
@@ -128,11 +151,11 @@ KNOWN_ORGS = _words(
     Fatah Taleban Taliban Nato NATO UN EU WTO IMF OPEC Opec Interpol Europol Reuters Xinhua Bloomberg BBC
     ITV CNN Sky Treasury Pentagon Kremlin Whitehall Downing Interpol Microsoft Google Apple Sony Intel IBM
     Yahoo Amazon Nokia Samsung Toyota Nissan Honda Ford Boeing Airbus Disney Vodafone Tesco Sainsbury
-    Unilever Nestle Shell Gazprom Facebook Twitter Oracle Siemens Philips Nintendo Sega Panasonic Motorola
+    Unilever Nestle Shell Gazprom Oracle Siemens Philips Nintendo Sega Panasonic Motorola
     Ericsson Vivendi Bertelsmann Fifa Uefa UEFA FIFA IOC IAAF Ofcom Ofwat Ofgem Ofsted Eurostat Unicef
     UNICEF Unesco UNESCO Greenpeace Oxfam Amnesty Eurostar Ryanair easyJet EasyJet Virgin Barclays HSBC
     Lloyds Citigroup Walmart Wal-Mart Asda Marks Yukos Gazprom Renault Peugeot Volkswagen Fiat Ferrari
-    Chelsea Arsenal Liverpool Everton Celtic Rangers Juventus Barcelona Madrid BT BP BA GM HP AP FA LG MI5 MI6
+    Chelsea Arsenal Liverpool Everton Celtic Rangers Juventus BT BP BA GM HP AP FA LG MI5 MI6
     """
 )
 # Party names and their other forms: every form maps to the fullest usual name.
@@ -168,7 +191,9 @@ STANDALONE_ORG_WORDS = _words(
 THING_HEADS = _words(
     """
     Award Awards Prize Prizes Trophy Cup Championship Championships Prix Festival Expo Exhibition Lecture
-    Lectures Knife Player Attribution Licence License Station Stadium Arena Square
+    Lectures Knife Player Attribution Licence License Station Stadium Arena Square Islands Island Mall
+    River Mountains Street Avenue Boulevard Road Bridge Valley Canyon Lake Beach Coast Desert Peninsula
+    Strait Gulf Ocean Sea
     """
 )
 
@@ -178,6 +203,7 @@ NOT_NAME_WORDS = _words(
     The A An But And Or If When While After Before As At In On Of For From To By With Without Under Over
     This That These Those It Its He She They We I You His Her Their Our My Your Him Them Us Me There Here
     Then Now Yet So Not No Yes All Some Many Most More Much Such Other Others Another Each Every Both Few
+    Several Various Numerous
     However Meanwhile Also Although Though Because Since Until Unless Despite During Between Among Against
     Speaking According Asked Last Next Earlier Later Recently Currently Today Yesterday
     Tomorrow Tonight Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
@@ -191,6 +217,14 @@ NOT_NAME_WORDS = _words(
     Thank Hello Well Oh Sorry Is Are Was Were Be Been Do Does Did Have Has Had Will Would Can Could Should
     Shall Might Must Let Lets Let's Don't Can't Won't Isn't It's That's There's We're They're I'm I've
     I'd You're
+    """
+)
+# Capitalised common words of news that name no person or organisation when they stand alone:
+# occasions and set events ("the Budget", "Election 2005", "Christmas").
+NOT_NAMES = _words(
+    """
+    Budget Budgets Election Elections Christmas Easter Ramadan Eid Diwali Hanukkah Thanksgiving Halloween
+    Brexit Referendum Census Olympics Paralympics Games Holocaust Reformation Renaissance Internet Web
     """
 )
 # Plural nouns for generic, unnamed sources: never a speaker.

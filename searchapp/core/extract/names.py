@@ -10,27 +10,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from searchapp.core.extract import orgs, spans
-from searchapp.core.extract.evidence import org_context
+from searchapp.core.extract import bodies, orgs, runs, spans
+from searchapp.core.extract.evidence import COMPANY_NOUNS, org_before, org_context
 from searchapp.core.extract.gazetteer import GIVEN_NAMES, PLACES
 from searchapp.core.extract.lexicon import (
     GENERIC_SOURCES,
-    GOVERNMENT_HEADS,
     HONORIFICS,
     KNOWN_ORGS,
     NON_ORG_ACRONYMS,
     NOT_NAME_WORDS,
+    NOT_NAMES,
     ORG_WORDS,
     ROLE_NOUNS,
     TITLE_WORDS,
 )
+from searchapp.core.extract.page import credited
 from searchapp.core.extract.roles import age_after, join, modifier, role_after, role_before
 from searchapp.core.extract.tokens import Doc
 
-_SUBJECT_PRONOUNS = frozenset("I We He She They You".split())
-_DESCRIPTOR_ENDINGS = ("-based", "-born", "-owned", "-listed", "-registered", "-headquartered")
-_ADVERB_ENDINGS = ("ially", "ually", "ately", "ously", "ently", "antly", "ically", "ingly", "edly")
-_CONNECTORS = frozenset("of for and & de van den der von du da del la le bin al the y".split())
+_PARTY_ADJECTIVES = frozenset("Republican Democrat Democratic Independent Libertarian Green Liberal".split())
+_ROYAL_TITLES = frozenset("King Queen Prince Princess Duke Duchess Emperor Empress Grand".split())
+_ARTICLES = frozenset("The Der Die Das".split())
+# Capitalised words that name a role before a person: titles, and role nouns written with a capital.
+_ROLE_WORDS = TITLE_WORDS | frozenset(w.capitalize() for w in ROLE_NOUNS)
 
 
 @dataclass
@@ -50,123 +52,15 @@ class Mention:
         return f"{self.title} {self.text}".strip() if self.title in HONORIFICS else self.text
 
 
-def _raw_spans(doc: Doc) -> list[list[int]]:
-    spans: list[list[int]] = []
-    n = len(doc)
-    i = 0
-    while i < n:
-        if not doc.is_cap(i):
-            i += 1
-            continue
-        span = [i]
-        j = i + 1
-        while j < n and doc.para[j] == doc.para[i]:
-            w = doc.words[j]
-            if doc.is_cap(j) and not (doc.sent_start[j] and doc.words[span[-1]] != "."):
-                span.append(j)
-            elif w == "." and len(doc.words[span[-1]]) == 1 and doc.is_cap(j + 1):
-                span.append(j)  # an initial: "George W. Bush"
-            elif w == "." and orgs.dotted(doc.words[span[-1]]) and doc.is_cap(j + 1):
-                if doc.words[j + 1] in NOT_NAME_WORDS:
-                    break
-                span.append(j)  # "U.S. Army"
-            elif w.isdigit() and len(w) == 1 and doc.words[span[-1]] in ("Radio", "Channel"):
-                span.append(j)  # "BBC Radio 4", "Channel 4"
-                j += 1
-                break
-            elif w in _CONNECTORS and w != "the" and doc.is_cap(j + 1) and doc.words[span[-1]] != ".":
-                span.append(j)
-            elif w == "the" and doc.words[span[-1]] in ("of", "for") and doc.is_cap(j + 1):
-                span.append(j)
-            else:
-                break
-            j += 1
-        spans.append(span)
-        i = j
-    return spans
-
-
-def _split_and(doc: Doc, span: list[int]) -> list[list[int]]:
-    """Split "Jack Straw and Gordon Brown"; keep "Food and Agriculture Organisation", "Trade and Industry Secretary"."""
-    words = [doc.words[k] for k in span]
-    for k, w in enumerate(words):
-        if w != "and" or k == 0:
-            continue
-        right = words[k + 1 :]
-        if not any(t in ORG_WORDS or t in TITLE_WORDS for t in right):
-            if _org_complement(words[:k], right):
-                continue  # "Department for Work and Pensions", "Ministry of Trade and Industry"
-            return [span[:k]] + _split_and(doc, span[k + 1 :])
-        if right[0] in TITLE_WORDS and words[k - 1] not in TITLE_WORDS and words[k - 1] not in ORG_WORDS:
-            # "Culture Secretary Tessa Jowell and Deputy Prime Minister John Prescott"
-            if any(t in TITLE_WORDS for t in words[:k]) and not any(t in ORG_WORDS for t in right):
-                return [span[:k]] + _split_and(doc, span[k + 1 :])
-    return [span]
-
-
-def _org_complement(left: list[str], right: list[str]) -> bool:
-    """ "Department for Work" + "Pensions": the "and" joins the complement of an organisation word."""
-    return (
-        len(right) == 1
-        and right[0] not in KNOWN_ORGS
-        and right[0] not in GIVEN_NAMES
-        and not orgs.is_acronym(right[0])
-        and any(w in ORG_WORDS and left[k + 1 : k + 2] in (["of"], ["for"]) for k, w in enumerate(left))
-    )
-
-
-def _trim(doc: Doc, span: list[int], lower_words: set[str]) -> list[int]:
-    while span and (
-        doc.words[span[0]] in NOT_NAME_WORDS
-        or doc.words[span[0]] in _CONNECTORS
-        or doc.words[span[0]].endswith(_DESCRIPTOR_ENDINGS)  # "Houston-based Continental"
-        or (doc.sent_start[span[0]] and doc.words[span[0]].endswith(_ADVERB_ENDINGS))  # "Initially"
-    ):
-        span = span[1:]
-    while span and (doc.words[span[-1]] in _CONNECTORS or doc.words[span[-1]] == "."):
-        span = span[:-1]
-    if len(span) > 1 and doc.words[span[-1]] in _SUBJECT_PRONOUNS:
-        span = span[:-1]  # "in front of the PC I realised"
-    # A capitalised sentence opener that the article also writes in lower case is an ordinary word.
-    if span and doc.sent_start[span[0]] and doc.words[span[0]].lower() in lower_words:
-        if not _spelled_out(doc, span) and not (len(span) > 1 and doc.words[span[0]] in TITLE_WORDS):
-            span = span[1:]
-    return span
-
-
-def _spelled_out(doc: Doc, span: list[int]) -> bool:
-    """ "Athletics Kenya (AK)": the bracketed acronym shows the opener is part of the name."""
-    k = span[-1] + 1
-    return (
-        k + 2 < len(doc)
-        and doc.words[k] == "("
-        and doc.words[k + 2] == ")"
-        and orgs.acronym_matches(doc.words[k + 1], " ".join(doc.words[t] for t in span), tolerant=False)
-    )
-
-
-def _split_of(doc: Doc, span: list[int]) -> list[list[int]]:
-    """Split "Mike Powell of BNP Paribas" into the person and the organisation."""
-    words = [doc.words[k] for k in span]
-    for c, w in enumerate(words):
-        if (
-            w in ("of", "for", "at")
-            and 2 <= c <= 4
-            and orgs.org_word_at(words[:c]) < 0
-            and not orgs.is_place(words[:c])
-            and not TITLE_WORDS & set(words[:c])
-        ):
-            return [span[:c], span[c + 1 :]]
-    return [span]
-
-
 def _strip_prefix(doc: Doc, name: list[int]) -> tuple[list[int], list[int]]:
     """Move places, acronyms and party words from the front of a person's name into the role."""
     words = [doc.words[k] for k in name]
     given = next((g for g, w in enumerate(words) if w in GIVEN_NAMES), -1)
     if given > 0 and words[0] not in GIVEN_NAMES and 2 <= len(words) - given <= 4:
-        # "Tory Michael Howard", "Chelsea Jose Mourinho"; but "Hernan Dario Gomez" is one name
-        if given > 1 or _prefix_word(words[0]):
+        # "Tory Michael Howard", "Chelsea Jose Mourinho", "the Exchequer Gordon Brown" (the end of an
+        # office); but "Hernan Dario Gomez" is one name
+        after_the = name[0] > 0 and doc.words[name[0] - 1] in ("the", "of")
+        if given > 1 or after_the or _prefix_word(words[0]):
             return name[given:], name[:given]
     g = 0
     while len(words) - g > 2 and (
@@ -179,6 +73,15 @@ def _strip_prefix(doc: Doc, name: list[int]) -> tuple[list[int], list[int]]:
     return name[g:], name[:g]
 
 
+def _without_trailing_initials(doc: Doc, name: list[int]) -> list[int]:
+    """ "George H. W" cut short by a sentence break is "George": a name never ends in an initial."""
+    while len(name) > 1 and (
+        doc.words[name[-1]] == "." or (len(doc.words[name[-1]]) == 1 and doc.cap[name[-1]])
+    ):
+        name = name[:-1]
+    return name
+
+
 def _prefix_word(word: str) -> bool:
     """A word that may stand before a person's name without being part of it."""
     return (
@@ -188,18 +91,54 @@ def _prefix_word(word: str) -> bool:
         or word in TITLE_WORDS
         or orgs.is_acronym(word)
         or bool(orgs.party_canonical(word))
+        or word in _PARTY_ADJECTIVES  # "Republican Christine Todd Whitman"
         or not word[-1:].islower()
         or word.lower() in ROLE_NOUNS  # "Novelist Andrea Levy" opening a sentence
-        or word.endswith(("man", "woman", "ian", "ese", "ist"))  # "Dutchman Patrick van Balkom", "Kenyan"
+        # "Dutchman Patrick van Balkom", "Kenyan", "Blairite Alan Milburn"
+        or word.endswith(("man", "woman", "ian", "ese", "ist", "ite"))
     )
 
 
-def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) -> Mention | None:
+def _mention(
+    doc: Doc,
+    span: list[int],
+    surnames: frozenset[str] = frozenset(),
+    vocabulary: frozenset[str] = frozenset(),
+) -> Mention | None:
     words = [doc.words[k] for k in span]
-    # "Ms King", and then "Oona King": a title word the article writes after an honorific is a surname.
-    surname = len(words) >= 2 and words[-1] in surnames and words[-2] not in TITLE_WORDS - HONORIFICS
+    if words[0] in _ARTICLES and len(span) > 1:
+        # "The New York Times", "Der Spiegel": an article is part of a title, never of a person's name.
+        found = _mention(doc, span[1:], surnames, vocabulary)
+        if found is None and len(span) > 2 and words[-1] in TITLE_WORDS:
+            # "The Louisville Cardinal": a title word closing a name after "The" is part of the name
+            found = Mention(span[1], span[-1] + 1, join(words[1:]), "unknown", quoted=doc.quote[span[0]] >= 0)
+        if (
+            found is not None
+            and found.kind != "person"
+            and (found.start, found.end) == (span[1], span[-1] + 1)
+        ):
+            found.start, found.text = span[0], f"{words[0]} {found.text}"
+            if words[0] != "The" and found.kind == "unknown":
+                found.kind, found.sure = "org", True  # "Der Spiegel", "Die Zeit"
+        return found
+    # "Ms King", and then "Oona King": a title word the article writes after an honorific is a surname;
+    # so is one after a given name ("Peter King", "Carole King").
+    surname = len(words) >= 2 and (
+        (words[-1] in surnames and words[-2] not in TITLE_WORDS - HONORIFICS)
+        or (words[-1] in TITLE_WORDS and words[-2] in GIVEN_NAMES and words[-1] not in HONORIFICS)
+    )
     titles = words[:-1] if surname else words
-    last_title = max((k for k, w in enumerate(titles) if w in TITLE_WORDS), default=-1)
+    if (
+        len(words) == 2
+        and words[0] in TITLE_WORDS
+        and words[0] in GIVEN_NAMES
+        and words[1] not in TITLE_WORDS
+    ):
+        titles = []  # "Dean Johnson", "Earl Howard": a given name that is also a title
+    last_title = max(  # not "Department of Justice", "Court of Chancellors"
+        (k for k, w in enumerate(titles) if w in TITLE_WORDS and titles[k - 1 : k] not in (["of"], ["for"])),
+        default=-1,
+    )
     last_org = orgs.org_word_at(words)
     quoted = doc.quote[span[0]] >= 0
     inner = spans.org_within_role(words)
@@ -208,6 +147,16 @@ def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) 
     if inner is not None:
         a, b = inner
         return Mention(span[a], span[b - 1] + 1, join(words[a:b]), "org", sure=True, quoted=quoted)
+    glued = _person_after_role(span, words, quoted)
+    if glued is not None:
+        return glued  # "Broadcom Chief Executive Hock Tan", "NFL Network Insider Ian Rapoport"
+    if last_org < 0:
+        end = bodies.institution_end(doc, span)
+        if end > 0:  # "Seattle police", "Nigeria's military", "Obama administration"
+            text = join(words + doc.words[span[-1] + 1 : end])
+            return Mention(span[0], end, text, "org", sure=True, quoted=quoted)
+        if last_title < 0 and bodies.team_plural(doc, span, vocabulary):
+            return Mention(span[0], span[-1] + 1, join(words), "org", sure=True, quoted=quoted)
     if last_org > last_title or (last_title < 0 and orgs.looks_like_org(words)):
         return Mention(span[0], span[-1] + 1, join(words), "org", sure=True, quoted=quoted)
     if last_title >= 0:
@@ -216,13 +165,25 @@ def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) 
             (k for k, t in enumerate(name) if doc.words[t] in ("of", "for", "and", "&", "the", "to")),
             default=-1,
         )
-        if cut >= 0 and len(name) - cut - 1 < 2:
+        royal = (
+            cut > 0
+            and doc.words[name[cut]] == "of"
+            and words[last_title] in _ROYAL_TITLES
+            and orgs.is_place([doc.words[t] for t in name[cut + 1 :]])
+        )
+        if royal:
+            cut = -1  # "Princess Marguerite of Romania", "ex-King Michael of Romania": "of" names the house
+        elif cut >= 0 and len(name) - cut - 1 < 2:
             return None  # "Commissioner for Transport", "Secretary of State"
         name = name[cut + 1 :]
         portfolio = (
             name[:-2] if cut >= 0 and len(name) >= 3 else []
         )  # "Minister of Education Stefania Giannini"
-        name, prefix = _strip_prefix(doc, name[len(portfolio) :])
+        name, prefix = _strip_prefix(doc, name[len(portfolio) :]) if not royal else (name, [])
+        given = next((g for g, t in enumerate(name) if doc.words[t] in GIVEN_NAMES), 0)
+        if 0 < given <= 2 and len(name) - given >= 2:
+            name, prefix = name[given:], prefix + name[:given]  # "Miss Universe Alicia Machado"
+        name = _without_trailing_initials(doc, name)
         prefix = portfolio + prefix
         if (
             not name
@@ -240,19 +201,31 @@ def _mention(doc: Doc, span: list[int], surnames: frozenset[str] = frozenset()) 
             name[0], name[-1] + 1, join([doc.words[k] for k in name]), "person", title, role, True, quoted
         )
     if orgs.is_place(words):
-        nxt = span[-1] + 1
-        if doc.kinds[nxt : nxt + 1] == ["s"]:
-            nxt += 1
-        if nxt < len(doc) and doc.words[nxt] in GOVERNMENT_HEADS:
-            text = join(words) + ("'s " if nxt > span[-1] + 1 else " ") + doc.words[nxt]
-            return Mention(span[0], nxt + 1, text, "org", sure=True, quoted=quoted)
         return None
     name, prefix = _strip_prefix(doc, span)
+    name = _without_trailing_initials(doc, name)
+    if not name:
+        return None
     words = [doc.words[k] for k in name]
     kind = "person" if len(words) >= 2 and words[0] in GIVEN_NAMES and words[-1] not in PLACES else "unknown"
     kind = "person" if surname and len(words) >= 2 else kind
     role = _plausible_role([doc.words[k] for k in prefix])
     return Mention(name[0], name[-1] + 1, join(words), kind, role=role, sure=kind == "person", quoted=quoted)
+
+
+def _person_after_role(span: list[int], words: list[str], quoted: bool) -> Mention | None:
+    """A person's name after a role run into an organisation's name or opening the sentence:
+    "Broadcom Chief Executive Hock Tan", "NFL Network Insider Ian Rapoport", "Investigator Ray Cole"."""
+    r = max((k for k, w in enumerate(words[:-1]) if w in _ROLE_WORDS), default=-1)
+    if r < 0 or (words[r] in TITLE_WORDS and orgs.org_word_at(words[:r]) < 0):
+        return None  # no role, or a plain title ("Home Secretary Charles Clarke"): read as a title
+    tail = words[r + 1 :]
+    if not 2 <= len(tail) <= 3 or any(w in ORG_WORDS or w in TITLE_WORDS or w in PLACES for w in tail):
+        return None
+    if any(not w[0].isupper() or w in NOT_NAME_WORDS for w in tail) or orgs.looks_like_org(tail):
+        return None
+    role = _plausible_role(words[: r + 1])
+    return Mention(span[r + 1], span[-1] + 1, join(tail), "person", role=role, sure=True, quoted=quoted)
 
 
 def _plausible_role(words: list[str]) -> str:
@@ -266,25 +239,44 @@ def _plausible_role(words: list[str]) -> str:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every person, organisation and unknown name span of the article, in text order."""
-    lower_words = {w for w, k in zip(doc.words, doc.kinds, strict=True) if k == "w" and w[0].islower()}
-    mid_sentence = {doc.words[i] for i in range(len(doc)) if doc.is_cap(i) and not doc.sent_start[i]}
+    vocabulary = frozenset(doc.words)
+    raw_runs = runs.capitalised_runs(doc)
+    article = runs.article_words(doc, raw_runs)
+    mid_sentence = article.mid_sentence
     surnames = frozenset(
         doc.words[i + 1]
-        for i in range(len(doc) - 1)
-        if doc.words[i] in HONORIFICS and doc.words[i + 1] in TITLE_WORDS and not doc.is_cap(i + 2)
+        for i in doc.positions(HONORIFICS)
+        if i + 1 < len(doc.words) and doc.words[i + 1] in TITLE_WORDS and not doc.is_cap(i + 2)
     )
     mentions: list[Mention] = []
     openers: list[Mention] = []
-    for raw in _raw_spans(doc):
-        halves = (piece for half in _split_and(doc, raw) for piece in _split_of(doc, half))
-        for part in (piece for half in halves for piece in spans.split_org_person(doc, half)):
-            span = _trim(doc, part, lower_words)
+    for raw in raw_runs:
+        if len(raw) == 1:
+            word = doc.words[raw[0]]
+            if word in NOT_NAME_WORDS or word in NOT_NAMES or _shouted_lede(doc, raw[0]):
+                continue  # "The", "He", "But" opening a sentence; "Budget"; "FINAL fixtures were ..."
+            parts = [raw]
+        else:
+            parts = [
+                piece
+                for half in runs.split_and(doc, raw)
+                for third in runs.split_of(doc, half)
+                for piece in spans.split_org_person(doc, third)
+            ]
+        for part in parts:
+            span = runs.trim(doc, part, article)
             if not span:
                 continue
-            mention = _mention(doc, span, surnames)
+            mention = _mention(doc, span, surnames, vocabulary)
             if mention is None:
                 continue
             mention.first = span[0]
+            if mention.kind == "person" and not mention.title and org_before(doc, span[0], COMPANY_NOUNS):
+                mention.kind = "org"  # "investment bank Morgan Stanley": a company named after people
+            if mention.kind == "unknown" and credited(doc, span[0], mention.end):
+                # "Alastair Grant/AP", "(Reuters)", "Reporting by Dean Yates": photographers and
+                # reporters are people, a one-word name is an agency.
+                mention.kind = "person" if " " in mention.text else "org"
             if mention.kind == "unknown" and len(span) == 1 and doc.sent_start[span[0]]:
                 if mention.text.lower() in GENERIC_SOURCES:
                     continue
@@ -308,20 +300,39 @@ def find_mentions(doc: Doc) -> list[Mention]:
     return _type_by_context(doc, mentions, openers)
 
 
+def _shouted_lede(doc: Doc, i: int) -> bool:
+    """ "FINAL fixtures were played ...": a lede's first word set in capitals is an ordinary word."""
+    word = doc.words[i]
+    return (
+        word.isupper()
+        and len(word) >= 4
+        and (i == 0 or doc.para[i - 1] != doc.para[i])
+        and i + 1 < len(doc.words)
+        and doc.words[i + 1][:1].islower()
+    )
+
+
 def _type_by_context(doc: Doc, mentions: list[Mention], openers: list[Mention]) -> list[Mention]:
     """Untyped names that the words around any of their mentions show to be organisations.
 
     A sentence opener seen nowhere else mid-sentence is kept only when it is one of them.
     """
     unknown = [m for m in mentions + openers if m.kind == "unknown"]
+    # "Cook told Benioff, which ..." after "Marc Benioff": a person's surname is no organisation
+    surnames = {m.text.split()[-1] for m in mentions if m.kind == "person" and " " in m.text}
     evident = {  # "IT firm X", "PC magazine": a common acronym is a kind of thing, not a body
-        m.text for m in unknown if m.text not in NON_ORG_ACRONYMS and org_context(doc, m.first, m.end)
+        m.text
+        for m in unknown
+        if m.text not in NON_ORG_ACRONYMS and m.text not in surnames and org_context(doc, m.first, m.end)
     }
-    if not evident:
+    # "the Cardinals" makes "Arizona Cardinals" a team too
+    teams = {m.text for m in mentions if m.kind == "org" and " " not in m.text and bodies.plural(m.text)}
+    if not evident and not teams:
         return mentions
     mentions = sorted(mentions + [m for m in openers if m.text in evident], key=lambda m: m.start)
     for m in unknown:
-        if m.text in evident or m.text.split()[0] in evident:
+        words = m.text.split()
+        if m.text in evident or words[0] in evident or (len(words) > 1 and words[-1] in teams):
             m.kind = "org"
             m.sure = True
     return mentions

@@ -7,6 +7,7 @@ Independent Police Complaints Commission).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from searchapp.core.extract.gazetteer import PLACES
@@ -26,14 +27,21 @@ _CODE = re.compile(r"(?P<letters>[A-Za-z]+)(?P<dash>-?)\d+")
 _MEDIA = frozenset("TV Television Radio Games Media Online Digital Mobile Interactive".split())
 _PLACE_OPENERS = frozenset("United New Great Upper Lower Greater".split())
 _MINOR_WORDS = frozenset("of for and & the on in to de du des la le".split())
+_COMPASS = frozenset("N S E W . North South East West".split())  # "N. Korea", "S. Korea"
+# Words of a state's formal name: "Republic of Korea", "Democratic People's Republic of Korea".
+_STATE_WORDS = frozenset("Republic People's Peoples Democratic Federal Principality".split())
+_DOMAINS = (".com", ".org", ".net", ".ca", ".co.uk", ".com.au", ".net.au", ".co.za", ".in", ".de")
 _PARTY_CANONICAL = {form: canonical for canonical, forms in PARTY_FORMS.items() for form in forms}
 
 
+@functools.lru_cache(maxsize=4096)
 def is_acronym(word: str) -> bool:
     """BBC, IPCC, G8, BBC2: mostly capitals, 2 to 7 characters, not a common non-organisation one."""
     letters = [c for c in word if c.isalpha()]
     plain = undotted(word)
     if not 2 <= len(word) <= 7 or len(letters) < 2 or plain in NON_ORG_ACRONYMS or plain in PLACES:
+        return False
+    if plain.capitalize() in PLACES:  # "TOKYO", "PARIS" in a dateline or a credit
         return False
     if any(part in NON_ORG_ACRONYMS for part in plain.split("-")):
         return False  # "HD-DVD"
@@ -62,10 +70,10 @@ def looks_like_org(tokens: list[str]) -> bool:
     as a body by its context ("BP shares", "BP said").
     """
     text = " ".join(tokens)
-    if org_word_at(tokens) >= 0 or text in _PARTY_CANONICAL:
+    if org_word_at(tokens) >= 0 or text in _PARTY_CANONICAL or text in KNOWN_ORGS:
         return True
-    if text in KNOWN_ORGS:
-        return True
+    if "&" in tokens or any(t.lower().endswith(_DOMAINS) for t in tokens):
+        return True  # "Simon & Schuster", "Cleveland.com"
 
     return len(tokens) == 1 and is_acronym(tokens[0]) and sum(c.isalpha() for c in tokens[0]) >= 3
 
@@ -92,7 +100,15 @@ def shouted(word: str, lower_words: set[str]) -> bool:
 def is_place(tokens: list[str]) -> bool:
     if len(tokens) > 1 and tokens[0] in _PLACE_OPENERS:
         tokens = tokens[1:]  # "United States", "New Zealand"
-    return all(undotted(t) in PLACES or t in _MINOR_WORDS for t in tokens)
+    if not all(_place_word(t) or t in _MINOR_WORDS or t in _STATE_WORDS or t in _COMPASS for t in tokens):
+        return False
+    return any(_place_word(t) for t in tokens)  # "Republic of Korea", but not "Republic" alone
+
+
+def _place_word(word: str) -> bool:
+    """A place or its people's adjective: "Korea", "U.S.", "Rican" (of Costa Rica)."""
+    plain = undotted(word)
+    return plain in PLACES or (plain.endswith("n") and plain[:-1] in PLACES)
 
 
 def undotted(word: str) -> str:

@@ -2,8 +2,8 @@
 
 Within an article, "Mr Galloway", "Galloway" and "G. Galloway" go to the full name "George Galloway"
 introduced in the same article (the most recently mentioned one when two share the surname); "Sir
-Digby" goes to the one "Digby Jones"; acronyms go to their long form (see `orgs.link_acronyms`); party
-forms ("Tories", "Tory") go to one party under the fullest form the article uses.
+Digby" goes to the one "Digby Jones"; organisations' forms are linked by orgnames.py. Untyped names
+that speak are typed here from their context.
 
 Across articles, names are joined at query time by `core.entities` (known aliases, the collection's
 rules and the user's corrections).
@@ -11,38 +11,36 @@ rules and the user's corrections).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
 
 from searchapp.core.extract import orgs
-from searchapp.core.extract.lexicon import NON_ORG_ACRONYMS, PARTY_FORMS
+from searchapp.core.extract.entity import Entity
+from searchapp.core.extract.gazetteer import PLACES
+from searchapp.core.extract.lexicon import NON_ORG_ACRONYMS
 from searchapp.core.extract.names import Mention
+from searchapp.core.extract.orgnames import organisations
 from searchapp.core.extract.tokens import Doc
 
 _FIRST_NAME_TITLES = frozenset("Sir Dame Lord Lady Prince Princess King Queen".split())
 
 
-@dataclass(eq=False)
-class Entity:
-    kind: str  # "person" or "org"
-    forms: list[str] = field(default_factory=list)  # every name form, in order of appearance
-    surfaces: list[str] = field(default_factory=list)  # forms as written, with honorifics ("Ms Hewitt")
-    mentions: list[Mention] = field(default_factory=list)
-    name: str = ""
+_SUFFIXES = frozenset("Jr Sr II III IV".split())
 
-    def add(self, mention: Mention) -> None:
-        self.mentions.append(mention)
-        if mention.text not in self.forms:
-            self.forms.append(mention.text)
-        if mention.surface not in self.surfaces:
-            self.surfaces.append(mention.surface)
 
-    @property
-    def aliases(self) -> tuple[str, ...]:
-        return tuple(s for s in self.surfaces if s != self.name)
+@functools.lru_cache(maxsize=4096)
+def surname(name: str) -> str:
+    """The last word of a person's name that is no suffix: "Kennedy" in "James Kennedy Jr"."""
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(".") in _SUFFIXES:
+        words.pop()
+    return words[-1]
 
-    @property
-    def role(self) -> str:
-        return next((m.role for m in self.mentions if m.role), "")
+
+def _part_of(short: list[str], full: list[str]) -> bool:
+    """ "Hawk Sawyer" of "Kathleen Hawk Sawyer", "Amina Ali" of "Amina Ali Nkeki": two words or more that
+    open or close a longer name."""
+    n = len(short)
+    return 2 <= n < len(full) and (full[:n] == short or full[-n:] == short)
 
 
 def _compatible_first(a: str, b: str) -> bool:
@@ -55,12 +53,13 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
     by_mention: dict[int, Entity] = {}
 
     def same_person(tokens: list[str]) -> Entity | None:
+        last = surname(" ".join(tokens))
         return next(
             (
                 e
                 for e in entities
-                if e.forms[0].split()[-1] == tokens[-1]
-                and _compatible_first(e.forms[0].split()[0], tokens[0])
+                if (surname(e.forms[0]) == last and _compatible_first(e.forms[0].split()[0], tokens[0]))
+                or _part_of(tokens, e.forms[0].split())
             ),
             None,
         )
@@ -81,7 +80,7 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
         if len(tokens) > 1:
             # An untyped full name that speaks, or whose surname the article also writes with a title.
             entity = same_person(tokens)
-            if entity is None and tokens[-1] in titled_surnames:
+            if entity is None and surname(m.text) in titled_surnames:
                 entity = Entity("person")
                 entities.append(entity)
             if entity is not None:
@@ -90,7 +89,7 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
                 by_mention[id(m)] = entity
             continue
         word = tokens[0]
-        candidates = [e for e in entities if e.forms[0].split()[-1] == word and " " in e.forms[0]]
+        candidates = [e for e in entities if " " in e.forms[0] and any(surname(f) == word for f in e.forms)]
         if not candidates and (m.title in _FIRST_NAME_TITLES or m.kind != "person"):
             candidates = [e for e in entities if e.forms[0].split()[0] == word and " " in e.forms[0]]
         if candidates:
@@ -116,121 +115,46 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
     return entities
 
 
-def _bracketed(doc: Doc, org_mentions: list[Mention]) -> dict[str, str]:
-    """ "Long Form (ACR)" and "ACR (Long Form)" pairs written in the article (both become organisations)."""
-    start_at = {m.first: m for m in org_mentions}
-    pairs: dict[str, str] = {}
-    for m in org_mentions:
-        k = m.end
-        if k + 2 >= len(doc) or doc.words[k] != "(":
-            continue
-        other = start_at.get(k + 1)
-        if other is None:
-            continue
-        close = other.end + (1 if other.end < len(doc) and doc.kinds[other.end] == "s" else 0)
-        if close >= len(doc) or doc.words[close] != ")":
-            continue
-        short, long_ = (other.text, m.text) if " " not in other.text else (m.text, other.text)
-        if " " in short or " " not in long_:
-            continue
-        if m.kind == "org" or other.kind == "org" or orgs.acronym_matches(short, long_, tolerant=False):
-            m.kind = other.kind = "org"
-            pairs[short] = long_
-    for m in org_mentions:
-        if m.text in pairs:
-            m.kind = "org"  # every other "Cepes" of the article too
-    return pairs
-
-
-def _organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
-    bracketed = _bracketed(doc, [m for m in mentions if m.kind != "person"])
-    lower_words = {  # outside quotations, where "think tbwa shd" is a hurried message, not English
-        w
-        for w, k, q in zip(doc.words, doc.kinds, doc.quote, strict=True)
-        if k == "w" and q < 0 and w[0].islower()
-    }
-    org_mentions = [m for m in mentions if m.kind == "org"]
-    texts = list(dict.fromkeys(m.text for m in org_mentions))
-    long_forms = [t for t in texts if " " in t]
-    acronyms = [t for t in texts if orgs.is_acronym(t)]
-    links = orgs.link_acronyms(acronyms, long_forms, bracketed)
-    squeezed: dict[str, str] = {}
-    for lf in long_forms:
-        squeezed.setdefault(_squeeze(lf), lf)
-    present = set(texts)
-    canonical: dict[str, str] = {}
-    for forms in PARTY_FORMS.values():
-        used = [f for f in forms if f in present]
-        for f in used:
-            canonical[f] = used[0]
-    for t in texts:
-        if t in canonical:
-            continue
-        if t in bracketed:
-            canonical[t] = bracketed[t]  # "Cepes (Peruvian Centre for Social Studies)"
-        elif t in links:
-            canonical[t] = links[t]
-        elif orgs.generic(t) or (" " not in t and orgs.shouted(t, lower_words)):
-            # "the Bank" is the article's one "Bank of ..." or one "... Bank"; with none or several, nobody.
-            own = [lf for lf in long_forms if not orgs.generic(lf)]
-            heads = [lf for lf in own if lf.split()[0].lower() == t.lower()]
-            heads = heads or [lf for lf in own if lf.split()[-1].lower() == t.lower()]
-            canonical[t] = heads[0] if len(heads) == 1 and orgs.generic(t) else ""
-        elif _squeeze(t) in squeezed:
-            canonical[t] = squeezed[_squeeze(t)]  # "TimeWarner" is "Time Warner", "US Army" "U.S. Army"
-        elif " " not in t and not orgs.is_acronym(t):
-            # "Pernod" is "Pernod Ricard"; but "IAAF" is not its "IAAF Council"
-            longer = [lf for lf in long_forms if lf.split()[0] == t and not orgs.is_place([t])]
-            canonical[t] = longer[0] if len(longer) == 1 else t
-        else:
-            canonical[t] = t
-    entities: dict[str, Entity] = {}
-    for m in org_mentions:
-        key = canonical[m.text]
-        if not key:
-            continue
-        entity = entities.setdefault(key, Entity("org", name=key))
-        entity.add(m)
-    return list(entities.values())
-
-
-def _squeeze(name: str) -> str:
-    return name.replace(" ", "").replace(".", "").lower()
-
-
-def resolve_mentions(doc: Doc, mentions: list[Mention], speakers: set[int]) -> dict[int, Entity]:
-    """Entity of each kept mention (by id); untyped mentions are typed here or dropped."""
+def resolve_mentions(
+    doc: Doc, mentions: list[Mention], speakers: set[int], voiced: frozenset[int] = frozenset()
+) -> dict[int, Entity]:
+    """Entity of each kept mention (by id); untyped mentions are typed here or dropped. `speakers` are
+    the mentions that speak, `voiced` those that speak through a spokesperson."""
     _type_speaking_surnames(mentions, speakers)
     for m in mentions:
-        if (
-            m.kind == "unknown"
-            and id(m) in speakers
-            and " " in m.text
-            and doc.words[m.first - 1 : m.first] != ["The"]
-            and _personal_pronoun_follows(doc, m)
-        ):
-            m.kind = "person"  # "Kiara Perkins, a second year art major, admitted she was ..."
+        if m.kind != "unknown" or id(m) not in speakers:
+            continue
+        last = m.text.split()[-1]
+        if " " in m.text and last not in NON_ORG_ACRONYMS:
+            # An untyped full name that speaks is a person ("Ri Chun Hee, a newsreader, declared"),
+            # unless it takes an article ("the Rodong Sinmun said"), ends in a place ("Athletics
+            # Ireland said") or "it" takes it up ("Dimension Data said it would ...").
+            article = m.text.startswith("The ") or doc.words[m.first - 1 : m.first] in (["The"], ["the"])
+            organisation = article or last in PLACES or id(m) in voiced or _neuter_pronoun_follows(doc, m)
+            m.kind = "org" if organisation else "person"
+        elif " " in m.text or orgs.is_place([m.text]):
+            continue
+        elif orgs.is_acronym(m.text) or id(m) in voiced:
+            m.kind = "org"  # "BP said", "a spokesman for Telvo said"
+        elif _pronoun_follows(doc, m, _PERSONAL):
+            m.kind = "person"  # "Lee told a TV station he had seen it"
     people = _people(mentions, speakers)
-    for m in mentions:
-        if m.kind == "unknown" and id(m) in speakers and doc.words[m.first - 1 : m.first] != ["The"]:
-            if " " in m.text and m.text.split()[-1] not in NON_ORG_ACRONYMS:
-                # "Kiara Perkins, a second year art major, admitted she was ...": a person
-                m.kind = (
-                    "person" if _personal_pronoun_follows(doc, m) else "org"
-                )  # an untyped full name that speaks and is nobody's: "Dimension Data said"
-        if m.kind == "unknown" and id(m) in speakers and orgs.is_acronym(m.text):
-            m.kind = "org"  # "BP said": a two-letter acronym that speaks
-    found = people + _organisations(doc, mentions)
+    found = people + organisations(doc, mentions)
     return {id(m): e for e in found for m in e.mentions}
 
 
+_NEUTER = frozenset("it its It Its".split())
 _PERSONAL = frozenset("he she his her him He She His Her".split())
 
 
-def _personal_pronoun_follows(doc: Doc, m: Mention) -> bool:
+def _pronoun_follows(doc: Doc, m: Mention, pronouns: frozenset[str]) -> bool:
     return any(
-        doc.words[k] in _PERSONAL and doc.quote[k] < 0 for k in range(m.end, doc.sentence_end(m.end - 1))
+        doc.words[k] in pronouns and doc.quote[k] < 0 for k in range(m.end, doc.sentence_end(m.end - 1))
     )
+
+
+def _neuter_pronoun_follows(doc: Doc, m: Mention) -> bool:
+    return _pronoun_follows(doc, m, _NEUTER)
 
 
 def _type_speaking_surnames(mentions: list[Mention], speakers: set[int]) -> None:

@@ -13,14 +13,24 @@ from searchapp.core.extract.lexicon import (
 )
 from searchapp.core.extract.tokens import Doc
 
+# Tokens written against the word before them: "U.S.", "Sheriff's", "Complaints'".
+_JOINED = frozenset([".", "'s", "’s", "'", "’"])
+
 
 def join(words: list[str]) -> str:
     text = ""
     for k, w in enumerate(words):
-        text += w if (w == "." or not text) else " " + w
+        text += w if (w in _JOINED or not text) else " " + w
         if orgs.dotted(w) and not w.endswith(".") and words[k + 1 : k + 2] != ["."]:
             text += "."  # "U.S government" -> "U.S. government": one form for every spelling
     return text
+
+
+# Relations that describe another person: "the daughter of X" is not X's role.
+_RELATIONS = frozenset(
+    """daughter son wife husband mother father brother sister widow widower friend girlfriend boyfriend
+    partner niece nephew cousin grandson granddaughter grandmother grandfather fiancee fiance""".split()
+)
 
 
 def role_before(doc: Doc, start: int) -> str:
@@ -32,8 +42,10 @@ def role_before(doc: Doc, start: int) -> str:
         w = doc.words[k]
         if w in ("of", "for", "at", "the", "The", "by", "with") and not words:
             return ""  # "editor of The Scotsman": what follows is not the person
+        if w == "of" and k > 0 and doc.words[k - 1] in _RELATIONS:
+            break  # "the eldest daughter of ex-King Michael": the daughter is someone else
         if doc.is_cap(k) or doc.kinds[k] == "s" or w in ("of", "for", "&") or "-" in w:
-            pass
+            has_role = has_role or ("-" in w and w.rsplit("-", 1)[-1] in TITLE_WORDS)  # "ex-King"
         elif w in ROLE_NOUNS or w in ROLE_MODIFIERS:
             has_role = has_role or w in ROLE_NOUNS
         else:
@@ -64,9 +76,20 @@ def role_after(doc: Doc, end: int) -> str:
         return ""
     if not any(w in ROLE_NOUNS or w in TITLE_WORDS for w in words) or words[0] in SPEECH_VERBS:
         return ""  # "to EA, said Mr Armes, but": a clause, not a role
+    if words[0] in _CLAUSE_OPENERS or any(_finite_verb(w) for w in words):
+        return ""  # "who married PR executive Sarah Macaulay in 2000": a clause, not a role
     if words[0] in ("the", "a", "an"):
         words = words[1:]
     return join(words).replace(" 's", "'s")
+
+
+_CLAUSE_OPENERS = frozenset("who whose which that when where as while after before because".split())
+# Past forms that make a phrase a clause ("married", "joined"); participles that make roles are kept.
+_ROLE_PARTICIPLES = frozenset("elected appointed retired acting designated".split())
+
+
+def _finite_verb(word: str) -> bool:
+    return word.islower() and word.endswith("ed") and len(word) > 4 and word not in _ROLE_PARTICIPLES
 
 
 def modifier(doc: Doc, text: str, end: int) -> bool:

@@ -15,7 +15,7 @@ import re
 
 from searchapp.core.extract import orgs
 from searchapp.core.extract.gazetteer import GIVEN_NAMES, PLACES
-from searchapp.core.extract.lexicon import HONORIFICS, ORG_WORDS, THING_HEADS, TITLE_WORDS
+from searchapp.core.extract.lexicon import HONORIFICS, ORG_WORDS, SPEECH_VERBS, THING_HEADS, TITLE_WORDS
 from searchapp.core.extract.tokens import Doc
 
 _CONNECTORS = frozenset("of for and & the".split())
@@ -61,12 +61,18 @@ def org_within_role(words: list[str]) -> tuple[int, int] | None:
 
 
 def split_org_person(doc: Doc, span: list[int]) -> list[list[int]]:
-    """Split an organisation's name from a person's name run into it ("... University Simon Smith")."""
+    """Split an organisation's name from a person's name run into it ("... University Simon Smith",
+    "the Duma's Foreign Affairs Committee Leonid Slutsky said")."""
+    if len(span) < 3:
+        return [span]
     words = [doc.words[k] for k in span]
     last_org = orgs.org_word_at(words)
     rest = words[last_org + 1 :]
-    if last_org < 0 or not 2 <= len(rest) <= 3 or rest[0] not in GIVEN_NAMES:
+    speaks = span[-1] + 1 < len(doc.words) and doc.words[span[-1] + 1] in SPEECH_VERBS
+    if last_org < 0 or not 2 <= len(rest) <= 3 or not (rest[0] in GIVEN_NAMES or speaks):
         return [span]
+    if last_org > 0 and words[last_org - 1] in TITLE_WORDS:
+        return [span]  # "Broadcom Chief Executive Hock Tan": a title, read as one
     if any(w in ORG_WORDS or w in TITLE_WORDS or w in PLACES or not w[:1].isupper() for w in rest):
         return [span]
     return [span[: last_org + 1], span[last_org + 1 :]]

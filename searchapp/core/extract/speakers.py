@@ -8,11 +8,14 @@ in its sentence, else to the speaker of the quotation before it in the same or p
 
 from __future__ import annotations
 
+import bisect
+
 from searchapp.core.extract import orgs
+from searchapp.core.extract.entity import Entity
 from searchapp.core.extract.lexicon import NON_SUBJECT_BEFORE
 from searchapp.core.extract.names import Mention
-from searchapp.core.extract.quotes import Cue, Quotation, subject_position
-from searchapp.core.extract.resolve import Entity
+from searchapp.core.extract.quotes import Cue, Quotation
+from searchapp.core.extract.subjects import subject_position
 from searchapp.core.extract.tokens import Doc
 
 # Organisation name words that do not fit "the company said": public bodies, parties, unions, schools.
@@ -29,6 +32,7 @@ _COMPANY_ANAPHORS = frozenset(
 # "the council said" needs a Council; "the government said" a government.
 _HEAD_OF = {"government": ("government", "Government", "Administration", "administration")}
 _ANY_ORG_ANAPHORS = frozenset("organisation organization body charity".split())
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 # How far back (in sentences) "it said" looks for the organisation it stands for.
 _IT_SENTENCES = 2
 
@@ -37,6 +41,8 @@ def _subject_like(doc: Doc, m: Mention) -> bool:
     first = m.first if m.first >= 0 else m.start
     if first > 1 and doc.words[first - 1] in ("the", "The"):
         first -= 1
+    if first > 1 and doc.words[first - 2 : first] in (["according", "to"], ["According", "to"]):
+        return True  # "According to Tarantino, he told ..."
     return first == 0 or doc.words[first - 1] not in NON_SUBJECT_BEFORE
 
 
@@ -55,23 +61,39 @@ def _fits(anaphor: str, entity: Entity) -> bool:
     return any(h in words for h in heads)
 
 
+def antecedents(doc: Doc, mentions: list[Mention], entity_of: dict[int, Entity]) -> list[Mention]:
+    """The mentions a pronoun or "the company" may stand for: named in the story outside quotations,
+    in order of their ends."""
+    found = [m for m in mentions if not m.quoted and id(m) in entity_of and doc.story(m.start)]
+    return sorted(found, key=lambda m: m.end)
+
+
 def _resolve_cue(
     doc: Doc,
     cue: Cue,
-    mentions: list[Mention],
+    before: list[Mention],
     entity_of: dict[int, Entity],
     last_person: Entity | None,
     speaking: dict[int, tuple[Entity, int]] | None = None,
 ) -> Entity | None:
+    """The entity a cue's speaker stands for; `before` are the antecedents named before the cue."""
     if cue.speaker is not None:
         return entity_of.get(id(cue.speaker))
-    before = [m for m in mentions if m.end <= cue.verb and not m.quoted and id(m) in entity_of]
     if cue.pronoun:
-        for m in reversed(before):
-            entity = entity_of[id(m)]
-            if entity.kind == "person" and _subject_like(doc, m):
+        gender = _PRONOUN_GENDER[cue.pronoun]
+        people = [
+            (m, entity_of[id(m)])
+            for m in reversed(before)
+            if entity_of[id(m)].kind == "person" and entity_of[id(m)].gender in ("", gender)
+        ]
+        # the subject of a recent clause, then a possessor ("Madsen's character"), then the last speaker
+        for m, entity in people:
+            if _subject_like(doc, m) and doc.kinds[m.end : m.end + 1] != ["s"]:
                 return entity
-        return last_person
+        for m, entity in people:
+            if _subject_like(doc, m):
+                return entity
+        return last_person if last_person is not None and last_person.gender in ("", gender) else None
     if cue.anaphor:
         begin = 0
         if cue.anaphor == "it":
@@ -83,13 +105,18 @@ def _resolve_cue(
             if m.start < begin:
                 break
             entity = entity_of[id(m)]
-            if entity.kind == "org" and _subject_like(doc, m) and _fits(cue.anaphor, entity):
+            named = cue.anaphor.capitalize() in entity.name.split()  # "the casino": the "Atlas Casino"
+            if entity.kind == "org" and (named or _subject_like(doc, m)) and _fits(cue.anaphor, entity):
                 fitting.append((m, entity))
-        # An organisation in subject position or that has already spoken comes before one only named in
-        # passing: "Envisional said ... using program BitTorrent, the firm said".
-        return next(
-            (e for m, e in fitting if subject_position(doc, m) or id(e) in (speaking or {})), None
-        ) or (fitting[0][1] if fitting else None)
+        # An organisation that has already spoken comes first, then one in subject position, before one
+        # only named in passing: "Envisional said ... using program BitTorrent, the firm said", "an
+        # Equifax spokesperson told NPR ... disputes a Bloomberg report ... the company adds".
+        spoken = speaking or {}
+        return (
+            next((e for _, e in fitting if id(e) in spoken), None)
+            or next((e for m, e in fitting if subject_position(doc, m)), None)
+            or (fitting[0][1] if fitting else None)
+        )
     return None
 
 
@@ -104,8 +131,11 @@ def attribute(
     speaking: dict[int, tuple[Entity, int]] = {}
     cue_entity: dict[int, Entity] = {}
     last_person: Entity | None = None
+    candidates = antecedents(doc, mentions, entity_of)
+    ends = [m.end for m in candidates]
     for cue in cues:
-        entity = _resolve_cue(doc, cue, mentions, entity_of, last_person, speaking)
+        before = candidates[: bisect.bisect_right(ends, cue.verb)]
+        entity = _resolve_cue(doc, cue, before, entity_of, last_person, speaking)
         if entity is None:
             continue
         cue_entity[cue.verb] = entity

@@ -7,32 +7,49 @@ single-quote style is read like the rest.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
-_DOUBLED = re.compile(r"'‘|‘'|‘‘|’’|''|``|,,")
-_DOUBLE = re.compile(r"[“”„‟«»″]")
+from searchapp.core.extract.lexicon import NOT_NAME_WORDS
+
+_PAIRS = ("'‘", "‘'", "‘‘", "’’", "''", "``", ",,")
+_DOUBLED = re.compile("|".join(_PAIRS))
 # A ‘ at the start of a word opens a quotation; the next ’ that ends a word closes it.
 _SINGLE_PAIR = re.compile(r"(?<![\w’'])‘([^‘’\n]{2,}?)’(?![\w])")
-_TOKEN = re.compile(
-    r"""(?P<word>\w+(?:(?:[-&.](?=\w)|['’](?!s\b)(?=\w))\w*)*)
-    |(?P<poss>['’]s\b)
-    |(?P<quote>")
-    |(?P<punct>[^\s\w])""",
-    re.VERBOSE,
+# Each token with the white space before it: a word ("U.S", "co-op", "O'Brien"), a possessive 's, or
+# any other single character (punctuation, a quote mark).
+_TOKEN = re.compile(r"""(\s*)(\w+(?:[-&.]\w+|['’](?!s\b)\w+)*|['’]s\b|\S)""")
+_POSSESSIVES = frozenset(["'s", "’s"])
+_COMPOUND_ENDINGS = ("ed", "ing", "-run", "-made", "-born", "-wide", "-like", "-style", "-era")
+# Titles whose full stop never ends a sentence: "Sen. Marco Rubio", "Cmdr. Constantino Chiwenga".
+_TITLE_ABBREVIATIONS = frozenset(
+    """Mr Mrs Ms Mx Dr Prof Sen Rep Reps Gov Gen Lt Col Capt Sgt Cmdr Cdr Adm Maj Cpl Pvt Rev Hon Atty Supt
+    Insp Det Cllr St Mt Ft Pres Amb Brig Fr Msgr Messrs Mme Mlle Gens Sens""".split()
 )
-# Words after which a full stop does not end a sentence.
+# Abbreviations whose full stop ends a sentence only before a word that opens one ("... Inc. The deal"):
+# name suffixes, company forms, months, US states and Canadian provinces as news writes them.
 _ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr St Sen Rep Gov Gen Lt Col Capt Prof Rev No Co Corp Inc Ltd Jr Sr vs Mt Sgt Cllr Jan Feb "
-    "Aug Sept Oct Nov Dec U.S U.K e.g i.e etc".split()
+    """Jr Sr Inc Co Corp Ltd Bros No Nos vs etc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Ala Ariz Ark
+    Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa
+    Penn Tenn Tex Va Vt Wash Wis Wyo Ont Que Alta Sask e.g i.e a.m p.m""".split()
 )
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S", "D.C", "a.m" (the last full stop comes apart)
+# A party-and-state tag: "(D-Mich.)", ", R-Fla.,".
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z]*")
+
+
+_DOUBLE_MARKS = str.maketrans({mark: '"' for mark in "“”„‟«»″"})
 
 
 def normalise_quotes(text: str) -> str:
     """One `"` for every double quote mark; curly single quotation pairs too."""
-    text = _DOUBLED.sub('"', text)
-    text = _DOUBLE.sub('"', text)
-    return _SINGLE_PAIR.sub(r'"\1"', text)
+    if any(pair in text for pair in _PAIRS):
+        text = _DOUBLED.sub('"', text)
+    text = text.translate(_DOUBLE_MARKS)
+    return _SINGLE_PAIR.sub(r'"\1"', text) if "‘" in text else text
 
 
 @dataclass
@@ -47,6 +64,12 @@ class Doc:
     space_after: list[bool] = field(default_factory=list)
     sent_start: list[bool] = field(default_factory=list)
     quote: list[int] = field(default_factory=list)  # index of the quotation a token is inside, or -1
+    cap: list[bool] = field(default_factory=list)  # a word that starts with a capital
+    para_kind: list[str] = field(default_factory=list)  # per paragraph: "text", "heading", "credit", "link"
+    lower_outside: set[str] | None = None  # lower-case words outside quotations, once asked for
+    unquoted: list[tuple[int, int]] = field(default_factory=list)  # token ranges outside quotations
+    bounds: list[tuple[int, int]] = field(default_factory=list)  # (first, one past last) token per paragraph
+    _starts: list[int] | None = None  # sentence and paragraph starts, in order, once asked for
 
     def __len__(self) -> int:
         return len(self.words)
@@ -55,65 +78,134 @@ class Doc:
         return 0 <= i < len(self.words) and self.kinds[i] == "w"
 
     def is_cap(self, i: int) -> bool:
-        return self.is_word(i) and self.words[i][0].isupper()
+        return 0 <= i < len(self.cap) and self.cap[i]
+
+    def story(self, i: int) -> bool:
+        """Token i is in a paragraph of the story (not a credit, a link or a heading)."""
+        return not self.para_kind or self.para_kind[self.para[i]] == "text"
 
     def sentence_end(self, i: int) -> int:
         """Index just past the sentence that token i is in (or the paragraph end)."""
-        n = len(self.words)
-        j = i + 1
-        while j < n and not self.sent_start[j] and self.para[j] == self.para[i]:
-            j += 1
-        return j
+        starts = self._starts or self._index_sentences()
+        k = bisect.bisect_right(starts, i)
+        return starts[k] if k < len(starts) else len(self.words)
 
     def sentence_begin(self, i: int) -> int:
-        j = i
-        while j > 0 and not self.sent_start[j] and self.para[j - 1] == self.para[i]:
-            j -= 1
-        return j
+        """Index of the first token of the sentence that token i is in (or of its paragraph)."""
+        starts = self._starts or self._index_sentences()
+        return starts[bisect.bisect_right(starts, i) - 1]
+
+    def positions(self, vocabulary: frozenset[str]) -> list[int]:
+        """Indices of the tokens that are words of `vocabulary`, in order (found by C-level search)."""
+        found: list[int] = []
+        words = self.words
+        for word in vocabulary.intersection(words):
+            k = words.index(word)
+            while True:
+                found.append(k)
+                try:
+                    k = words.index(word, k + 1)
+                except ValueError:
+                    break
+        return sorted(found)
+
+    def sentences_changed(self) -> None:
+        """Sentence starts were added (interview turns): the sentence index is built again when asked."""
+        self._starts = None
+
+    def _index_sentences(self) -> list[int]:
+        starts = itertools.compress(range(len(self.sent_start)), self.sent_start)
+        self._starts = sorted(set(starts).union(first for first, _ in self.bounds)) or [0]
+        return self._starts
 
 
 def tokenize(paragraphs: list[str]) -> Doc:
     """Tokens of the paragraphs, in order, with sentence starts marked (quotations come later)."""
     doc = Doc()
+    words, para, space_before = doc.words, doc.para, doc.space_before
     for p, paragraph in enumerate(paragraphs):
-        text = normalise_quotes(paragraph)
-        for match in _TOKEN.finditer(text):
-            kind = match.lastgroup or "punct"
-            start, end = match.span()
-            doc.words.append(match.group())
-            doc.kinds.append({"word": "w", "poss": "s", "quote": "q"}.get(kind, "p"))
-            doc.para.append(p)
-            doc.space_before.append(start == 0 or text[start - 1].isspace())
-            doc.space_after.append(end == len(text) or text[end].isspace())
+        found = _TOKEN.findall(normalise_quotes(paragraph))
+        if not found:
+            continue
+        spaces, tokens = zip(*found, strict=True)  # transposes the (space, token) pairs
+        words += tokens
+        doc.bounds.append((len(para), len(para) + len(found)))
+        para += [p] * len(found)
+        space_before.append(True)
+        space_before += map(bool, spaces[1:])
+    n = len(words)
+    doc.kinds = list(map(_kind, words))
+    doc.cap = list(map(_capital, words))
+    doc.space_after = space_before[1:] + [True] if n else []
     _mark_sentences(doc)
-    doc.quote = [-1] * len(doc.words)
+    doc.quote = [-1] * n
     return doc
 
 
+@functools.lru_cache(maxsize=8192)
+def _kind(token: str) -> str:
+    """ "w" word, "s" possessive 's, "q" quote mark, "p" punctuation."""
+    first = token[0]
+    if first.isalnum() or first == "_":
+        return "w"
+    return "q" if token == '"' else "s" if token in _POSSESSIVES else "p"
+
+
+@functools.lru_cache(maxsize=8192)
+def _capital(token: str) -> bool:
+    """A word with a capital; but a capital before a participle compound is no name ("Kremlin-backed",
+    "Party-controlled"), while "Ban Ki-moon" is."""
+    return token[0].isupper() and not ("-" in token and token.endswith(_COMPOUND_ENDINGS))
+
+
 def _mark_sentences(doc: Doc) -> None:
+    """Mark each word that starts a sentence. Only the tokens between words decide, so the loop steps
+    from one run of words to the next."""
     words, kinds = doc.words, doc.kinds
-    starts = [False] * len(words)
-    boundary = True  # the next word starts a sentence
-    for i, word in enumerate(words):
-        if i == 0 or doc.para[i] != doc.para[i - 1]:
-            boundary = True
-        if kinds[i] == "w":
-            starts[i] = boundary
-            boundary = False
-        elif word in "!?:;" or (word == "." and not _abbreviation(doc, i)):
-            boundary = word not in ";" and (word != ":" or _opens_quote_next(doc, i))
-        elif kinds[i] == "q":
-            # An opening quote mark starts a sentence: `said: "We ...` and `"We ...`.
-            if not doc.space_after[i]:
+    n = len(words)
+    starts = [False] * n
+    others = list(itertools.compress(range(n), map("w".__ne__, kinds)))  # punctuation and quote marks
+    o = 0
+    for first, end in doc.bounds:
+        boundary = True  # the next word starts a sentence
+        i = first
+        while i < end:
+            while o < len(others) and others[o] < i:
+                o += 1
+            following = others[o] if o < len(others) and others[o] < end else end
+            if following > i:  # a run of words
+                starts[i] = boundary
+                boundary = False
+                i = following
+                continue
+            word, kind = words[i], kinds[i]
+            if kind == "p":
+                if word == "." and not _abbreviation(doc, i):
+                    boundary = True
+                elif word in ("!", "?"):
+                    boundary = True
+                elif word == ":":
+                    boundary = _opens_quote_next(doc, i) or doc.is_cap(i + 1)  # "9.45 p.m.: The FBI says"
+                elif word == ";":
+                    boundary = False
+            elif kind == "q" and not doc.space_after[i]:
+                # An opening quote mark starts a sentence: `said: "We ...` and `"We ...`.
                 boundary = boundary or doc.space_before[i]
+            i += 1
     doc.sent_start = starts
 
 
 def _abbreviation(doc: Doc, i: int) -> bool:
-    prev = doc.words[i - 1] if i > 0 else ""
-    if prev in _ABBREVIATIONS or (len(prev) == 1 and prev.isupper()):
+    """Whether the full stop at i closes an abbreviation inside a sentence rather than the sentence."""
+    prev = doc.words[i - 1] if i > 0 and doc.kinds[i - 1] == "w" else ""
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) and doc.para[i + 1] == doc.para[i] else ""
+    if prev in _TITLE_ABBREVIATIONS or nxt[:1].islower():
         return True
-    return i + 1 < len(doc.words) and doc.words[i + 1][:1].islower()
+    initial = len(prev) == 1 and prev.isupper()  # "George W. Bush", but "named after George H. W. Then"
+    if initial or prev in _ABBREVIATIONS or _DOTTED.fullmatch(prev) or _PARTY_STATE.fullmatch(prev):
+        kind = doc.kinds[i + 1] if nxt else "q"
+        return kind == "p" or (kind == "w" and nxt not in NOT_NAME_WORDS)
+    return False
 
 
 def _opens_quote_next(doc: Doc, i: int) -> bool:

@@ -62,18 +62,6 @@ class Turn:
     mention: Mention | None = None
 
 
-def _para_bounds(doc: Doc) -> list[tuple[int, int]]:
-    bounds: list[tuple[int, int]] = []
-    i, n = 0, len(doc)
-    while i < n:
-        j = i
-        while j < n and doc.para[j] == doc.para[i]:
-            j += 1
-        bounds.append((i, j))
-        i = j
-    return bounds
-
-
 def _label(doc: Doc, i: int, j: int) -> int:
     """Token of the colon ending a "Name:" label at the paragraph start [i, j), or -1."""
     k = i
@@ -108,7 +96,7 @@ def find_turns(doc: Doc, outlet: str = "") -> list[Turn]:
     candidates: list[tuple[int, int, int, list[str]]] = []
     prose_labels: set[str] = set()  # a label needs one turn of prose; then "Yes." counts as well
     label_count: dict[str, int] = {}
-    for i, j in _para_bounds(doc):
+    for i, j in doc.bounds:
         colon = _label(doc, i, j)
         if colon < 0:
             continue
@@ -131,13 +119,22 @@ def find_turns(doc: Doc, outlet: str = "") -> list[Turn]:
         text = " ".join(words)
         if _interviewer(words, outlet_words):
             turns.append(Turn(doc.para[i], i, colon, j, ""))
-        elif _person_label(words, label_count[text] >= 2, in_names, lower):
+        elif _person_label(words, label_count[text] >= 2, in_names, lower) and (
+            label_count[text] >= 2
+            or len(words) == 1
+            or not doc.words[i].isupper()
+            or words[0] in label_count
+            or words[-1] in label_count
+        ):
+            # An all-capital label of several words is a section head ("MARKET WATCH:") unless it
+            # recurs like a speaker's turns.
             turns.append(Turn(doc.para[i], i, colon, j, text))
     if not any(t.text for t in turns):
         return []  # no named speaker: "Q:" alone does not make an interview
     for t in turns:
         if t.colon + 1 < t.end:
             doc.sent_start[t.colon + 1] = True
+    doc.sentences_changed()
     return turns
 
 

@@ -46,9 +46,10 @@ def test_a_surname_with_two_full_names_stays_and_full_names_never_join() -> None
     assert book.resolve("Dan Brown", "person") == ("Dan Brown", "person")
 
 
-def test_a_lone_given_name_does_not_join_a_surname() -> None:
-    book = people("Ray Charles", "Charles")  # Prince Charles is "Charles" too
+def test_a_word_the_collection_also_uses_as_a_first_name_does_not_join_a_surname() -> None:
+    book = people("Ray Charles", "Charles Kennedy", "Charles")  # and Prince Charles is "Charles" too
     assert book.resolve("Charles", "person") == ("Charles", "person")
+    assert people("Ray Charles", "Charles").resolve("Charles", "person") == ("Ray Charles", "person")
 
 
 def test_spelling_variants_join_the_form_used_most() -> None:

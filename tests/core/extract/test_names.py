@@ -70,7 +70,9 @@ def test_places_are_not_people() -> None:
 
 
 def test_an_organisation_name_before_a_person_is_not_their_role() -> None:
-    body = ("According to the Arts and Humanities Citation Index Professor Chomsky is much cited. "
-            '"I give many talks," said Noam Chomsky.')
+    body = (
+        "According to the Arts and Humanities Citation Index Professor Chomsky is much cited. "
+        '"I give many talks," said Noam Chomsky.'
+    )
     [speaker] = [s for s in extract(body).speakers if s.name == "Noam Chomsky"]
     assert "Citation Index" not in speaker.role
