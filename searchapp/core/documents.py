@@ -112,7 +112,8 @@ def document_fields(article: Article, entities: Entities, folder: str) -> dict[s
             for speaker in entities.speakers
         ],
         "speakers_column": json.dumps(
-            [(speaker.name, speaker.type, speaker.role, speaker.quotes) for speaker in entities.speakers],
+            [(speaker.name, speaker.type, speaker.role, speaker.quotes, list(speaker.quoted))
+             for speaker in entities.speakers],
             ensure_ascii=False, separators=(",", ":"),
         ).encode("utf-8") if entities.speakers else b"",
         **story_fields(article.headline, article.body),

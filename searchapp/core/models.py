@@ -44,6 +44,7 @@ class Speaker:
     role: str = ""
     aliases: tuple[str, ...] = ()
     quotes: int = 0
+    quoted: tuple[str, ...] = ()  # the quotations, each cut to its first 200 characters
 
 
 @dataclass(frozen=True, slots=True)

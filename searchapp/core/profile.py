@@ -18,6 +18,18 @@ from searchapp.core.query import parse_query
 
 ALONGSIDE = 12  # names listed as quoted / mentioned alongside
 ROLES = 12
+QUOTES = 100  # quotations listed, newest first
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation attributed to the profile's name, and the article it is in."""
+
+    path: str
+    published: date | None
+    outlet: str
+    headline: str
+    text: str  # its first 200 characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +45,7 @@ class Profile:
     roles: tuple[tuple[str, int], ...]  # the roles articles give them, most frequent first
     quoted_with: tuple[tuple[str, int], ...]  # others quoted in the articles quoting them
     mentioned_with: tuple[tuple[str, int], ...]  # others named in the articles mentioning them
+    quotes: tuple[Quote, ...] = ()  # newest first
 
 
 def profile(
@@ -73,14 +86,24 @@ def profile(
         )
         roles: Counter[str] = Counter()  # by lower case: "Treasury Secretary" and "Treasury secretary" are one
         written: dict[str, Counter[str]] = {}
+        said: list[tuple[int, int, str]] = []  # (day, docnum, quotation)
         column = searcher.reader().column_reader("speakers_column", translate=False)
         for docnum in quoted:
             raw = column[docnum]
-            for speaker, kind, role, _quotes in json.loads(raw) if raw else ():
+            for speaker, kind, role, _count, texts in json.loads(raw) if raw else ():
                 named = book.resolve(speaker, kind)
-                if role and named is not None and named[0] == name:
+                if named is None or named[0] != name:
+                    continue
+                if role:
                     roles[role.lower()] += 1
                     written.setdefault(role.lower(), Counter())[role] += 1
+                said.extend((days[docnum], docnum, text) for text in texts)
+        said.sort(key=lambda item: (-item[0], item[1]))  # newest first; undated (day 0) last
+        quotes = []
+        for day, docnum, text in said[:QUOTES]:
+            stored = searcher.stored_fields(docnum)
+            quotes.append(Quote(stored.get("path", ""), date.fromordinal(day) if day else None,
+                                stored.get("outlet", ""), stored.get("headline", ""), text))
         info = book.info(name)
     return Profile(
         name=name,
@@ -94,4 +117,5 @@ def profile(
         roles=tuple((written[role].most_common(1)[0][0], count) for role, count in roles.most_common(ROLES)),
         quoted_with=tuple(quoted_with.most_common(ALONGSIDE)),
         mentioned_with=tuple(mentioned_with.most_common(ALONGSIDE)),
+        quotes=tuple(quotes),
     )

@@ -23,7 +23,7 @@ from searchapp.core.export import export_to_file
 from searchapp.core.index import ArticleIndex
 from searchapp.core.models import FolderInfo, IndexStats, Problem, SearchResult, StoredArticle
 from searchapp.core.profile import Profile, profile
-from searchapp.core.search import article, copies, highlight_spans, name_spans, search
+from searchapp.core.search import article, copies, highlight_spans, name_spans, quote_span, search
 from searchapp.core.service import ServiceProcess, lower_priority, serve
 
 Spans = list[tuple[int, int]]
@@ -35,15 +35,19 @@ COUNTS_NICENESS = 5
 
 
 def article_with_spans(
-    index: ArticleIndex, path: str, terms: Collection[str], names: Collection[str] = ()
+    index: ArticleIndex, path: str, terms: Collection[str], names: Collection[str] = (), quote: str = ""
 ) -> tuple[StoredArticle | None, Spans]:
     """The stored article (its names as they count) and the character spans to mark in its body: the
-    query's terms, and every form this article uses of the people and organisations the search is
-    filtered by ("Tories" for the Conservative Party; "Obama" alone for Barack Obama)."""
+    query's terms, every form this article uses of the people and organisations the search is
+    filtered by ("Tories" for the Conservative Party; "Obama" alone for Barack Obama), and `quote`
+    (a quotation from a profile: then it is the only mark, so the article opens at it)."""
     stored, marks = article(index, path, names)
     if stored is None:
         return None, []
     body = stored.article.body
+    if quote:
+        span = quote_span(body, quote)
+        return stored, [span] if span else []
     spans = highlight_spans(body, terms)
     if marks:
         forms = [form for form, _person in marks]
@@ -108,9 +112,9 @@ class ReaderProcess(ServiceProcess):
         return self._call("search", (query, options), skip=skip)
 
     def article(
-        self, path: str, terms: Collection[str] = (), names: Collection[str] = ()
+        self, path: str, terms: Collection[str] = (), names: Collection[str] = (), quote: str = ""
     ) -> tuple[StoredArticle | None, Spans]:
-        return self._call("article", (path, tuple(terms), tuple(names)))
+        return self._call("article", (path, tuple(terms), tuple(names), quote))
 
     def copies(self, path: str) -> list[tuple[str, str, str, Any]]:
         """The other articles of the story of the article at `path` (see core.search.copies)."""

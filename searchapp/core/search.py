@@ -8,6 +8,7 @@ collection (`core.entities`: known aliases, the collection's rules, the user's c
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
@@ -269,6 +270,16 @@ def copies(index: ArticleIndex, path: str) -> list[tuple[str, str, str, Any]]:
     rows = [(f["path"], f.get("headline", ""), f.get("outlet", ""), f.get("published")) for f in found
             if f.get("path") != path]
     return sorted(rows, key=lambda row: (row[3] is None, row[3] or 0, row[0]))
+
+
+def quote_span(body: str, quote: str) -> tuple[int, int] | None:
+    """Where a quotation (as a profile lists it: spacing may differ, cut with "…") is in `body`."""
+    words = quote.rstrip("…").split()
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(word) for word in words)
+    match = re.search(pattern, body)
+    return (match.start(), match.end()) if match else None
 
 
 def highlight_spans(text: str, terms: Collection[str]) -> list[tuple[int, int]]:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -49,6 +50,7 @@ from searchapp.gui.coverage_charts import draw_outlets, draw_timeline, export_by
 from searchapp.gui.icons import icon
 from searchapp.gui.messages import Messages
 from searchapp.gui.names import TYPE_LABELS, MergeDialog
+from searchapp.gui.results import format_date
 from searchapp.gui.tasks import Reader
 
 NAME_QUERY = re.compile(r'^\s*(?P<field>person|people|org|orgs|organisation|organization|agency|speaker|speakers|quoted)'
@@ -95,6 +97,7 @@ class CoverageWindow(QDialog):
 
     filter_requested = Signal(object)  # CoverageFilter
     shown = Signal()  # a chart and profile are on screen (tests wait for it)
+    quote_requested = Signal(str, str)  # path, quotation: open the article at the quote
 
     def __init__(self, reader: Reader, messages: Messages, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,6 +174,12 @@ class CoverageWindow(QDialog):
         self.outlets_view.setAccessibleName("Outlets")
         self.outlets_view.setMinimumHeight(220)
 
+        self.quotes = self._list("Quotes")
+        self.quotes.setWordWrap(True)
+        self.quotes.setToolTip("Double-click or press Enter to read the article at the quote")
+        self.quotes.itemActivated.connect(
+            lambda item: item.data(Qt.ItemDataRole.UserRole) and self.quote_requested.emit(
+                *item.data(Qt.ItemDataRole.UserRole)))
         self.roles = self._list("Roles")
         self.quoted_with = self._list("Quoted alongside")
         self.mentioned_with = self._list("Mentioned alongside")
@@ -198,13 +207,14 @@ class CoverageWindow(QDialog):
             heading.setBuddy(widget)
             lists.addWidget(heading, 0, column)
             lists.addWidget(widget, 1, column)
-        lower = QWidget()
-        lower_layout = QHBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.outlets_view, 2)
         lists_widget = QWidget()
         lists_widget.setLayout(lists)
-        lower_layout.addWidget(lists_widget, 3)
+        lower = QTabWidget()
+        lower.setAccessibleName("Details")
+        lower.addTab(self.quotes, "&Quotes")
+        lower.addTab(self.outlets_view, "&Outlets")
+        lower.addTab(lists_widget, "&Roles and names alongside")
+        self.tabs = lower
 
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
@@ -313,11 +323,26 @@ class CoverageWindow(QDialog):
         chips = [(("name", n), n, f"Remove {n} from the chart") for n, _k in self.names[1:]]
         chips += [(("search", s), f"Search: {s.label}", "Remove this search from the chart") for s in self.searches]
         self.series_chips.set_chips(chips)
+        self._fill_quotes(profile)
         self._fill(self.roles, [(role, count, None) for role, count in profile.roles], "No role given")
         self._fill(self.quoted_with, [(n, c, n) for n, c in profile.quoted_with], "Nobody else quoted")
         self._fill(self.mentioned_with, [(n, c, n) for n, c in profile.mentioned_with], "Nobody else named")
         self._draw()
         self.shown.emit()
+
+    def _fill_quotes(self, profile: Profile) -> None:
+        self.quotes.clear()
+        for quote in profile.quotes:
+            facts = " · ".join(x for x in (format_date(quote.published), quote.outlet, quote.headline) if x)
+            item = QListWidgetItem(f"“{quote.text}”\n    {facts}")
+            item.setData(Qt.ItemDataRole.UserRole, (quote.path, quote.text))
+            item.setToolTip(quote.path)
+            self.quotes.addItem(item)
+        if not profile.quotes:
+            item = QListWidgetItem("No quotation attributed to them in these articles.")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.quotes.addItem(item)
+        self.tabs.setTabText(0, f"&Quotes ({len(profile.quotes):,}{'+' if len(profile.quotes) >= 100 else ''})")
 
     def _fill(self, widget: QListWidget, rows: Sequence[tuple[str, int, str | None]], empty: str) -> None:
         widget.clear()

@@ -350,12 +350,18 @@ class MainWindow(QMainWindow):
         if window is None:
             window = self.coverage_window = CoverageWindow(self.reader, self.messages, self)
             window.filter_requested.connect(self._show_coverage_articles)
+            window.quote_requested.connect(self._show_quote)
             window.search_button.clicked.connect(lambda: window.add_search(self.search_view.current_search()))
         window.set_readers(self.readers)
         window.show_name(name, kind)
         window.show()
         window.raise_()
         window.activateWindow()
+
+    def _show_quote(self, path: str, quote: str) -> None:
+        self.search_view.open_article(path, quote=quote)
+        self.raise_()
+        self.activateWindow()
 
     def _show_coverage_articles(self, wanted: CoverageFilter) -> None:
         self.search_view.show_coverage_filter(wanted)

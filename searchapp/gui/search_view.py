@@ -371,7 +371,11 @@ class SearchView(QWidget):
         if hit is not None and hit.path != self.viewer.path:
             self._open_article(hit.path)
 
-    def _open_article(self, path: str) -> None:
+    def open_article(self, path: str, *, quote: str = "") -> None:
+        """Show the article at `path` in the viewer; with `quote`, opened at that quotation, marked."""
+        self._open_article(path, quote)
+
+    def _open_article(self, path: str, quote: str = "") -> None:
         readers = self._readers
         if readers is None:
             return
@@ -384,7 +388,7 @@ class SearchView(QWidget):
         def load():
             if generation != self._article_generation:
                 return None, []  # another article was asked for meanwhile
-            return readers.hits.article(path, terms, names)
+            return readers.hits.article(path, terms, names, quote)
 
         def failed(error: BaseException) -> None:
             if generation == self._article_generation:

@@ -137,12 +137,17 @@ def test_profile_roles_alongside_and_first_and_last_seen(dated, tmp_path: Path) 
 
     with ArticleIndex(tmp_path / "roles", workers=0) as small:
         writer = small.whoosh.writer()
-        for number, role in enumerate(["finance minister", "finance minister", "party leader", ""]):
-            article = Article(path=f"/r/{number}.txt", headline="Budget", body="Words.", format="txt")
-            entities = Entities(speakers=(Speaker("Dora Pike", "person", role=role),), people=("Dora Pike",))
+        for number, role in enumerate(["finance minister", "Finance minister", "party leader", ""]):
+            article = Article(path=f"/r/{number}.txt", headline=f"Budget {number}", body="Words.", format="txt",
+                              published=datetime(2005, 1, 1 + number) if number < 3 else None)
+            entities = Entities(speakers=(Speaker("Dora Pike", "person", role=role, quotes=1,
+                                                  quoted=(f"Quote {number}",)),), people=("Dora Pike",))
             writer.add_document(file=article.path, **document_fields(article, entities, "/r"))
         writer.commit()
-        assert profile(small, "Dora Pike").roles == (("finance minister", 2), ("party leader", 1))
+        dora = profile(small, "Dora Pike")
+        assert dora.roles == (("finance minister", 2), ("party leader", 1))
+        assert [(q.text, q.headline) for q in dora.quotes] == [
+            ("Quote 2", "Budget 2"), ("Quote 1", "Budget 1"), ("Quote 0", "Budget 0"), ("Quote 3", "Budget 3")]
 
 
 def test_a_search_as_a_series_beside_names(dated) -> None:

@@ -44,6 +44,14 @@ def test_coverage_opens_from_a_name_switches_bucket_and_a_click_filters(qtbot, m
     assert (coverage.profile.mentioned, coverage.profile.quoted) == (4, 4)
     assert "Bruno Vale" in [coverage.quoted_with.item(i).text().split("  (")[0] for i in range(coverage.quoted_with.count())]
 
+    quote = coverage.quotes.item(0)  # newest first: the 16 March article
+    assert quote.text().startswith("“The harbour must reopen,”") and "Harbour report 4" in quote.text()
+    coverage.quotes.itemActivated.emit(quote)
+    view = window.search_view
+    qtbot.waitUntil(lambda: view.viewer.path.endswith("a4.json"), timeout=INDEX_TIMEOUT_MS)
+    body = view.viewer.body.toPlainText()
+    assert [body[a:b] for a, b in view.viewer._hits] == ["The harbour must reopen,"]
+
     coverage.bucket_box.setCurrentIndex(coverage.bucket_box.findData("month"))
     qtbot.waitUntil(lambda: coverage.coverage.by == "month", timeout=INDEX_TIMEOUT_MS)
     assert coverage.coverage.buckets == ("2005-01", "2005-02", "2005-03")
@@ -52,7 +60,6 @@ def test_coverage_opens_from_a_name_switches_bucket_and_a_click_filters(qtbot, m
     coverage.measure_box.setCurrentIndex(coverage.measure_box.findData("share"))
     assert coverage.values(0, quoted=True) == [50.0, 100.0, 50.0]
 
-    view = window.search_view
     coverage.click_bucket("Ada Quill", "2005-03", quoted=True)
     qtbot.waitUntil(lambda: view.model.total == 1 and view.model.key.query == "", timeout=INDEX_TIMEOUT_MS)
     assert view.filters == {"speakers": {"Ada Quill"}, "date": {"2005-03"}}

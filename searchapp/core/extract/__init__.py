@@ -13,7 +13,7 @@ from __future__ import annotations
 from searchapp.core.extract.cues import find_cues
 from searchapp.core.extract.names import find_mentions
 from searchapp.core.extract.page import HEADING, read_page
-from searchapp.core.extract.quotes import Cue, mark_quotations
+from searchapp.core.extract.quotes import Cue, Quotation, mark_quotations, quote_text
 from searchapp.core.extract.resolve import resolve_mentions
 from searchapp.core.extract.speakers import attribute
 from searchapp.core.extract.tokens import tokenize
@@ -47,10 +47,12 @@ def extract_entities(article: Article) -> Entities:
         {id(c.speaker) for c in cues if c.speaker is not None},
         frozenset(id(c.speaker) for c in cues if c.speaker is not None and c.spokesperson),
     )
-    speaking = attribute(doc, quotations, cues, mentions, entity_of)
+    said: dict[int, list[Quotation]] = {}
+    speaking = attribute(doc, quotations, cues, mentions, entity_of, said)
     speakers = tuple(
-        Speaker(name=e.name, type=e.kind, role=e.role, aliases=e.aliases, quotes=count)
-        for e, count in speaking.values()
+        Speaker(name=e.name, type=e.kind, role=e.role, aliases=e.aliases, quotes=count,
+                quoted=tuple(quote_text(doc, q) for q in said.get(key, ())))
+        for key, (e, count) in speaking.items()
     )
     entities = list(dict.fromkeys(entity_of.values(), None))
     return Entities(

@@ -94,3 +94,23 @@ def mark_quotations(doc: Doc, turns: dict[int, int] | None = None) -> list[Quota
 
 def _quotes_in(quotes: list[Quotation], para: int) -> bool:
     return any(q.para == para for q in quotes)
+
+
+QUOTE_CHARS = 200  # a quotation kept for lists of quotes: its first characters
+
+
+def quote_text(doc: Doc, q: Quotation) -> str:
+    """The words of a quotation as written (spacing as in the text), cut to QUOTE_CHARS with "…"."""
+    first = q.open_mark + 1 if q.turn < 0 or q.open_mark == q.turn else q.open_mark
+    last = min(q.close_mark, len(doc))
+    parts: list[str] = []
+    size = 0
+    for k in range(first, last):
+        if k > first and doc.space_before[k]:
+            parts.append(" ")
+        parts.append(doc.words[k])
+        size += len(doc.words[k]) + 1
+        if size > QUOTE_CHARS:
+            break
+    text = "".join(parts).strip()
+    return text if size <= QUOTE_CHARS else text[:QUOTE_CHARS].rsplit(" ", 1)[0] + "…"

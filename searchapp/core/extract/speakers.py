@@ -126,8 +126,10 @@ def attribute(
     cues: list[Cue],
     mentions: list[Mention],
     entity_of: dict[int, Entity],
+    said: dict[int, list[Quotation]] | None = None,
 ) -> dict[int, tuple[Entity, int]]:
-    """Speaking entities (by id) with their number of quotations, in order of first speech."""
+    """Speaking entities (by id) with their number of quotations, in order of first speech; `said`, when
+    given, collects each speaking entity's quotations (by id)."""
     speaking: dict[int, tuple[Entity, int]] = {}
     cue_entity: dict[int, Entity] = {}
     last_person: Entity | None = None
@@ -150,6 +152,8 @@ def attribute(
             if entity is not None:
                 found, count = speaking.get(id(entity), (entity, 0))
                 speaking[id(entity)] = (found, count + 1)
+                if said is not None:
+                    said.setdefault(id(entity), []).append(q)
             continue
         entity = _quote_speaker(doc, q, cue_entity)
         if (
@@ -162,6 +166,8 @@ def attribute(
             continue
         found, count = speaking.get(id(entity), (entity, 0))
         speaking[id(entity)] = (found, count + 1)
+        if said is not None:
+            said.setdefault(id(entity), []).append(q)
         previous = (q.para, entity)
     return speaking
 
