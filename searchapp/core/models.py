@@ -44,7 +44,7 @@ class Speaker:
     role: str = ""
     aliases: tuple[str, ...] = ()
     quotes: int = 0
-    quoted: tuple[str, ...] = ()  # the quotations, each cut to its first 200 characters
+    quoted: tuple[str, ...] = ()  # the quotations (or the sentence reporting their words), first 200 characters
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ class Quote:
     published: date | None
     outlet: str
     headline: str
-    text: str  # its first 200 characters
+    text: str  # its first 200 characters (for reported speech, the sentence that reports it)
 
 
 @dataclass(frozen=True, slots=True)

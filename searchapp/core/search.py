@@ -277,7 +277,7 @@ def quote_span(body: str, quote: str) -> tuple[int, int] | None:
     words = quote.rstrip("…").split()
     if not words:
         return None
-    pattern = r"\s+".join(re.escape(word) for word in words)
+    pattern = r"\s*".join(re.escape(word) for word in words)
     match = re.search(pattern, body)
     return (match.start(), match.end()) if match else None
 

@@ -339,7 +339,8 @@ class CoverageWindow(QDialog):
             item.setToolTip(quote.path)
             self.quotes.addItem(item)
         if not profile.quotes:
-            item = QListWidgetItem("No quotation attributed to them in these articles.")
+            item = QListWidgetItem("No quotation attributed to them in these articles."
+                                   if not profile.quoted else "Quoted, but no quotation could be kept.")
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.quotes.addItem(item)
         self.tabs.setTabText(0, f"&Quotes ({len(profile.quotes):,}{'+' if len(profile.quotes) >= 100 else ''})")

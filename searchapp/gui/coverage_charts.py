@@ -66,7 +66,9 @@ def draw_timeline(
                 line.setName(f"Search: {series.name}")
             else:
                 line.setName(f"{series.name}: {'quoted' if quoted else 'mentioned'}")
-            line.setPen(QPen(colour, 2.0, Qt.PenStyle.DashLine if quoted else Qt.PenStyle.SolidLine))
+            # quoted: the same hue, lighter and dashed, so the legend and the lines tell them apart
+            pen_colour = colour.lighter(150) if quoted else colour
+            line.setPen(QPen(pen_colour, 2.0, Qt.PenStyle.DashLine if quoted else Qt.PenStyle.SolidLine))
             line.setPointsVisible(width <= 60)
             points = values(number, quoted)
             for position, value in enumerate(points):

@@ -35,3 +35,22 @@ def test_screenshot_of_a_person_search(qtbot, make_window):
     target = REPO / "docs" / "screenshot.png"
     target.parent.mkdir(exist_ok=True)
     assert window.grab().save(str(target))
+
+
+@pytest.mark.screenshot
+@pytest.mark.skipif(not os.environ.get("DISPLAY"), reason="needs an X display (run under xvfb-run)")
+def test_screenshot_of_a_coverage_window(qtbot, make_window):
+    if QApplication.platformName() != "xcb":
+        pytest.skip("run the screenshot marker alone so Qt starts on the X display")
+    window = make_window()
+    with qtbot.waitSignal(window.indexing_finished, timeout=INDEX_TIMEOUT_MS,
+                          check_params_cb=lambda kind, _r: kind == "add"):
+        window.load_sample()
+    window.show_coverage("Barack Obama", "person")
+    coverage = window.coverage_window
+    qtbot.waitUntil(lambda: coverage.profile is not None and coverage.profile.name == "Barack Obama",
+                    timeout=INDEX_TIMEOUT_MS)
+    coverage.resize(1100, 760)
+    qtbot.wait(400)  # let the charts paint
+    target = REPO / "docs" / "coverage.png"
+    assert coverage.grab().save(str(target))

@@ -112,5 +112,5 @@ def quote_text(doc: Doc, q: Quotation) -> str:
         size += len(doc.words[k]) + 1
         if size > QUOTE_CHARS:
             break
-    text = "".join(parts).strip()
+    text = "".join(parts).strip().strip('"“”').strip()  # a reported sentence may end at the next quote's mark
     return text if size <= QUOTE_CHARS else text[:QUOTE_CHARS].rsplit(" ", 1)[0] + "…"

@@ -132,6 +132,7 @@ def attribute(
     given, collects each speaking entity's quotations (by id)."""
     speaking: dict[int, tuple[Entity, int]] = {}
     cue_entity: dict[int, Entity] = {}
+    reported: dict[int, int] = {}  # each speaker's first cue, for one who is never quoted directly
     last_person: Entity | None = None
     candidates = antecedents(doc, mentions, entity_of)
     ends = [m.end for m in candidates]
@@ -142,6 +143,8 @@ def attribute(
             continue
         cue_entity[cue.verb] = entity
         speaking.setdefault(id(entity), (entity, 0))
+        if said is not None and id(entity) not in reported:
+            reported[id(entity)] = cue.verb
         if entity.kind == "person":
             last_person = entity
     previous: tuple[int, Entity] | None = None
@@ -169,6 +172,12 @@ def attribute(
         if said is not None:
             said.setdefault(id(entity), []).append(q)
         previous = (q.para, entity)
+    if said is not None:
+        # Reported speech only ("X said that ..."): the sentence of the first cue stands for the quote.
+        for key, verb in reported.items():
+            if key not in said:
+                begin, end = doc.sentence_begin(verb), doc.sentence_end(verb)
+                said[key] = [Quotation(begin - 1, end, doc.para[verb], False)]
     return speaking
 
 

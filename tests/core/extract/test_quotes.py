@@ -99,3 +99,17 @@ def test_org_speakers() -> None:
     assert speakers("Profits rose, according to the Equal Opportunities Commission (EOC).") == {
         "Equal Opportunities Commission": "org"
     }
+
+
+def test_each_speaker_keeps_the_words_they_said() -> None:
+    from tests.core.extract.conftest import extract
+
+    entities = extract(
+        'The harbour will reopen in May, the mayor Jane Okafor said on Monday. '
+        '"We have waited long enough," said Tom Baxter, a fisherman. '
+        '"It is a start," he added.'
+    )
+    said = {s.name: s.quoted for s in entities.speakers}
+    assert said["Tom Baxter"] == ("We have waited long enough,", "It is a start,")
+    # reported speech only: the sentence that reports it
+    assert said["Jane Okafor"] == ("The harbour will reopen in May, the mayor Jane Okafor said on Monday.",)
