@@ -28,7 +28,7 @@ def test_index_summary_and_exit_code_for_skipped_files(
     code = main(["index", str(folder), "--index", str(tmp_path / "index"), "--quiet"])
     out = capsys.readouterr().out
     assert code == 1
-    assert "indexed 3, updated 0, unchanged 0, removed 0, skipped 1" in out
+    assert "indexed 3 articles from 3 files (3 new, 0 changed); unchanged 0, removed 0, skipped 1" in out
     assert "empty.txt" in out
 
 

@@ -13,6 +13,8 @@ from searchapp.core.extract import extract_entities
 from searchapp.core.models import Article, Entities, Speaker, StoredArticle
 from searchapp.core.parse import parse_bytes
 
+VANISHED = "the file disappeared while it was being indexed (deleted or moved away)"
+
 
 @dataclass
 class LoadedFile:
@@ -50,6 +52,8 @@ def load_file(path: str, root: str, old_digest: str, max_file_size: int) -> Load
             stat = os.fstat(handle.fileno())
             data = handle.read(max_file_size + 1)
         stat_size = len(data)
+    except FileNotFoundError:
+        return LoadedFile(path, root, 0, 0, problem=VANISHED)
     except OSError as error:
         return LoadedFile(path, root, 0, 0, problem=f"cannot read file: {error.strerror or error}")
     loaded = LoadedFile(path, root, stat.st_size, stat.st_mtime_ns)
