@@ -139,8 +139,6 @@ def _open(args: argparse.Namespace, *, read_only: bool = False, **options: Any) 
         why = (f"The index was damaged ({index.damage})" if index.damage
                else "The index was made by another version of SearchApp")
         print(f"searchapp: {why}; it has been reset and is being rebuilt.", file=sys.stderr)
-    elif index.read_only and not read_only:
-        print(f"searchapp: {index.read_only_reason}", file=sys.stderr)
     return index
 
 
@@ -235,12 +233,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             "path": article.path,
             "format": article.format,
             "language": article.language,
+            "extraction": article.extraction or None,
             **entities_json(entities),
         }
         if args.json:
             print(json.dumps(record, ensure_ascii=False))
             continue
-        for key in ("path", "format", "headline", "byline", "outlet", "published", "url", "language"):
+        for key in ("path", "format", "headline", "byline", "outlet", "published", "url", "language", "extraction"):
             if record[key]:
                 print(f"{key:>10}: {record[key]}")
         for speaker in entities.speakers:

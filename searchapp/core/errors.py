@@ -24,6 +24,8 @@ class IndexReadOnlyError(SearchAppError):
 class IndexDamagedError(SearchAppError):
     """The index's files are damaged; the message names the index and says how to rebuild it."""
 
+    detail = ""  # what is wrong, in a few words ("the file articles_x.seg is missing")
+
 
 class DiskFullError(SearchAppError):
     """The disk holding the index filled up; what was committed before stays searchable."""

@@ -37,6 +37,7 @@ from searchapp.core.storage import (
     PROBLEMS_FILE,
     RunLock,
     clear_index_files,
+    damaged,
     generation,
     is_writable,
     open_whoosh,
@@ -123,11 +124,11 @@ class ArticleIndex:
             try:
                 self._ix = open_whoosh(location, readonly=False)
             except IndexDamagedError as error:
-                problem = str(error)
+                problem = error.detail
         elif any(folder.get("last_update") for folder in meta.get("folders", {}).values()):
             problem = "its table of contents is missing"  # folders were indexed, and no Whoosh index is left
         if problem:
-            log.warning("damaged index at %s (%s): rebuilding", location, problem)
+            log.info("damaged index at %s (%s): rebuilding", location, problem)
             self.rebuilt = True
             self.damage = problem
         self._meta = meta
@@ -156,6 +157,9 @@ class ArticleIndex:
 
     def _open_read_only(self) -> None:
         meta = read_json(self._meta_path, None)
+        indexed_before = meta is not None and any(f.get("last_update") for f in meta.get("folders", {}).values())
+        if indexed_before and generation(self.location) < 0:
+            raise damaged(self.location, "its table of contents is missing")
         if meta is None or generation(self.location) < 0:
             raise SearchAppError(
                 f"There is no SearchApp index at {self.location} yet; `searchapp index FOLDER` makes one."

@@ -33,6 +33,10 @@ class Article:
     published: datetime | None = None
     url: str = ""
     language: str = ""
+    # How an HTML page's body was found: "main text" (the main-text extractor), "paragraphs" (a short
+    # page's <p> text), "articleBody" (the page's JSON-LD), or "visible text" (the fallback when those
+    # found nothing or far less than the page shows). Empty for other formats.
+    extraction: str = ""
 
 
 @dataclass(frozen=True, slots=True)

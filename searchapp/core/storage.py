@@ -77,7 +77,9 @@ def rebuild_hint(location: Path) -> str:
 
 
 def damaged(location: Path, detail: str) -> IndexDamagedError:
-    return IndexDamagedError(f"The index at {location} is damaged ({detail}). {rebuild_hint(location)}")
+    error = IndexDamagedError(f"The index at {location} is damaged ({detail}). {rebuild_hint(location)}")
+    error.detail = detail
+    return error
 
 
 def _detail(error: BaseException) -> str:
@@ -125,7 +127,8 @@ def open_whoosh(location: Path, *, readonly: bool) -> whoosh_index.Index:
         if generation(location) == before and attempt:
             break  # the same files failed twice: they are damaged, not being replaced
         time.sleep(0.05 * (attempt + 1))
-    log.warning("damaged index at %s:\n%s", location, "".join(traceback.format_exception(failure)))
+    # The details go to the log file (INFO: not on the terminal, where the message is enough).
+    log.info("damaged index at %s:\n%s", location, "".join(traceback.format_exception(failure)))
     raise damaged(location, _detail(failure))
 
 
@@ -138,7 +141,7 @@ def reading(location: Path) -> Iterator[None]:
         frames = traceback.extract_tb(error.__traceback__)
         if not any(f"{os.sep}whoosh{os.sep}" in frame.filename for frame in frames):
             raise
-        log.warning("damaged index at %s:\n%s", location, "".join(traceback.format_exception(error)))
+        log.info("damaged index at %s:\n%s", location, "".join(traceback.format_exception(error)))
         raise damaged(location, _detail(error)) from None
 
 
@@ -210,7 +213,12 @@ class RunLock:
 
 
 def read_only_message(location: Path) -> str:
+    try:
+        drive = bool(os.statvfs(location).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        drive = False
+    why = "it is on a read-only drive" if drive else "this user has no permission to write to it"
     return (
-        f"The index at {location} is read-only (this user may not write to it): it can be searched, "
-        "but not changed. To index, use an index folder you can write to (--index DIR)."
+        f"The index at {location} is read-only ({why}): it can be searched, but not changed. "
+        "To index, use an index folder you can write to (--index DIR)."
     )
