@@ -179,6 +179,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         output: dict[str, Any] = {
             "query": args.query,
+            "notice": result.notice or None,
             "total": result.total,
             "page": result.page,
             "hits": [hit_json(hit) for hit in result.hits],
@@ -191,6 +192,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(json.dumps(output, ensure_ascii=False, indent=1))
         return EXIT_OK
     first = (result.page - 1) * result.page_size
+    if result.notice:  # how the query was read, when not as typed: beside the results, not among them
+        print(f"searchapp: {result.notice}", file=sys.stderr)
     print(counted(result.total, "article"))
     for number, hit in enumerate(result.hits, start=first + 1):
         facts = " · ".join(

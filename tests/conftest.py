@@ -6,6 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: the same examples on every run (CI must not turn red by chance), no example database
+# written into the checkout, and no per-example deadline on a machine shared with other work.
+# `pytest --hypothesis-profile=explore` tries new examples.
+settings.register_profile("searchapp", database=None, deadline=None, derandomize=True, max_examples=150)
+settings.register_profile("explore", database=None, deadline=None, max_examples=1000)
+settings.load_profile("searchapp")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -12,6 +12,7 @@ from searchapp.core.errors import SkipFile
 from searchapp.core.extract import extract_entities
 from searchapp.core.models import Article, Entities, Speaker, StoredArticle
 from searchapp.core.parse import parse_bytes
+from searchapp.core.schema import acronyms
 
 VANISHED = "the file disappeared while it was being indexed (deleted or moved away)"
 
@@ -113,6 +114,7 @@ def document_fields(article: Article, entities: Entities, folder: str) -> dict[s
             (speaker.name, speaker.type, speaker.role, list(speaker.aliases), speaker.quotes)
             for speaker in entities.speakers
         ],
+        "acronyms": acronyms(article.headline, article.body, article.byline, article.outlet, *entities.orgs),
     }
     if article.published is not None:
         fields["published"] = article.published

@@ -117,7 +117,7 @@ class ArticleIndex:
                 meta["folders"] = _folders_in_index(location)
             write_json(self._meta_path, meta)
         if has_index and meta.get("schema_version") != SCHEMA_VERSION:
-            log.warning("index at %s has schema version %s, this version needs %s: rebuilding",
+            log.info("index at %s has schema version %s, this version needs %s: rebuilding",
                         location, meta.get("schema_version"), SCHEMA_VERSION)
             self.rebuilt = True
         elif has_index and not problem:

@@ -102,6 +102,7 @@ class SearchResult:
     terms: tuple[str, ...] = ()  # every indexed term form the query matched, for whole-article highlighting
     page: int = 1
     page_size: int = 20
+    notice: str = ""  # how the query was read, when not as typed ("Searched as words: ...", a capped pattern)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,11 @@ from whoosh import highlight, sorting
 from whoosh import query as wq
 
 from searchapp.core.documents import speakers_from_stored, split_names
+from searchapp.core.expansion import bound_expansions
 from searchapp.core.extract import resolve_names
 from searchapp.core.index import ArticleIndex
 from searchapp.core.models import FacetCount, Hit, SearchResult
-from searchapp.core.query import parse_query
+from searchapp.core.query import parse_query, read_query
 from searchapp.core.schema import TEXT_ANALYZER
 
 FACET_FIELDS = ("speakers", "people", "orgs", "outlet", "year", "month", "format", "folder")
@@ -270,11 +271,12 @@ def search(
     with_facets: bool = True,
 ) -> SearchResult:
     """One page of results for `query` within `filters`, with facet counts over all matches."""
-    parsed = parse_query(query)
+    parsed, notice = read_query(query)
     page, page_size = max(1, page), max(1, page_size)
     with _SEARCHERS._lock:
         generation = _SEARCHERS.current(index)
         searcher = generation.searcher
+        parsed, capped = bound_expansions(parsed, searcher.reader())
         needs_cache = with_facets or any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
         cache = generation.facet_cache() if needs_cache else None
         key = (query, tuple(sorted((f, tuple(sorted(v))) for f, v in (filters or {}).items() if v)), sort)
@@ -287,7 +289,8 @@ def search(
         facets = _facet_counts(ranked.docs, cache) if cache is not None and with_facets else {}
         total = len(ranked.docs)
     return SearchResult(
-        query=query, total=total, hits=hits, facets=facets, terms=terms, page=page, page_size=page_size
+        query=query, total=total, hits=hits, facets=facets, terms=terms, page=page, page_size=page_size,
+        notice=" ".join(part for part in (notice, capped) if part),
     )
 
 
@@ -388,6 +391,7 @@ def iter_matches(
         filter_query = _filter_query(filters, _SEARCHERS.current(index).facet_cache() if needs_cache else None)
     # A searcher of its own: an export outlives commits that replace the shared one.
     with index.whoosh.searcher() as searcher:
+        parsed = bound_expansions(parsed, searcher.reader())[0]
         allowed = set(searcher.docs_for_query(filter_query)) if filter_query is not None else None
         results = searcher.search(parsed, limit=None, filter=allowed, **_sort_args(sort))
         for hit in results:
