@@ -10,6 +10,7 @@ Whoosh's own lock is free between two commits, where another writer could slip i
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import logging
 import os
@@ -19,6 +20,7 @@ import shutil
 import struct
 import time
 import traceback
+import warnings
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -124,12 +126,24 @@ def open_whoosh(location: Path, *, readonly: bool) -> whoosh_index.Index:
             failure: BaseException = error
         except Exception as error:  # noqa: BLE001 - a garbled pickle raises anything at all
             failure = error
+        detail = _detail(failure)
+        # The details go to the log file (INFO: not on the terminal, where the message is enough).
+        log.info("cannot open the index at %s:\n%s", location, "".join(traceback.format_exception(failure)))
+        _drop_open_files(failure)
         if generation(location) == before and attempt:
             break  # the same files failed twice: they are damaged, not being replaced
         time.sleep(0.05 * (attempt + 1))
-    # The details go to the log file (INFO: not on the terminal, where the message is enough).
-    log.info("damaged index at %s:\n%s", location, "".join(traceback.format_exception(failure)))
-    raise damaged(location, _detail(failure))
+    raise damaged(location, detail)
+
+
+def _drop_open_files(error: BaseException) -> None:
+    """Whoosh leaves the files of a segment it failed to read to the garbage collector: let them go
+    now, quietly (their frames hold them)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        traceback.clear_frames(error.__traceback__)
+        error.__traceback__ = None
+        gc.collect()
 
 
 @contextmanager
@@ -142,7 +156,9 @@ def reading(location: Path) -> Iterator[None]:
         if not any(f"{os.sep}whoosh{os.sep}" in frame.filename for frame in frames):
             raise
         log.info("damaged index at %s:\n%s", location, "".join(traceback.format_exception(error)))
-        raise damaged(location, _detail(error)) from None
+        detail = _detail(error)
+        _drop_open_files(error)
+        raise damaged(location, detail) from None
 
 
 def clear_index_files(location: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from searchapp.config import paths, settings
 from searchapp.core import logs
+from searchapp.core.wording import counted
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +132,7 @@ def run_gui(argv: list[str]) -> int:
     paths_given = [p.resolve() for p in args.paths]
     instance = None if hand_over(index_dir, paths_given) else InstanceServer(index_dir)
     if instance is None or (instance.other_window and hand_over(index_dir, paths_given)):
-        given = f" and given {len(paths_given)} item{'s' if len(paths_given) != 1 else ''} to index" if paths_given else ""
+        given = f" and given {counted(len(paths_given), 'item')} to index" if paths_given else ""
         print(f"SearchApp is already open on the index at {index_dir}: its window was brought to the front{given}.")
         return 0
     window = MainWindow(index_dir, instance=instance)

@@ -111,7 +111,7 @@ class ChipRow(QWidget):
             chip.deleteLater()
         self.chips = []
         for key, label, tooltip in chips:
-            chip = QPushButton(label, self)
+            chip = QPushButton(label.replace("&", "&&"), self)  # "Telegraph & Argus": & is not a shortcut mark
             chip.setProperty("chip", True)
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
             chip.setToolTip(tooltip)

@@ -265,7 +265,6 @@ class MainWindow(QMainWindow):
     def _committed(self, report: IndexReport) -> None:
         if self.stack.currentWidget() is self.welcome and (report.indexed or report.updated):
             self.stack.setCurrentWidget(self.search_view)
-        self.index_watcher.expect_change()
         self._schedule_refresh()
 
     def _schedule_refresh(self) -> None:
@@ -283,7 +282,6 @@ class MainWindow(QMainWindow):
         elif kind == "remove":
             self.messages.info(f"Removed {counted(result, 'article')} from the index.")
         if kind != "open":  # opening reports through _opened; this signal is about indexing
-            self.index_watcher.expect_change()
             self._refresh_timer.stop()
             self.search_view.refresh()
             self._update_status()
@@ -384,7 +382,7 @@ class MainWindow(QMainWindow):
         )
 
     def _exported(self, path: Path, rows: int) -> None:
-        self.messages.info(f"Exported {rows:,} article{'s' if rows != 1 else ''} to {path}.")
+        self.messages.info(f"Exported {counted(rows, 'article')} to {path}.")
         self.export_finished.emit(str(path), rows)
 
     # -- settings and shutdown --------------------------------------------------------------------

@@ -86,9 +86,11 @@ class FolderWatcher(QObject):
 
 
 class IndexWatcher(QObject):
-    """Emits `changed()` when the index has a commit or a folder list this window did not make: it
-    asks a reader process for the index's version every few seconds (no disk work in this thread;
-    works on network drives, where file system notifications do not)."""
+    """Emits `changed()` when the index has a new commit or folder list, by any process (this
+    window's own commits are refreshed for already; one more refresh costs little, and telling them
+    apart would race with another process's commit): it asks a reader process for the index's
+    version every few seconds (no disk work in this thread; works on network drives, where file
+    system notifications do not)."""
 
     changed = Signal()
 
@@ -108,10 +110,6 @@ class IndexWatcher(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
-
-    def expect_change(self) -> None:
-        """This window's own writer committed: the next version seen is not news."""
-        self._version = None
 
     def _poll(self) -> None:
         readers = self._readers
