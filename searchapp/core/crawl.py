@@ -164,7 +164,9 @@ def _reached_twice(folder: str, first: str) -> str:
     parent = os.path.realpath(os.path.dirname(folder))
     if under(parent, real):
         return f"a link back to {real}, a folder that contains it (a loop): not followed"
-    return f"a link to a folder already indexed as {first}: not indexed twice"
+    if os.path.islink(folder):
+        return f"a link to a folder already indexed as {first}: not indexed twice"
+    return f"already indexed as {first}, a link to this folder: not indexed twice"
 
 
 def _may_be_article(name: str) -> bool:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.reading import CorruptIndexError
 from whoosh.util.filelock import FileLock
 
 from searchapp.core.errors import IndexBusyError, IndexDamagedError, IndexReadOnlyError, SearchAppError
@@ -42,7 +43,9 @@ OPEN_ATTEMPTS = 5  # an open that fails while another process commits is tried a
 LOCK_POLL_S = 0.2
 
 # What reading a cut-short, missing or garbled Whoosh file raises (a bad pickle can raise almost anything).
-DECODE_ERRORS = (EOFError, struct.error, pickle.UnpicklingError, zlib.error, UnicodeDecodeError, FileNotFoundError)
+DECODE_ERRORS = (
+    CorruptIndexError, EOFError, struct.error, pickle.UnpicklingError, zlib.error, UnicodeDecodeError, FileNotFoundError
+)
 
 
 def write_json(path: Path, data: Any) -> None:
@@ -89,6 +92,8 @@ def _detail(error: BaseException) -> str:
         return f"the file {Path(error.filename).name} is missing"
     if isinstance(error, whoosh_index.EmptyIndexError):
         return "its table of contents is missing"
+    if isinstance(error, CorruptIndexError):
+        return str(error)
     if isinstance(error, (EOFError, struct.error)) or "truncated" in str(error):
         return f"a file is cut short: {type(error).__name__}: {error}"
     return f"its files cannot be read: {type(error).__name__}: {error}"
