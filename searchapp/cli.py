@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from searchapp import __version__, cli_coverage, cli_entities
-from searchapp.cli_output import ProgressBar, entities_json, hit_json, iso_date, plain
+from searchapp.cli_output import ProgressBar, entities_json, hit_json, index_summary, iso_date, plain
 from searchapp.config.paths import default_index_dir
 from searchapp.core.errors import QueryError, SearchAppError, SkipFile
+from searchapp.core.wording import counted
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 
@@ -47,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
         "--max-size", type=float, default=20, metavar="MB", help="skip larger files (default 20)"
     )
     index.add_argument("--quiet", action="store_true", help="no progress bar")
+    index.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="when another SearchApp process is writing to the index, exit at once (status 1) instead of waiting",
+    )
 
     search = commands.add_parser("search", parents=[index_option], help="search the index")
     search.add_argument(
@@ -120,19 +127,24 @@ def _filters(specs: list[str]) -> dict[str, list[str]]:
     return filters
 
 
-def _open(args: argparse.Namespace, **options: Any) -> Any:
+def _index_location(args: argparse.Namespace) -> Path:
+    from searchapp.config import settings
+
+    return Path(args.index or settings.load().index_path())
+
+
+def _open(args: argparse.Namespace, *, read_only: bool = False, **options: Any) -> Any:
+    """The index; for the commands that only read, opened read-only (nothing is created or written)."""
     from searchapp.config import settings
     from searchapp.core.index import ArticleIndex
 
     saved = settings.load()
     options.setdefault("max_file_size", saved.max_file_size)
-    index = ArticleIndex(args.index or saved.index_path(), **options)
+    index = ArticleIndex(_index_location(args), read_only=read_only, **options)
     if index.rebuilt:
-        print(
-            "The index was made by another version of SearchApp and has been reset; "
-            "run `searchapp index` on your folders again.",
-            file=sys.stderr,
-        )
+        why = (f"The index was damaged ({index.damage})" if index.damage
+               else "The index was made by another version of SearchApp")
+        print(f"searchapp: {why}; it has been reset and is being rebuilt.", file=sys.stderr)
     return index
 
 
@@ -141,25 +153,26 @@ def cmd_index(args: argparse.Namespace) -> int:
         raise QueryError("--max-size must be a number of megabytes above 0")
     options = {"max_file_size": int(args.max_size * 1024 * 1024)} if args.max_size is not None else {}
     index = _open(args, **options)
+    paths = list(args.paths)
+    if index.rebuilt:  # every known folder comes back, not only the ones named now
+        named = {os.path.abspath(path) for path in paths}
+        paths += [Path(folder) for folder in (f.path for f in index.folders()) if folder not in named]
     bar = ProgressBar(not args.quiet)
     try:
-        report = index.add(args.paths, progress=bar)
+        report = index.add(paths, progress=bar, wait=not args.no_wait)
     finally:
         bar.finish()
         index.close()
-    print(
-        f"indexed {report.indexed}, updated {report.updated}, unchanged {report.unchanged}, "
-        f"removed {report.removed}, skipped {len(report.problems)}"
-    )
+    print(index_summary(report))
     for problem in report.problems:
         print(f"  skipped {problem.path}: {problem.reason}")
-    return EXIT_SKIPPED if report.problems else EXIT_OK
+    return EXIT_SKIPPED if report.problems or report.cancelled else EXIT_OK
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     from searchapp.core.search import search
 
-    index = _open(args)
+    index = _open(args, read_only=True)
     result = search(
         index,
         args.query,
@@ -173,6 +186,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         output: dict[str, Any] = {
             "query": args.query,
+            "notice": result.notice or None,
             "total": result.total,
             "page": result.page,
             "hits": [hit_json(hit) for hit in result.hits],
@@ -185,7 +199,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(json.dumps(output, ensure_ascii=False, indent=1))
         return EXIT_OK
     first = (result.page - 1) * result.page_size
-    print(f"{result.total} article{'s' if result.total != 1 else ''}")
+    if result.notice:  # how the query was read, when not as typed: beside the results, not among them
+        print(f"searchapp: {result.notice}", file=sys.stderr)
+    print(counted(result.total, "article"))
     for number, hit in enumerate(result.hits, start=first + 1):
         facts = " · ".join(
             x for x in (hit.outlet, hit.published.date().isoformat() if hit.published else "") if x
@@ -229,12 +245,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             "path": article.path,
             "format": article.format,
             "language": article.language,
+            "extraction": article.extraction or None,
             **entities_json(entities),
         }
         if args.json:
             print(json.dumps(record, ensure_ascii=False))
             continue
-        for key in ("path", "format", "headline", "byline", "outlet", "published", "url", "language"):
+        for key in ("path", "format", "headline", "byline", "outlet", "published", "url", "language", "extraction"):
             if record[key]:
                 print(f"{key:>10}: {record[key]}")
         for speaker in entities.speakers:
@@ -251,28 +268,28 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    index = _open(args)
+    index = _open(args, read_only=True)
     stats = index.stats()
     print(f"index:     {stats.location}")
-    print(f"articles:  {stats.articles} from {stats.files} files")
-    print(f"problems:  {stats.problems}")
+    print(f"articles:  {stats.articles:,} from {counted(stats.files, 'file')}")
+    print(f"problems:  {stats.problems:,}")
     print(f"size:      {stats.size_bytes / 1048576:.1f} MB")
     print(f"updated:   {stats.last_update or 'never'}")
     for folder in index.folders():
         state = " (missing)" if folder.missing else ""
-        print(f"folder:    {folder.path}{state}: {folder.articles} articles")
+        print(f"folder:    {folder.path}{state}: {counted(folder.articles, 'article')}")
     return EXIT_OK
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
     index = _open(args)
     removed = index.remove(args.path)
-    print(f"removed {removed} article{'s' if removed != 1 else ''} from the index")
+    print(f"removed {counted(removed, 'article')} from the index")
     return EXIT_OK
 
 
 def cmd_problems(args: argparse.Namespace) -> int:
-    problems = _open(args).problems()
+    problems = _open(args, read_only=True).problems()
     for problem in problems:
         print(f"{problem.path}: {problem.reason}")
     if not problems:
@@ -283,7 +300,7 @@ def cmd_problems(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from searchapp.core.export import export_rows, write_csv, write_jsonl
 
-    rows = export_rows(_open(args), args.query, _filters(args.filter), args.sort)
+    rows = export_rows(_open(args, read_only=True), args.query, _filters(args.filter), args.sort)
     write = write_csv if args.format == "csv" else write_jsonl
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as out:
@@ -307,16 +324,24 @@ COMMANDS = {
 }
 
 
-def main(argv: list[str] | None = None) -> int:
-    import logging
+READ_COMMANDS = ("search", "stats", "problems", "export")
 
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+
+def main(argv: list[str] | None = None) -> int:
+    from searchapp.config import paths
+    from searchapp.core.logs import setup_logging
+    from searchapp.core.storage import reading
+
+    setup_logging(paths.log_dir(), terminal=True)  # library chatter goes to the log file only
     parser = _parser()
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
     try:
+        if args.command in READ_COMMANDS:  # a damaged file met while reading is named, not a traceback
+            with reading(_index_location(args)):
+                return COMMANDS[args.command](args)
         return COMMANDS[args.command](args)
     except QueryError as error:
         print(f"searchapp: {error}", file=sys.stderr)

@@ -9,7 +9,8 @@ import time
 from datetime import datetime
 from typing import Any
 
-from searchapp.core.models import Entities, Hit, Speaker
+from searchapp.core.models import Entities, Hit, IndexProgress, IndexReport, Speaker
+from searchapp.core.wording import counted
 
 
 def speaker_json(speaker: Speaker) -> dict[str, Any]:
@@ -34,32 +35,76 @@ def entities_json(entities: Entities) -> dict[str, Any]:
 
 
 class ProgressBar:
-    """A one-line progress bar on a terminal; silent when output is not a terminal."""
+    """What indexing is doing, on one line of a terminal: walking the folders, writing N new / M
+    changed / K removed files (a bar, a rate, the time left), committing, merging. Silent when
+    standard error is not a terminal, except for a wait for another writer, which is always said."""
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled and sys.stderr.isatty()
-        self.start = time.monotonic()
+        self.start = 0.0
+        self.first_done = 0
         self.last = 0.0
+        self.phase = ""
+        self.shown = False
 
-    def __call__(self, done: int, total: int, current: str) -> None:
+    def __call__(self, update: IndexProgress) -> None:
+        if update.phase == "waiting":
+            self._line_done()
+            print(f"searchapp: {update.current}; waiting for it to finish "
+                  "(Ctrl+C stops waiting; --no-wait exits at once)", file=sys.stderr, flush=True)
+            return
         now = time.monotonic()
-        if not self.enabled or (now - self.last < 0.1 and done < total):
+        new_phase = update.phase != self.phase
+        self.phase = update.phase
+        if not self.enabled or (not new_phase and now - self.last < 0.1 and update.done < update.total):
             return
         self.last = now
-        width = 30
-        filled = int(width * done / total) if total else width
-        rate = done / (now - self.start) if now > self.start else 0
-        left = f"{(total - done) / rate:.0f}s left" if rate and done < total else ""
-        print(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {rate:.0f}/s {left}   ",
-            end="",
-            file=sys.stderr,
-            flush=True,
+        if update.phase == "walking":
+            text = f"walking the folders: {counted(update.done, 'file')} found so far"
+        elif update.phase == "indexing":
+            text = self._indexing(update, now)
+        elif update.phase == "merging":
+            text = f"merging index segments ({counted(update.articles, 'article')}); this can take a while"
+        else:
+            text = f"committing {counted(update.articles, 'article')} to the index"
+        print(f"\r{text}\x1b[K", end="", file=sys.stderr, flush=True)
+        self.shown = True
+
+    def _indexing(self, update: IndexProgress, now: float) -> str:
+        if not self.start:
+            self.start, self.first_done = now, update.done
+        width = 24
+        total = update.total
+        filled = int(width * update.done / total) if total else width
+        plan = ", ".join(
+            part for part in (
+                f"{update.new:,} new" if update.new else "",
+                f"{update.changed:,} changed" if update.changed else "",
+                f"{update.removed:,} removed" if update.removed else "",
+            ) if part
         )
+        rate = (update.done - self.first_done) / (now - self.start) if now - self.start > 0.5 else 0
+        left = f" {(total - update.done) / rate:.0f} s left" if rate and update.done < total else ""
+        return (f"[{'#' * filled}{'.' * (width - filled)}] {update.done:,} of {counted(total, 'file')}"
+                + (f" ({plan})" if plan else "") + (f" {rate:.0f}/s{left}" if rate else ""))
+
+    def _line_done(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
+            self.shown = False
 
     def finish(self) -> None:
-        if self.enabled:
-            print(file=sys.stderr)
+        self._line_done()
+
+
+def index_summary(report: IndexReport) -> str:
+    """One line for scripts and people: articles and files, new, changed, unchanged, removed, skipped."""
+    files = report.indexed + report.updated
+    articles = report.new_articles + report.updated_articles
+    line = (f"indexed {counted(articles, 'article')} from {counted(files, 'file')} "
+            f"({report.indexed:,} new, {report.updated:,} changed); unchanged {report.unchanged:,}, "
+            f"removed {report.removed:,}, skipped {len(report.problems):,}")
+    return line + (" (stopped before the end)" if report.cancelled else "")
 
 
 def hit_json(hit: Hit) -> dict[str, Any]:

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: the same examples on every run (CI must not turn red by chance), no example database
+# written into the checkout, and no per-example deadline on a machine shared with other work.
+# `pytest --hypothesis-profile=explore` tries new examples.
+settings.register_profile("searchapp", database=None, deadline=None, derandomize=True, max_examples=150)
+settings.register_profile("explore", database=None, deadline=None, max_examples=1000)
+settings.load_profile("searchapp")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -39,3 +49,33 @@ def _isolated_app_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("SEARCHAPP_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("SEARCHAPP_LOG_DIR", str(base / "log"))
     monkeypatch.delenv("SEARCHAPP_INDEX", raising=False)
+
+
+class Tmpfs:
+    """A small tmpfs of the test's own: a real drive that fills up, or goes read-only."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def remount(self, options: str) -> None:
+        subprocess.run(["mount", "-o", f"remount,{options}", str(self.path)], check=True)
+
+
+@pytest.fixture
+def tmpfs(tmp_path: Path):
+    """Mount a 16 MB tmpfs at tmp_path/drive (root only: CI runs as root; skipped otherwise), and
+    unmount it afterwards whatever happened."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root (CI runs the tests as root)")
+    if shutil.which("mount") is None:
+        pytest.skip("no mount command here")
+    drive = tmp_path / "drive"
+    drive.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(drive)],
+                             capture_output=True, text=True, check=False)
+    if mounted.returncode:
+        pytest.skip(f"cannot mount a tmpfs in this container: {mounted.stderr.strip()}")
+    try:
+        yield Tmpfs(drive)
+    finally:
+        subprocess.run(["umount", "-l", str(drive)], check=False)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from searchapp.cli import main
-from tests.core.factories import make_txt_folder, write_txt
+from tests.core.factories import deep_page, make_txt_folder, write_txt
 
 
 @pytest.fixture
@@ -28,7 +31,7 @@ def test_index_summary_and_exit_code_for_skipped_files(
     code = main(["index", str(folder), "--index", str(tmp_path / "index"), "--quiet"])
     out = capsys.readouterr().out
     assert code == 1
-    assert "indexed 3, updated 0, unchanged 0, removed 0, skipped 1" in out
+    assert "indexed 3 articles from 3 files (3 new, 0 changed); unchanged 0, removed 0, skipped 1" in out
     assert "empty.txt" in out
 
 
@@ -184,3 +187,26 @@ def test_coverage_json_and_csv_contracts(tmp_path: Path, capsys: pytest.CaptureF
     assert rows[1:] == ["2005-01,2,2,2", "2005-02,2,2,2", "2005-03,2,2,2", "undated,1,1,1"]
     assert main(["coverage", "Tony Bliar", *index]) == 1
     assert "Did you mean: Tony Blair" in capsys.readouterr().err
+
+
+def run_cli(*args: str, tmp_path: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """`python -m searchapp ARGS` in a process of its own, its data folders in tmp_path."""
+    env = {**os.environ, "SEARCHAPP_LOG_DIR": str(tmp_path / "log"), "SEARCHAPP_CONFIG_DIR": str(tmp_path / "config"),
+           "SEARCHAPP_DATA_DIR": str(tmp_path / "data")}
+    return subprocess.run([sys.executable, "-m", "searchapp", *args], capture_output=True, text=True, env=env,
+                          timeout=timeout, check=False)
+
+
+def test_library_log_lines_go_to_the_log_file_not_the_terminal(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for number in range(30):  # more than a few: parsed in worker processes too
+        (folder / f"deep{number}.html").write_bytes(deep_page(3000, menu=False))
+    run = run_cli("index", str(folder), "--index", str(tmp_path / "index"), "--quiet", tmp_path=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("indexed 30 articles from 30 files")
+    assert run.stderr == ""  # trafilatura's "discarding data: None" for each page stays out of the terminal
+    assert "discarding data" in (tmp_path / "log" / "searchapp.log").read_text(encoding="utf-8")
+    inspect = run_cli("inspect", str(folder / "deep0.html"), "--json", tmp_path=tmp_path)
+    assert inspect.stderr == ""
+    assert json.loads(inspect.stdout)["extraction"] == "visible text"

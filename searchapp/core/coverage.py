@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import IO
 
 from searchapp.core.errors import QueryError
+from searchapp.core.expansion import bound_expansions
 from searchapp.core.facets import allowed_documents, one_per_story
 from searchapp.core.generation import SEARCHERS, Generation, expand_names
 from searchapp.core.index import ArticleIndex
@@ -172,6 +173,7 @@ def coverage(
         searcher = generation.searcher
         counted = generation.counted(index.location)
         parsed = expand_names(parsed, generation.expansions(index.location), book)
+        parsed = bound_expansions(parsed, searcher.reader())[0]
         allowed = allowed_documents(searcher, filters, counted)
         matching = set(searcher.docs_for_query(parsed))
         if allowed is not None:

@@ -1,7 +1,8 @@
 """Walk the folders a user added and list the article files in them.
 
-Hidden files and folders are skipped, symlinked folders are followed once (loops are cut), and
-files of other types are counted but not listed. Files over the size limit come back as problems.
+Hidden files and folders are skipped, symlinked folders are followed once, and files of other
+types are counted but not listed. Everything else that is not indexed comes back as a problem with
+its reason: files over the size limit, folders that cannot be opened, broken links, link loops.
 """
 
 from __future__ import annotations
@@ -43,15 +44,21 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".") or name.startswith("~$") or name.endswith("~")
 
 
+OnFolder = Callable[[int, str], None]
+FOLDER_REPORT_EVERY = 50  # folders between two on_folder calls
+
+
 def crawl(
     roots: Iterable[str],
     *,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
     cancelled: Callable[[], bool] | None = None,
     excluded: Collection[str] = (),
+    on_folder: OnFolder | None = None,
 ) -> CrawlResult:
     """Every article file under `roots` (folders or single files), sorted by path within each root;
-    files and folders under `excluded` (removed from the index by the user) are left out."""
+    files and folders under `excluded` (removed from the index by the user) are left out.
+    `on_folder(files found so far, folder)` is called now and then during the walk."""
     result = CrawlResult(files=[], problems=[])
     missing: list[str] = []
     for root in roots:
@@ -59,7 +66,7 @@ def crawl(
             result.complete = False
             break
         if os.path.isdir(root):
-            for path, stat in _walk(root, cancelled, result.unreadable, excluded):
+            for path, stat in _walk(root, cancelled, result, excluded, on_folder):
                 _consider(path, stat, root, max_file_size, result, explicit=False)
             if cancelled and cancelled():
                 result.complete = False
@@ -104,26 +111,33 @@ def _consider(
 
 
 def _walk(
-    root: str, cancelled: Callable[[], bool] | None, unreadable: list[str], excluded: Collection[str]
+    root: str,
+    cancelled: Callable[[], bool] | None,
+    result: CrawlResult,
+    excluded: Collection[str],
+    on_folder: OnFolder | None,
 ) -> Iterator[tuple[str, os.stat_result]]:
-    seen_dirs: set[tuple[int, int]] = set()
+    seen_dirs: dict[tuple[int, int], str] = {}
     stack = [root]
+    walked = 0
     while stack:
         if cancelled and cancelled():
             return
         folder = stack.pop()
+        walked += 1
+        if on_folder is not None and walked % FOLDER_REPORT_EVERY == 1:
+            on_folder(len(result.files), folder)
         try:
             folder_stat = os.stat(folder)
-        except OSError:
-            continue
-        key = (folder_stat.st_dev, folder_stat.st_ino)
-        if key in seen_dirs:
-            continue  # a symlink loop or a folder reached twice
-        seen_dirs.add(key)
-        try:
+            key = (folder_stat.st_dev, folder_stat.st_ino)
+            if key in seen_dirs:
+                result.problems.append(Problem(folder, _reached_twice(folder, seen_dirs[key])))
+                continue
+            seen_dirs[key] = folder
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError:
-            unreadable.append(folder)
+        except OSError as error:
+            result.unreadable.append(folder)
+            result.problems.append(Problem(folder, f"cannot open this folder ({_why(error)}): its files are not indexed"))
             continue
         subfolders = []
         for entry in entries:
@@ -134,9 +148,34 @@ def _walk(
                     subfolders.append(entry.path)
                 elif entry.is_file(follow_symlinks=True):
                     yield entry.path, entry.stat(follow_symlinks=True)
-            except OSError:
-                continue
+                elif entry.is_symlink() and _may_be_article(entry.name):
+                    target = os.readlink(entry.path)
+                    result.problems.append(Problem(entry.path, f"broken link: it points to {target}, which does not exist"))
+            except FileNotFoundError:
+                continue  # deleted while the folder was being listed
+            except OSError as error:
+                if _may_be_article(entry.name):
+                    result.problems.append(Problem(entry.path, f"cannot read this ({_why(error)})"))
         stack.extend(reversed(subfolders))
+
+
+def _reached_twice(folder: str, first: str) -> str:
+    real = os.path.realpath(folder)
+    parent = os.path.realpath(os.path.dirname(folder))
+    if under(parent, real):
+        return f"a link back to {real}, a folder that contains it (a loop): not followed"
+    if os.path.islink(folder):
+        return f"a link to a folder already indexed as {first}: not indexed twice"
+    return f"already indexed as {first}, a link to this folder: not indexed twice"
+
+
+def _may_be_article(name: str) -> bool:
+    """An article file, or a name without an extension (it may have been a folder)."""
+    return is_supported(name) or not os.path.splitext(name)[1]
+
+
+def _why(error: OSError) -> str:
+    return error.strerror or type(error).__name__
 
 
 def under(path: str, root: str) -> bool:

@@ -13,7 +13,10 @@ from searchapp.core.errors import SkipFile
 from searchapp.core.extract import extract_entities
 from searchapp.core.models import Article, Entities, Speaker, StoredArticle
 from searchapp.core.parse import parse_bytes
+from searchapp.core.schema import acronyms
 from searchapp.core.stories import story_fields
+
+VANISHED = "the file disappeared while it was being indexed (deleted or moved away)"
 
 
 @dataclass
@@ -52,6 +55,8 @@ def load_file(path: str, root: str, old_digest: str, max_file_size: int) -> Load
             stat = os.fstat(handle.fileno())
             data = handle.read(max_file_size + 1)
         stat_size = len(data)
+    except FileNotFoundError:
+        return LoadedFile(path, root, 0, 0, problem=VANISHED)
     except OSError as error:
         return LoadedFile(path, root, 0, 0, problem=f"cannot read file: {error.strerror or error}")
     loaded = LoadedFile(path, root, stat.st_size, stat.st_mtime_ns)
@@ -117,6 +122,7 @@ def document_fields(article: Article, entities: Entities, folder: str) -> dict[s
             ensure_ascii=False, separators=(",", ":"),
         ).encode("utf-8") if entities.speakers else b"",
         **story_fields(article.headline, article.body),
+        "acronyms": acronyms(article.headline, article.body, article.byline, article.outlet, *entities.orgs),
     }
     if article.published is not None:
         fields["published"] = article.published

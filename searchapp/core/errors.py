@@ -15,3 +15,17 @@ class QueryError(SearchAppError):
 
 class IndexBusyError(SearchAppError):
     """Another process is writing to this index."""
+
+
+class IndexReadOnlyError(SearchAppError):
+    """The index can be searched but not written (permissions, a read-only drive)."""
+
+
+class IndexDamagedError(SearchAppError):
+    """The index's files are damaged; the message names the index and says how to rebuild it."""
+
+    detail = ""  # what is wrong, in a few words ("the file articles_x.seg is missing")
+
+
+class DiskFullError(SearchAppError):
+    """The disk holding the index filled up; what was committed before stays searchable."""

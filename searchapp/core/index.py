@@ -8,14 +8,11 @@ the Whoosh files, `searchapp.json` holds the schema version and the collection f
 
 from __future__ import annotations
 
-import json
 import logging
-import multiprocessing
 import os
-import shutil
 import threading
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,37 +27,28 @@ from searchapp.core.documents import (
     split_filestate,
     stored_article,
 )
-from searchapp.core.entities.aliases import ALIASES_FILE
-from searchapp.core.entities.corrections import CORRECTIONS_FILE
-from searchapp.core.errors import IndexBusyError, SearchAppError
-from searchapp.core.models import FolderInfo, IndexReport, IndexStats, Problem, StoredArticle
+from searchapp.core.errors import IndexBusyError, IndexDamagedError, IndexReadOnlyError, SearchAppError
+from searchapp.core.models import FolderInfo, IndexProgress, IndexReport, IndexStats, Problem, StoredArticle
+from searchapp.core.pool import ProcessPool
 from searchapp.core.schema import SCHEMA, SCHEMA_VERSION
+from searchapp.core.storage import (
+    INDEX_NAME,
+    META_FILE,
+    PROBLEMS_FILE,
+    RunLock,
+    clear_index_files,
+    damaged,
+    generation,
+    is_writable,
+    open_whoosh,
+    read_json,
+    read_only_message,
+    write_json,
+)
 from searchapp.core.update import Cancelled, OnCommit, Progress, UpdateRun, now_iso
 
 log = logging.getLogger(__name__)
 
-META_FILE = "searchapp.json"
-PROBLEMS_FILE = "problems.json"
-INDEX_NAME = "articles"
-# The user's own files beside the index outlive a rebuild: name corrections and the collection's aliases.
-KEPT_ON_REBUILD = frozenset({META_FILE, CORRECTIONS_FILE, CORRECTIONS_FILE + ".lock", ALIASES_FILE})
-
-
-def _write_json(path: Path, data: Any) -> None:
-    """Write atomically: a crash leaves the old file or the new one, never half of one."""
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def _read_json(path: Path, default: Any) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return default
-    except (OSError, ValueError) as error:
-        log.warning("ignoring unreadable %s: %s", path, error)
-        return default
 
 
 def _normalise(path: str | os.PathLike[str]) -> str:
@@ -93,9 +81,11 @@ class ArticleIndex:
         self.workers = max(1, min((os.cpu_count() or 2) - 1, 8)) if workers is None else workers
         self.commit_every = commit_every
         self.commit_seconds = commit_seconds
-        self.rebuilt = False  # True when an index of another schema version was found and rebuilt
+        self.rebuilt = False  # True when an index of another schema version, or a damaged one, was rebuilt
+        self.damage = ""  # what was wrong with a damaged index that was rebuilt
+        self.read_only_reason = ""  # why an index opened for writing can only be read
         self._write_lock = threading.Lock()
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: ProcessPool | None = None
         self._meta_path = self.location / META_FILE
         self._problems_path = self.location / PROBLEMS_FILE
         self._open()
@@ -103,54 +93,82 @@ class ArticleIndex:
     # -- opening -------------------------------------------------------------------------------
 
     def _open(self) -> None:
-        if self.read_only:
-            self._open_read_only()
-            return
         location = self.location
         if location.exists() and not location.is_dir():
             raise SearchAppError(f"The index location {location} is a file, not a folder.")
+        if not self.read_only and location.is_dir() and not is_writable(location):
+            self.read_only = True  # a shared archive, a colleague's copy, a read-only drive: search it
+            self.read_only_reason = read_only_message(location)
+        if self.read_only:
+            self._open_read_only()
+            return
         location.mkdir(parents=True, exist_ok=True)
-        meta = _read_json(self._meta_path, None)
-        has_index = whoosh_index.exists_in(str(location), indexname=INDEX_NAME)
-        if meta is None and (has_index or any(location.iterdir())):
+        meta = read_json(self._meta_path, None)
+        has_index = generation(location) >= 0
+        if meta is None and not self._meta_path.exists() and (has_index or any(location.iterdir())):
             raise SearchAppError(
                 f"{location} is not empty and is not a SearchApp index; choose an empty folder for the index."
             )
+        problem = ""  # why the index must be rebuilt, if it must
         if meta is None:
             meta = {"schema_version": SCHEMA_VERSION, "folders": {}}
+            if self._meta_path.exists():
+                problem = f"its folder list {META_FILE} cannot be read"
+                meta["folders"] = _folders_in_index(location)
+            write_json(self._meta_path, meta)
         if has_index and meta.get("schema_version") != SCHEMA_VERSION:
-            log.warning(
-                "index at %s has schema version %s, this version needs %s: rebuilding",
-                location,
-                meta.get("schema_version"),
-                SCHEMA_VERSION,
-            )
+            log.info("index at %s has schema version %s, this version needs %s: rebuilding",
+                        location, meta.get("schema_version"), SCHEMA_VERSION)
             self.rebuilt = True
-            for entry in location.iterdir():
-                if entry.name not in KEPT_ON_REBUILD:
-                    shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
-            has_index = False
-            for folder in meta.get("folders", {}).values():
-                folder["last_update"] = None
-            meta["schema_version"] = SCHEMA_VERSION
+        elif has_index and not problem:
+            try:
+                self._ix = open_whoosh(location, readonly=False)
+            except IndexDamagedError as error:
+                problem = error.detail
+        elif any(folder.get("last_update") for folder in meta.get("folders", {}).values()):
+            problem = "its table of contents is missing"  # folders were indexed, and no Whoosh index is left
+        if problem:
+            log.info("damaged index at %s (%s): rebuilding", location, problem)
+            self.rebuilt = True
+            self.damage = problem
         self._meta = meta
-        _write_json(self._meta_path, meta)
-        if has_index:
-            self._ix = whoosh_index.open_dir(str(location), indexname=INDEX_NAME)
-        else:
+        if self.rebuilt:
+            self._rebuild()
+        elif not has_index:
             self._ix = whoosh_index.create_in(str(location), SCHEMA, indexname=INDEX_NAME)
-        self._problems: dict[str, dict[str, Any]] = _read_json(self._problems_path, {})
+        self._problems: dict[str, dict[str, Any]] = read_json(self._problems_path, {})
         self._sidecar_stamp = self._stamp()
 
+    def _rebuild(self) -> None:
+        """Start the Whoosh index afresh (another schema, or damaged files); the folders stay, to be
+        indexed again. Under the writers' lock: never while another process writes."""
+        lock = RunLock(self.location)
+        lock.acquire(wait=False, what="rebuilding the index")
+        try:
+            clear_index_files(self.location)
+            for folder in self._meta.get("folders", {}).values():
+                folder["last_update"] = None
+            self._meta["schema_version"] = SCHEMA_VERSION
+            write_json(self._meta_path, self._meta)
+            write_json(self._problems_path, {})
+            self._ix = whoosh_index.create_in(str(self.location), SCHEMA, indexname=INDEX_NAME)
+        finally:
+            lock.release()
+
     def _open_read_only(self) -> None:
-        meta = _read_json(self._meta_path, None)
-        if meta is None or not whoosh_index.exists_in(str(self.location), indexname=INDEX_NAME):
-            raise SearchAppError(f"There is no SearchApp index at {self.location}.")
+        meta = read_json(self._meta_path, None)
+        indexed_before = meta is not None and any(f.get("last_update") for f in meta.get("folders", {}).values())
+        if indexed_before and generation(self.location) < 0:
+            raise damaged(self.location, "its table of contents is missing")
+        if meta is None or generation(self.location) < 0:
+            raise SearchAppError(
+                f"There is no SearchApp index at {self.location} yet; `searchapp index FOLDER` makes one."
+            )
         if meta.get("schema_version") != SCHEMA_VERSION:
             raise SearchAppError(f"The index at {self.location} needs rebuilding by this version of SearchApp.")
         self._meta = meta
-        self._ix = whoosh_index.open_dir(str(self.location), indexname=INDEX_NAME)
-        self._problems = _read_json(self._problems_path, {})
+        self._ix = open_whoosh(self.location, readonly=True)
+        self._problems = read_json(self._problems_path, {})
         self._sidecar_stamp = self._stamp()
 
     @property
@@ -159,7 +177,7 @@ class ArticleIndex:
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.close()
             self._pool = None
 
     def __enter__(self) -> ArticleIndex:
@@ -169,6 +187,10 @@ class ArticleIndex:
         self.close()
 
     # -- reading -------------------------------------------------------------------------------
+
+    def version(self) -> tuple[int, ...]:
+        """Changes with every commit and every change to the folder and problem lists, by any process."""
+        return (generation(self.location), *self._stamp())
 
     def is_empty(self) -> bool:
         return self._ix.doc_count() == 0
@@ -239,25 +261,31 @@ class ArticleIndex:
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
         on_commit: OnCommit | None = None,
+        wait: bool = True,
     ) -> IndexReport:
-        """Index folders and files where they are; folders join the collection and are rescanned later."""
+        """Index folders and files where they are; folders join the collection and are rescanned later.
+
+        While another process writes to the index this waits for it (saying so through `progress`),
+        or with `wait=False` raises IndexBusyError at once."""
         self._check_writable()
-        self._sync_sidecars()
         roots = [_normalise(path) for path in paths]
         for root in roots:
             if not os.path.exists(root):
                 raise SearchAppError(f"{root} does not exist.")
-        for root in roots:
-            if not any(under(root, known) for known in self._meta["folders"] if known != root):
-                self._meta["folders"].setdefault(root, {"added": now_iso(), "last_update": None})
-        # A newly added folder that contains known folders absorbs them.
-        for known in list(self._meta["folders"]):
-            if any(known != root and under(known, root) for root in roots):
-                del self._meta["folders"][known]
-        # Adding again what was removed from inside a folder brings it back.
-        excluded = self._meta.get("excluded", [])
-        self._meta["excluded"] = [item for item in excluded if not any(under(item, root) for root in roots)]
-        return self._update(roots, progress, cancelled, on_commit)
+        with self._exclusive(wait, progress, cancelled, "indexing") as turn:
+            if not turn:
+                return IndexReport(cancelled=True)
+            for root in roots:
+                if not any(under(root, known) for known in self._meta["folders"] if known != root):
+                    self._meta["folders"].setdefault(root, {"added": now_iso(), "last_update": None})
+            # A newly added folder that contains known folders absorbs them.
+            for known in list(self._meta["folders"]):
+                if any(known != root and under(known, root) for root in roots):
+                    del self._meta["folders"][known]
+            # Adding again what was removed from inside a folder brings it back.
+            excluded = self._meta.get("excluded", [])
+            self._meta["excluded"] = [item for item in excluded if not any(under(item, root) for root in roots)]
+            return UpdateRun(self, roots, progress, cancelled, on_commit).execute()
 
     def rescan(
         self,
@@ -266,35 +294,61 @@ class ArticleIndex:
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
         on_commit: OnCommit | None = None,
+        wait: bool = True,
     ) -> IndexReport:
         """Bring the index up to date with the collection folders (all of them by default)."""
-        self._sync_sidecars()
-        roots = [_normalise(folder) for folder in folders] if folders else list(self._meta["folders"])
-        return self._update(roots, progress, cancelled, on_commit)
+        with self._exclusive(wait, progress, cancelled, "checking folders for changes") as turn:
+            if not turn:
+                return IndexReport(cancelled=True)
+            roots = [_normalise(folder) for folder in folders] if folders else list(self._meta["folders"])
+            return UpdateRun(self, roots, progress, cancelled, on_commit).execute()
 
-    def remove(self, path: str | os.PathLike[str]) -> int:
+    def remove(self, path: str | os.PathLike[str], *, wait: bool = True) -> int:
         """Remove a folder (and forget it) or a single file from the index; returns documents removed.
 
         Something inside a collection folder is remembered as excluded, so re-scans leave it out
         until it is added again."""
-        self._sync_sidecars()
         target = _normalise(path)
-        with self._write_lock, self._writer() as writer:
-            with self._ix.searcher() as searcher:
-                doomed = [file for file in self._file_states(searcher) if under(file, target)]
-            removed = sum(writer.delete_by_term("file", file) for file in doomed)
-        self._problems = {p: e for p, e in self._problems.items() if not under(p, target)}
-        self._meta["folders"] = {f: e for f, e in self._meta["folders"].items() if not under(f, target)}
-        excluded = [item for item in self._meta.get("excluded", []) if not under(item, target)]
-        if any(under(target, folder) for folder in self._meta["folders"]):
-            excluded.append(target)  # inside a collection folder: keep it out of later re-scans
-        self._meta["excluded"] = excluded
-        self._save_sidecars()
+        with self._exclusive(wait, None, None, "removing a folder"):
+            with self._writer() as writer:
+                with self._ix.searcher() as searcher:
+                    doomed = [file for file in self._file_states(searcher) if under(file, target)]
+                removed = sum(writer.delete_by_term("file", file) for file in doomed)
+            self._problems = {p: e for p, e in self._problems.items() if not under(p, target)}
+            self._meta["folders"] = {f: e for f, e in self._meta["folders"].items() if not under(f, target)}
+            excluded = [item for item in self._meta.get("excluded", []) if not under(item, target)]
+            if any(under(target, folder) for folder in self._meta["folders"]):
+                excluded.append(target)  # inside a collection folder: keep it out of later re-scans
+            self._meta["excluded"] = excluded
+            self._save_sidecars()
         return removed
+
+    @contextmanager
+    def _exclusive(
+        self, wait: bool, progress: Progress | None, cancelled: Cancelled | None, what: str
+    ) -> Iterator[bool]:
+        """This process's turn to write: the writers' lock, taken or waited for (False: cancelled
+        while waiting); then the folder list as the last writer left it."""
+        self._check_writable()
+        with self._write_lock:
+            lock = RunLock(self.location)
+
+            def waiting(message: str) -> None:
+                if progress is not None:
+                    progress(IndexProgress("waiting", current=message))
+
+            if not lock.acquire(wait=wait, what=what, on_wait=waiting, cancelled=cancelled):
+                yield False
+                return
+            try:
+                self._sync_sidecars()
+                yield True
+            finally:
+                lock.release()
 
     def _check_writable(self) -> None:
         if self.read_only:
-            raise SearchAppError(f"The index at {self.location} was opened for reading only.")
+            raise IndexReadOnlyError(self.read_only_reason or f"The index at {self.location} was opened for reading only.")
 
     def _writer(self) -> Any:
         self._check_writable()
@@ -306,8 +360,8 @@ class ArticleIndex:
             ) from error
 
     def _save_sidecars(self) -> None:
-        _write_json(self._meta_path, self._meta)
-        _write_json(self._problems_path, self._problems)
+        write_json(self._meta_path, self._meta)
+        write_json(self._problems_path, self._problems)
         self._sidecar_stamp = self._stamp()
 
     def _stamp(self) -> tuple[int, int]:
@@ -323,27 +377,24 @@ class ArticleIndex:
         """Re-read folders and problems when another process (the writer) has changed them."""
         stamp = self._stamp()
         if stamp != self._sidecar_stamp:
-            self._meta = _read_json(self._meta_path, self._meta)
-            self._problems = _read_json(self._problems_path, {})
+            self._meta = read_json(self._meta_path, self._meta)
+            self._problems = read_json(self._problems_path, {})
             self._sidecar_stamp = stamp
 
-    def _update(
-        self,
-        roots: list[str],
-        progress: Progress | None,
-        cancelled: Cancelled | None,
-        on_commit: OnCommit | None,
-    ) -> IndexReport:
-        self._check_writable()
-        with self._write_lock:
-            run = UpdateRun(self, roots, progress, cancelled, on_commit)
-            return run.execute()
-
-    def _get_pool(self) -> ProcessPoolExecutor:
+    def _get_pool(self) -> ProcessPool:
         if self._pool is None:
-            # spawn, not fork: the GUI process has threads, and a forked child would inherit their locks
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPool(self.workers)
         return self._pool
+
+
+def _folders_in_index(location: Path) -> dict[str, dict[str, Any]]:
+    """The collection folders named in an index whose folder list was lost (none if it cannot be read)."""
+    try:
+        with open_whoosh(location, readonly=True).searcher() as searcher:
+            folders = _value_counts(searcher, "folder")
+    except SearchAppError:
+        return {}
+    return {folder: {"added": now_iso(), "last_update": None} for folder in folders}
 
 
 def _value_counts(searcher: Any, fieldname: str) -> dict[str, int]:

@@ -33,6 +33,10 @@ class Article:
     published: datetime | None = None
     url: str = ""
     language: str = ""
+    # How an HTML page's body was found: "main text" (the main-text extractor), "paragraphs" (a short
+    # page's <p> text), "articleBody" (the page's JSON-LD), or "visible text" (the fallback when those
+    # found nothing or far less than the page shows). Empty for other formats.
+    extraction: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +106,7 @@ class SearchResult:
     terms: tuple[str, ...] = ()  # every indexed term form the query matched, for whole-article highlighting
     page: int = 1
     page_size: int = 20
+    notice: str = ""  # how the query was read, when not as typed ("Searched as words: ...", a capped pattern)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +130,8 @@ class IndexStats:
 
 @dataclass(frozen=True, slots=True)
 class IndexReport:
-    """What one indexing run did."""
+    """What one indexing run did: files new, changed, unchanged and removed, and the articles (a
+    JSON Lines file holds many) that the new and changed files gave."""
 
     indexed: int = 0
     updated: int = 0
@@ -133,6 +139,27 @@ class IndexReport:
     removed: int = 0
     problems: tuple[Problem, ...] = ()
     cancelled: bool = False
+    new_articles: int = 0  # articles from the new files
+    updated_articles: int = 0  # articles from the changed files
+
+
+@dataclass(frozen=True, slots=True)
+class IndexProgress:
+    """Where an indexing run is, for a progress display.
+
+    `phase` is "waiting" (another process writes to the index; `current` says which), "walking"
+    (listing the folders; `done` files found so far), "indexing" (`done` of `total` files written;
+    `new`, `changed` and `removed` say what the walk found), "committing" or "merging" (saving
+    `articles` articles; merging folds the index's small segments together, which takes longer)."""
+
+    phase: str
+    done: int = 0
+    total: int = 0
+    new: int = 0
+    changed: int = 0
+    removed: int = 0
+    articles: int = 0
+    current: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from whoosh import qparser
 from whoosh import query as wq
 
 from searchapp.core.errors import QueryError
-from searchapp.core.schema import SCHEMA
+from searchapp.core.schema import OPERATORS, SCHEMA, is_acronym
 
 DEFAULT_FIELDS = ("headline", "body", "speaker_text", "person_text", "org_text", "byline", "outlet_text")
 FIELD_ALIASES = {
@@ -131,30 +131,78 @@ def date_query(spec: str) -> wq.Query:
 
 def parse_query(text: str) -> wq.Query:
     """The Whoosh query for what the user typed; Every() for an empty query."""
+    return read_query(text)[0]
+
+
+def read_query(text: str) -> tuple[wq.Query, str]:
+    """The Whoosh query for what the user typed, and a notice to show with its results ('' when
+    the query was read as typed): "Searched as words: ..." for a query that could not be read,
+    or how capitals were matched."""
     if not text.strip():
-        return wq.Every()
+        return wq.Every(), ""
     return _parse_words(text.strip())
 
 
-def _parse_words(text: str) -> wq.Query:
+def _parse_words(text: str) -> tuple[wq.Query, str]:
+    if all(word in OPERATORS for word in text.split()):
+        raise QueryError(
+            f"{' '.join(text.split())}: AND, OR and NOT join words, and there are no words to join. "
+            "To search for one of these words, type it in lower case."
+        )
     text = DANGLING_OPERATOR.sub(" ", text).strip() or text  # "oil AND" while still typing means "oil"
-    try:
-        parsed = _PARSER.parse(text)
-    except QueryError:
-        raise  # a date that cannot be read: say so rather than search for the words
-    except Exception:
-        parsed = None
-    if parsed is None or parsed is wq.NullQuery or _has_errors(parsed):
+    problem = _syntax_problem(text)
+    parsed = None
+    if not problem:
+        try:
+            parsed = _PARSER.parse(text)
+        except QueryError:
+            raise  # a date that cannot be read: say so rather than search for the words
+        except Exception:  # noqa: BLE001 - whatever Whoosh cannot read is read as words below
+            parsed = None
+        if parsed is None or parsed is wq.NullQuery or _has_errors(parsed):
+            problem = "it could not be read as a query"
+    if problem:
         # Unbalanced quotes or brackets, a stray operator: read it as plain words instead.
         words = re.sub(r"[\"'()\[\]{}^~*?:\\]", " ", text)
-        words = " ".join(word for word in words.split() if word not in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"))
+        words = " ".join(word for word in words.split() if word not in OPERATORS)
         try:
             parsed = _PLAIN_PARSER.parse(words)
         except Exception as error:
             raise QueryError(f"This search could not be understood: {error}") from None
+        if parsed is wq.NullQuery:
+            raise QueryError(f"This search has no words to look for ({problem}).")
+        return parsed, f"Searched as words: {words} ({problem})."
     if parsed is wq.NullQuery:
         raise QueryError("This search has no words to look for.")
-    return parsed
+    return _acronyms(parsed, text)
+
+
+def _syntax_problem(text: str) -> str:
+    """What makes `text` unreadable as a query, in words a user can act on ('' if nothing)."""
+    depth = 0
+    quoted = False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        elif quoted:
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return "a closing bracket ) has no opening one"
+    if quoted:
+        return 'a quotation mark " is not closed'
+    if depth:
+        field = re.search(r"(\w+):\(", text)
+        example = f"; to look in one field, write {field.group(1)}:(word word)" if field else ""
+        return f"a bracket ( is not closed{example}"
+    empty_field = re.search(r"(?<![\w\"])(\w+):(?=\s|$)", text)
+    if empty_field:
+        name = empty_field.group(1)
+        return f"{name}: needs a word after it, as in {name}:election"
+    return ""
 
 
 def _has_errors(query: wq.Query) -> bool:
@@ -162,3 +210,41 @@ def _has_errors(query: wq.Query) -> bool:
     if getattr(query, "error", None):
         return True
     return any(_has_errors(child) for child in query.children())
+
+
+def _acronyms(query: wq.Query, text: str) -> tuple[wq.Query, str]:
+    """A word typed in capitals in no particular field matches only where it is written in capitals
+    (`UN` finds the United Nations, not Kim Jong-un): it must also be in the `acronyms` field."""
+    found: list[str] = []
+
+    def word_group(span: tuple[int | None, int | None], terms: list[wq.Term]) -> wq.Query:
+        """One typed word looked up in every default field (Whoosh's OR of one term per field)."""
+        group = wq.Or(terms)
+        word = text[span[0]:span[1]] if span[0] is not None and span[1] is not None else ""
+        if not is_acronym(word):
+            return group
+        found.append(word)
+        return wq.And([wq.Term("acronyms", word), group])
+
+    def visit(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.Or) and node.subqueries and all(isinstance(q, wq.Term) for q in node.subqueries):
+            # Whoosh flattens `UN OR EU` into one OR of fourteen terms: split it by typed word.
+            words: dict[tuple[int | None, int | None], list[wq.Term]] = {}
+            for term in node.subqueries:
+                words.setdefault((term.startchar, term.endchar), []).append(term)
+            if any({term.fieldname for term in terms} != set(DEFAULT_FIELDS) for terms in words.values()):
+                return node
+            groups = [word_group(span, terms) for span, terms in words.items()]
+            return groups[0] if len(groups) == 1 else wq.Or(groups, boost=node.boost)
+        if isinstance(node, wq.CompoundQuery):
+            return node.__class__([visit(child) for child in node.subqueries], boost=node.boost)
+        if isinstance(node, wq.Not):
+            return wq.Not(visit(node.query), boost=node.boost)
+        return node
+
+    rewritten = visit(query)
+    if not found:
+        return query, ""
+    names = ", ".join(dict.fromkeys(found))
+    lower = " ".join(word.lower() for word in dict.fromkeys(found))
+    return rewritten, f"{names}: matched in capitals only, as an acronym; type {lower} to match any case."

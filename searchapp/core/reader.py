@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Mapping
-from multiprocessing.connection import Connection
 from typing import Any
 
 from searchapp.core import names
@@ -24,7 +23,8 @@ from searchapp.core.index import ArticleIndex
 from searchapp.core.models import FolderInfo, IndexStats, Problem, SearchResult, StoredArticle
 from searchapp.core.profile import Profile, profile
 from searchapp.core.search import article, copies, highlight_spans, name_spans, quote_span, search
-from searchapp.core.service import ServiceProcess, lower_priority, serve
+from searchapp.core.service import Requests, ServiceProcess, lower_priority
+from searchapp.core.storage import reading
 
 Spans = list[tuple[int, int]]
 
@@ -65,6 +65,7 @@ READS: dict[str, Any] = {
     "article": article_with_spans,
     "copies": copies,
     "status": status,
+    "version": lambda index: index.version(),
     "export": export_to_file,
     # The names of the collection and the user's corrections to them (a small file beside the index,
     # written here so that the reader's warm name book checks the names first).
@@ -79,7 +80,7 @@ READS: dict[str, Any] = {
 }
 
 
-def _serve(conn: Connection, _cancel: Any, location: str, niceness: int) -> None:
+def _serve(requests: Requests, location: str, niceness: int) -> None:
     """The child: the index opened read-only on the first request (an error then is that request's)."""
     lower_priority(niceness)
     index: ArticleIndex | None = None
@@ -90,9 +91,10 @@ def _serve(conn: Connection, _cancel: Any, location: str, niceness: int) -> None
             raise ValueError(f"unknown read request {method!r}")
         if index is None:
             index = ArticleIndex(location, read_only=True)
-        return READS[method](index, *args)
+        with reading(index.location):  # a damaged file met while searching: a message, not a traceback
+            return READS[method](index, *args)
 
-    serve(conn, handle)
+    requests.serve(handle)
 
 
 class ReaderProcess(ServiceProcess):
@@ -122,6 +124,10 @@ class ReaderProcess(ServiceProcess):
 
     def status(self) -> tuple[IndexStats, list[FolderInfo], list[Problem]]:
         return self._call("status", ())
+
+    def version(self) -> tuple[int, ...]:
+        """Changes with every commit and every change to the folder list (ArticleIndex.version)."""
+        return self._call("version", ())
 
     def export(
         self,

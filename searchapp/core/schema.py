@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import re
+
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 # Bump on any change to fields or analyzers: an index of another version is rebuilt, never misread.
+# 2: acronyms (words written in capitals, so that `UN` finds the United Nations and not Kim Jong-un),
+#    stories (near-copies), the speakers column (profiles)
 SCHEMA_VERSION = 2
 
 # English stemming, no stop words dropped from names ("The Who"), accents kept as typed.
 TEXT_ANALYZER = StemmingAnalyzer(stoplist=None, minsize=1)
+_WORD = re.compile(r"\w+")
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})  # the query language's, never acronyms
+
+
+def is_acronym(word: str) -> bool:
+    """A word in capitals with two or more letters (UN, NATO, COVID19)."""
+    return word.isupper() and sum(char.isalpha() for char in word) >= 2 and word not in OPERATORS
+
+
+def acronyms(*texts: str) -> str:
+    """The words written in capitals in `texts`, once each: the `acronyms` field's value."""
+    found = dict.fromkeys(word for text in texts for word in _WORD.findall(text) if is_acronym(word))
+    return " ".join(found)
 
 
 def _facet() -> KEYWORD:
@@ -49,6 +66,7 @@ def build_schema() -> Schema:
         speakers_detail=STORED(),  # tuples (name, type, role, aliases, quotes) for the viewer and --json
         # The same per document as a column (JSON), read for a person's profile without the stored body
         speakers_column=COLUMN(VarBytesColumn()),
+        acronyms=KEYWORD(lowercase=False, scorable=False),  # words in capitals, as written: `UN` is not `un`
         published=DATETIME(stored=True, sortable=True),
         # Stories: an article and its near-copies share `story` (see core/stories.py)
         story=ID(stored=True),

@@ -17,11 +17,12 @@ from whoosh import query as wq
 
 from searchapp.core.documents import speakers_from_stored, split_names, stored_article
 from searchapp.core.entities import NameBook
+from searchapp.core.expansion import bound_expansions
 from searchapp.core.facets import FACET_FIELDS, NAME_FIELDS, allowed_documents, one_per_story
 from searchapp.core.generation import SEARCHERS, Generation, expand_names
 from searchapp.core.index import ArticleIndex
 from searchapp.core.models import Entities, Hit, SearchResult, StoredArticle
-from searchapp.core.query import parse_query
+from searchapp.core.query import parse_query, read_query
 from searchapp.core.schema import TEXT_ANALYZER
 
 __all__ = ["FACET_FIELDS", "NAME_FIELDS", "SORTS", "article", "copies", "highlight_spans", "iter_matches",
@@ -131,13 +132,14 @@ def search(
     """One page of results for `query` within `filters`, with facet counts over all matches.
 
     With `dedupe`, each story (an article and its near-copies) counts once, in hits, total and facets."""
-    parsed = parse_query(query)
+    parsed, notice = read_query(query)
     page, page_size = max(1, page), max(1, page_size)
     with SEARCHERS.lock:
         generation = SEARCHERS.current(index)
         searcher = generation.searcher
         book = generation.book(index.location)
         parsed = expand_names(parsed, generation.expansions(index.location), book)
+        parsed, capped = bound_expansions(parsed, searcher.reader())
         needs_counts = with_facets or dedupe or any(
             values and field in NAME_FIELDS for field, values in (filters or {}).items())
         counted = generation.counted(index.location) if needs_counts else None
@@ -158,7 +160,8 @@ def search(
         facets = counted.counts(ranked.docs) if counted is not None and with_facets else {}
         total = len(ranked.docs)
     return SearchResult(
-        query=query, total=total, hits=hits, facets=facets, terms=terms, page=page, page_size=page_size
+        query=query, total=total, hits=hits, facets=facets, terms=terms, page=page, page_size=page_size,
+        notice=" ".join(part for part in (notice, capped) if part),
     )
 
 
@@ -340,6 +343,7 @@ def iter_matches(
         generation = Generation(searcher, known_values)
         book = generation.book(index.location)
         parsed = expand_names(parsed, generation.expansions(index.location), book)
+        parsed = bound_expansions(parsed, searcher.reader())[0]
         needs_counts = any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
         allowed = allowed_documents(searcher, filters, generation.counted(index.location) if needs_counts else None)
         results = searcher.search(parsed, limit=None, filter=allowed, **_sort_args(sort))

@@ -2,8 +2,11 @@
 
 The parent sends `(method, args)`; the child answers with any number of `("progress", ...)` and
 `("commit", ...)` messages and then one `("result", value)` or `("error", (kind, text, details))`.
-Cancellation travels the other way through an Event the child polls. If the child dies, the call
-raises SearchAppError and the next call starts a fresh child (until close(): then calls fail).
+Cancellation travels the same pipe: while a request runs, the parent may send `("cancel", None)`,
+which the child notices when it next asks `cancelled()`. (No multiprocessing Event: its named
+semaphores are reported as leaked when the window's process is killed.) If the child dies, the
+call raises SearchAppError and the next call starts a fresh child (until close(): then calls
+fail); if the parent dies, the child exits too (children.py).
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from searchapp.core import errors
+from searchapp.core.children import prepare_child
 from searchapp.core.errors import SearchAppError
+from searchapp.core.logs import current_log_file
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +60,7 @@ class ServiceProcess:
         self._target = target
         self._args = args
         self._context = multiprocessing.get_context("spawn")
-        self._cancel = self._context.Event()
+        self._cancel = threading.Event()  # close() asks the running request to stop
         self._lock = threading.Lock()  # one request on the pipe at a time
         self._process: Any = None
         self._conn: Connection | None = None
@@ -74,7 +79,10 @@ class ServiceProcess:
         self._discard()  # a child that died between requests: its pipe and its exit status
         parent, child = self._context.Pipe()
         process = self._context.Process(
-            target=self._target, args=(child, self._cancel, *self._args), name=self.name, daemon=self.daemon
+            target=_child_main,
+            args=(child, current_log_file(), self._target, self._args),
+            name=self.name,
+            daemon=self.daemon,
         )
         try:
             process.start()
@@ -125,9 +133,11 @@ class ServiceProcess:
         cancelled: Callable[[], bool] | None,
     ) -> tuple[str, Any]:
         """Messages until the answer: ("result", value) or ("error", (kind, text, details))."""
+        asked_to_stop = False
         while True:
-            if cancelled is not None and cancelled():
-                self._cancel.set()
+            if not asked_to_stop and (self._cancel.is_set() or (cancelled is not None and cancelled())):
+                conn.send(("cancel", None))
+                asked_to_stop = True
             try:
                 ready = conn.poll(POLL_S)
                 message = conn.recv() if ready else None
@@ -194,22 +204,57 @@ class ServiceProcess:
             self._lock.release()
 
 
-def serve(conn: Connection, handle: Callable[[str, tuple[Any, ...]], Any]) -> None:
-    """The child's loop: answer requests with `handle(method, args)` until the pipe closes or None comes."""
-    while True:
+class Requests:
+    """The child's end of the pipe: the requests to answer, and whether the running one is cancelled."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._cancelled = False
+        self._closing = False  # the parent sent None (close) while a request ran
+
+    def cancelled(self) -> bool:
+        """True once the parent has asked the running request to stop (or has gone away)."""
         try:
-            request = conn.recv()
-        except EOFError:
-            return  # the parent went away
-        if request is None:
-            return
-        method, args = request
-        try:
-            result = handle(method, args)
-        except Exception as error:  # noqa: BLE001 - every failure is reported to the parent
-            conn.send(("error", error_message(error)))
-        else:
-            conn.send(("result", result))
+            while not self._cancelled and self.conn.poll():
+                message = self.conn.recv()
+                self._closing = message is None
+                self._cancelled = True
+        except (EOFError, OSError):
+            self._cancelled = self._closing = True
+        return self._cancelled
+
+    def send(self, kind: str, payload: Any) -> None:
+        self.conn.send((kind, payload))
+
+    def serve(self, handle: Callable[[str, tuple[Any, ...]], Any]) -> None:
+        """Answer requests with `handle(method, args)` until the pipe closes or None comes."""
+        while not self._closing:
+            request = self.conn.recv()
+            if request is None:
+                return
+            if request[0] == "cancel":
+                continue  # for a request that had already finished
+            method, args = request
+            self._cancelled = False
+            try:
+                result = handle(method, args)
+            except Exception as error:  # noqa: BLE001 - every failure is reported to the parent
+                self.send("error", error_message(error))
+            else:
+                self.send("result", result)
+
+
+def _child_main(
+    conn: Connection, log_file: str | None, target: Callable[..., None], args: tuple[Any, ...]
+) -> None:
+    """Every service child: log to the app's log, stop with the parent, then serve."""
+    prepare_child(log_file)
+    try:
+        target(Requests(conn), *args)
+    except (EOFError, BrokenPipeError, ConnectionResetError):
+        pass  # the parent went away while this child answered: nothing to tell anyone
+    finally:
+        conn.close()
 
 
 def lower_priority(niceness: int) -> None:

@@ -1,21 +1,28 @@
 """One incremental indexing pass: crawl, compare with the index, parse in the pool, write in batches.
 
-Used only by ArticleIndex, which owns the writer; split out so that each module keeps one job.
+Used only by ArticleIndex, which owns the writer (and holds the writers' lock around a pass); split
+out so that each module keeps one job. A pass that fails (a full disk, a damaged file) leaves the
+last commit as it was: the writer is abandoned and the partial segment it was writing is deleted.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, wait
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from whoosh.index import TOC, clean_files
+from whoosh.writing import MERGE_SMALL
+
 from searchapp.core.crawl import FoundFile, crawl, under
 from searchapp.core.documents import LoadedFile, load_file, refreshed_document
-from searchapp.core.models import IndexReport, Problem
+from searchapp.core.errors import DiskFullError
+from searchapp.core.models import IndexProgress, IndexReport, Problem
+from searchapp.core.storage import INDEX_NAME
 from searchapp.core.stories import StoryMatcher
 
 log = logging.getLogger(__name__)
@@ -24,9 +31,9 @@ if TYPE_CHECKING:
     from searchapp.core.index import ArticleIndex
 
 POOL_THRESHOLD = 24  # fewer files than this are parsed in this process: no pool start-up cost
+DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 
-
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[IndexProgress], None]
 Cancelled = Callable[[], bool]
 OnCommit = Callable[[IndexReport], None]
 
@@ -48,26 +55,47 @@ class UpdateRun:
     ) -> None:
         self.index = index
         self.roots = roots
-        self.progress = progress or (lambda done, total, current: None)
+        self.progress = progress or (lambda _progress: None)
         self.cancelled = cancelled or (lambda: False)
         self.on_commit = on_commit
         self.counts = {"indexed": 0, "updated": 0, "unchanged": 0, "removed": 0}
+        self.articles = {"new_articles": 0, "updated_articles": 0}
         self.new_problems: list[Problem] = []
         self.writer: Any = None
         self.pending = 0
         self.last_commit = time.monotonic()
         self.was_cancelled = False
+        self.plan = IndexProgress("indexing")  # new / changed / removed once the walk is done
         self.stories = StoryMatcher()
         self.story_searcher: Any = None  # what the last commit holds, to find copies in
 
     def report(self) -> IndexReport:
-        return IndexReport(problems=tuple(self.new_problems), cancelled=self.was_cancelled, **self.counts)
+        return IndexReport(
+            problems=tuple(self.new_problems), cancelled=self.was_cancelled, **self.counts, **self.articles
+        )
 
     def execute(self) -> IndexReport:
+        try:
+            return self._execute()
+        except BaseException as error:
+            self._abandon()
+            if isinstance(error, OSError) and error.errno in DISK_FULL:
+                raise DiskFullError(self._disk_full_message()) from None
+            raise
+        finally:
+            if self.story_searcher is not None:
+                self.story_searcher.close()
+
+    def _execute(self) -> IndexReport:
         index = self.index
         excluded = index._meta.setdefault("excluded", [])
+        self.progress(IndexProgress("walking"))
         found = crawl(
-            self.roots, max_file_size=index.max_file_size, cancelled=self.cancelled, excluded=excluded
+            self.roots,
+            max_file_size=index.max_file_size,
+            cancelled=self.cancelled,
+            excluded=excluded,
+            on_folder=lambda count, folder: self.progress(IndexProgress("walking", done=count, current=folder)),
         )
         if not found.complete:
             # Cancelled while walking: files not reached yet must not count as deleted.
@@ -97,49 +125,50 @@ class UpdateRun:
                 self.counts["unchanged"] += 1
             else:
                 todo.append((item, state[2] if state else ""))
-        # Forget problems of files that are gone, then note this walk's own (too large, bad names).
-        for path in list(index._problems):
-            if gone(path) and not os.path.exists(path):
+        # Forget problems of files that are gone and the last walk's own (unreadable folders, broken
+        # links, loops, files over the size limit) under the roots walked now; then note this walk's.
+        for path, entry in list(index._problems.items()):
+            walked = entry.get("walk") and any(under(path, root) for root in live_roots)
+            if walked or (gone(path) and not os.path.exists(path)):
                 del index._problems[path]
         for problem in found.problems:
-            self._problem(problem.path, problem.reason, None)
-        total = len(todo)
-        self.progress(0, total, "")
+            self._problem(problem.path, problem.reason, None, walk=True)
+        changed = sum(1 for _item, digest in todo if digest)
+        self.plan = IndexProgress(
+            "indexing", total=len(todo), new=len(todo) - changed, changed=changed, removed=len(deleted)
+        )
+        self._report_progress(0, "")
         self.writer = index._writer()
         self.story_searcher = index._ix.searcher()
-        try:
-            for path in deleted:
-                self.counts["removed"] += 1
-                self.writer.delete_by_term("file", path)
-                self.pending += 1
-            done = 0
-            for loaded in self._load_all(todo):
-                self._write(loaded, states)
-                done += 1
-                self.progress(done, total, loaded.path)
-                if self.pending >= index.commit_every or (
-                    self.pending and time.monotonic() - self.last_commit > index.commit_seconds
-                ):
-                    self._commit(reopen=True)
-                if self.cancelled():
-                    self.was_cancelled = True
-                    break
-            self.was_cancelled = self.was_cancelled or self.cancelled()  # also when stopped before any file
-            if not self.was_cancelled:
-                now = now_iso()
-                for root in self.roots:
-                    if root in index._meta["folders"] and root not in found.missing_roots:
-                        index._meta["folders"][root]["last_update"] = now
-            self._commit(reopen=False)
-        except BaseException:
-            try:
-                self.writer.cancel()
-            except Exception:  # the run's own error matters more than a failed clean-up
-                log.exception("could not cancel the index writer")
-            raise
-        finally:
-            self.story_searcher.close()
+        for path in deleted:
+            self.counts["removed"] += 1
+            self.writer.delete_by_term("file", path)
+            self.pending += 1
+        done = 0
+        for loaded in self._load_all(todo):
+            self._write(loaded, states)
+            done += 1
+            self._report_progress(done, loaded.path)
+            if self.pending >= index.commit_every or (
+                self.pending and time.monotonic() - self.last_commit > index.commit_seconds
+            ):
+                self._commit(reopen=True)
+            if self.cancelled():
+                self.was_cancelled = True
+                break
+        self.was_cancelled = self.was_cancelled or self.cancelled()  # also when stopped before any file
+        if not self.was_cancelled:
+            now = now_iso()
+            for root in self.roots:
+                if root in index._meta["folders"] and root not in found.missing_roots:
+                    index._meta["folders"][root]["last_update"] = now
+        self._commit(reopen=False)
         return self.report()
+
+    def _report_progress(self, done: int, current: str) -> None:
+        plan = self.plan
+        self.progress(IndexProgress("indexing", done, plan.total, plan.new, plan.changed, plan.removed,
+                                    current=current))
 
     def _load_all(self, todo: list[tuple[FoundFile, str]]) -> Iterable[LoadedFile]:
         index = self.index
@@ -149,41 +178,21 @@ class UpdateRun:
                     return
                 yield load_file(item.path, item.root, old_digest, index.max_file_size)
             return
-        pool = index._get_pool()
         chunk = 8
-        batches = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
-        in_flight: set[Future[list[LoadedFile]]] = set()
-        # Far enough ahead that the pool keeps parsing while this process commits (a commit takes
-        # seconds; a batch takes milliseconds). 64 batches are a few megabytes of parsed text.
-        window = index.workers * 64
-        position = 0
-        try:
-            while position < len(batches) or in_flight:
-                while position < len(batches) and len(in_flight) < window and not self.cancelled():
-                    batch = batches[position]
-                    in_flight.add(pool.submit(_load_batch, batch, index.max_file_size))
-                    position += 1
-                if not in_flight:
-                    return
-                finished = {future for future in in_flight if future.done()}
-                if not finished and position < len(batches) and not self.cancelled():
-                    # Nothing parsed is ready: parse the next batch here rather than wait idle.
-                    position += 1
-                    yield from _load_batch(batches[position - 1], index.max_file_size)
-                    continue
-                if not finished:
-                    finished, _pending = wait(in_flight, return_when=FIRST_COMPLETED)
-                in_flight -= finished
-                for future in finished:
-                    yield from future.result()
-        finally:
-            for future in in_flight:
-                future.cancel()
+        batches = [(todo[i : i + chunk], index.max_file_size) for i in range(0, len(todo), chunk)]
+        for done in index._get_pool().map_unordered(_load_batch, batches, self.cancelled):
+            if done.error:  # its parsing process died under it, or a bug: these files are retried next run
+                for item, _digest in done.batch[0]:
+                    yield LoadedFile(item.path, item.root, 0, 0, problem=f"could not be read ({done.error})")
+            else:
+                yield from done.value
 
-    def _problem(self, path: str, reason: str, loaded: LoadedFile | None) -> None:
-        entry = {"reason": reason}
+    def _problem(self, path: str, reason: str, loaded: LoadedFile | None, *, walk: bool = False) -> None:
+        entry: dict[str, Any] = {"reason": reason}
         if loaded is not None:
             entry.update(size=loaded.size, mtime_ns=loaded.mtime_ns)
+        if walk:
+            entry["walk"] = True  # found by the walk: checked again by the next one
         self.index._problems[path] = entry
         self.new_problems.append(Problem(path, reason))
 
@@ -212,9 +221,13 @@ class UpdateRun:
             writer.add_document(**document)
         self.pending += len(loaded.documents) or 1
         self.counts["updated" if was_indexed else "indexed"] += 1
+        self.articles["updated_articles" if was_indexed else "new_articles"] += len(loaded.documents)
 
     def _commit(self, *, reopen: bool) -> None:
-        self.writer.commit()
+        self.progress(IndexProgress("committing", articles=self.pending))
+        writer = self.writer
+        writer.commit(mergetype=self._merge)
+        self.writer = None
         # A new searcher, not refresh(): whoosh's refresh fails on a reader of an empty index.
         self.story_searcher.close()
         self.story_searcher = self.index._ix.searcher()
@@ -225,8 +238,59 @@ class UpdateRun:
         if self.on_commit:
             self.on_commit(self.report())
         if reopen:
+            self._report_progress(self.counts["indexed"] + self.counts["updated"], "")
             self.writer = self.index._writer()
 
+    def _merge(self, writer: Any, segments: list[Any]) -> list[Any]:
+        """Whoosh's usual policy (merge the small segments), saying first when it will merge."""
+        probe = _MergeProbe(writer)
+        MERGE_SMALL(probe, segments)
+        if probe.articles:
+            self.progress(IndexProgress("merging", articles=probe.articles + self.pending))
+        return MERGE_SMALL(writer, segments)  # type: ignore[no-any-return]
 
-def _load_batch(batch: list[tuple[FoundFile, str]], max_file_size: int) -> list[LoadedFile]:
+    def _abandon(self) -> None:
+        """After a failure: drop the open writer and the files of the segment it was writing."""
+        writer, self.writer = self.writer, None
+        if writer is None:
+            return  # failed before writing (or between commits): nothing of this run's is on disk
+        try:
+            if not writer.is_closed:
+                writer.cancel()
+        except Exception:  # noqa: BLE001 - the run's own error is the one to report
+            log.warning("could not cancel the index writer", exc_info=True)
+        try:
+            storage = self.index._ix.storage
+            toc = TOC.read(storage, INDEX_NAME)
+            clean_files(storage, INDEX_NAME, toc.generation, toc.segments)
+        except Exception:  # noqa: BLE001 - a later commit cleans up as well
+            log.warning("could not remove the unfinished segment files", exc_info=True)
+
+    def _disk_full_message(self) -> str:
+        index = self.index
+        try:
+            with index._ix.searcher() as searcher:
+                kept = f"the {searcher.doc_count():,} articles committed before stay searchable"
+        except Exception:  # noqa: BLE001 - the message matters more than the count
+            kept = "what was committed before stays searchable"
+        return (
+            f"No space left on the disk that holds the index at {index.location}: indexing stopped, and "
+            f"{kept}. Free some space and run the same command again to finish."
+        )
+
+
+class _MergeProbe:
+    """Stands in for a writer to see which segments Whoosh's merge policy would merge."""
+
+    def __init__(self, writer: Any) -> None:
+        self.storage = writer.storage
+        self.schema = writer.schema
+        self.articles = 0
+
+    def add_reader(self, reader: Any) -> None:
+        self.articles += reader.doc_count()
+
+
+def _load_batch(work: tuple[list[tuple[FoundFile, str]], int]) -> list[LoadedFile]:
+    batch, max_file_size = work
     return [load_file(item.path, item.root, digest, max_file_size) for item, digest in batch]

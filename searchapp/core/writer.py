@@ -11,45 +11,46 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from multiprocessing.connection import Connection
 from typing import Any
 
 from searchapp.core.index import ArticleIndex, Cancelled, OnCommit, Progress
-from searchapp.core.models import IndexReport
-from searchapp.core.service import ServiceProcess, lower_priority, serve
+from searchapp.core.models import IndexProgress, IndexReport
+from searchapp.core.service import Requests, ServiceProcess, lower_priority
 
 PROGRESS_INTERVAL_S = 0.05
 WRITER_NICENESS = 10
 
 
-def _serve(conn: Connection, cancel: Any, location: str, options: dict[str, Any]) -> None:
+def _serve(requests: Requests, location: str, options: dict[str, Any]) -> None:
     """The child: one index, one write request at a time."""
     # The parsing pool started from here inherits the lower priority.
     lower_priority(WRITER_NICENESS)
     index = ArticleIndex(location, **options)
     last = 0.0
+    last_phase = ""
 
-    def progress(done: int, total: int, current: str) -> None:
-        nonlocal last
+    def progress(update: IndexProgress) -> None:
+        nonlocal last, last_phase
         now = time.monotonic()
-        if now - last >= PROGRESS_INTERVAL_S or done >= total:
-            last = now
-            conn.send(("progress", (done, total, current)))
+        finished = update.phase == "indexing" and update.done >= update.total
+        if update.phase != last_phase or finished or now - last >= PROGRESS_INTERVAL_S:
+            last, last_phase = now, update.phase
+            requests.send("progress", update)
 
     def handle(method: str, args: tuple[Any, ...]) -> Any:
         if method in ("add", "rescan"):
             return getattr(index, method)(
                 *args,
                 progress=progress,
-                cancelled=cancel.is_set,
-                on_commit=lambda report: conn.send(("commit", report)),
+                cancelled=requests.cancelled,
+                on_commit=lambda report: requests.send("commit", report),
             )
         if method == "remove":
             return index.remove(*args)
         raise ValueError(f"unknown write request {method!r}")
 
     try:
-        serve(conn, handle)
+        requests.serve(handle)
     finally:
         index.close()
 
@@ -75,7 +76,7 @@ class WriterProcess(ServiceProcess):
     ) -> IndexReport:
         def on_message(kind: str, payload: Any) -> None:
             if kind == "progress" and progress is not None:
-                progress(*payload)
+                progress(payload)
             elif kind == "commit" and on_commit is not None:
                 on_commit(payload)
 

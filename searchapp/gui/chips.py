@@ -112,7 +112,7 @@ class ChipRow(QWidget):
             chip.deleteLater()
         self.chips = []
         for key, label, tooltip in chips:
-            chip = QPushButton(label.replace("&", "&&"), self)  # "&" is a shortcut mark on a button
+            chip = QPushButton(label.replace("&", "&&"), self)  # "Telegraph & Argus": & is not a shortcut mark
             chip.setProperty("chip", True)
             chip.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             chip.customContextMenuRequested.connect(

@@ -51,7 +51,14 @@ finds <i>protests</i> and <i>protesters</i>.</p>
 <tr><td><code>(blair OR brown) budget</code></td><td>group with brackets</td></tr>
 <tr><td><code>econom*</code></td><td>words starting with <i>econom</i></td></tr>
 <tr><td><code>chomsky~</code></td><td>similar spellings too (one letter off; the first letter as typed)</td></tr>
+<tr><td><code>UN</code></td><td>a word typed in capitals (two letters or more) matches only where it is
+written in capitals: the United Nations, not Kim Jong-un; <code>un</code> matches any case</td></tr>
 </table>
+<p>A pattern that matches very many words (<code>a*</code>) is searched for its most common ones, and
+<code>*</code> alone shows every article; the line under the search box says so. A query that cannot
+be read (a bracket or a quotation mark left open) is searched as plain words, and the line under the
+search box says that too. <code>AND</code>, <code>OR</code> and <code>NOT</code> join words: alone they
+find nothing.</p>
 <h3>Fields</h3>
 <table cellspacing="6">
 <tr><td><code>speaker:galloway</code></td><td>quoted by name (also <code>quoted:</code>)</td></tr>

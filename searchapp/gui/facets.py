@@ -74,7 +74,9 @@ class FacetGroup(QWidget):
         self.list.setFrameShape(QTreeWidget.Shape.NoFrame)
         self.list.header().setStretchLastSection(False)
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the largest count in _fill: ResizeToContents samples about a thousand rows, and in a
+        # long expanded list it cut "153" to "1…".
+        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.list.itemChanged.connect(self._item_changed)
         self.list.itemActivated.connect(self._item_activated)
         if field in NAME_FACETS:
@@ -138,6 +140,8 @@ class FacetGroup(QWidget):
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
         self.list.blockSignals(False)
+        widest = f"{max((count.count for count in visible), default=0):,}"  # digits are equally wide
+        self.list.header().resizeSection(1, self.list.fontMetrics().horizontalAdvance(widest + "   "))
         rows = len(visible)
         row_height = self.list.sizeHintForRow(0) if rows else 0
         self.list.setFixedHeight(rows * row_height + 4)

@@ -7,26 +7,34 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from searchapp.core.index import ArticleIndex
 from searchapp.core.models import IndexReport
 from searchapp.core.reader import IndexReaders
+from searchapp.core.wording import counted
 from searchapp.gui import export as export_module
 from searchapp.gui.coverage import CoverageFilter, CoverageWindow
 from searchapp.gui.dialogs import AboutDialog, ShortcutsDialog, SyntaxDialog
 from searchapp.gui.folders import FoldersDialog
 from searchapp.gui.icons import app_icon, icon
+from searchapp.gui.instance import InstanceServer
 from searchapp.gui.messages import MessageBar, Messages
 from searchapp.gui.names_manager import NamesDialog
 from searchapp.gui.problems import ProblemsDialog
-from searchapp.gui.progress import IndexProgress
+from searchapp.gui.progress import ProgressPanel
 from searchapp.gui.sample import install_sample
-from searchapp.gui.search_box import HISTORY_SIZE
 from searchapp.gui.search_view import SORTS, SearchView
-from searchapp.gui.settings import open_settings, string_list
+from searchapp.gui.settings import open_settings, restore_window, save_window, string_list
+from searchapp.gui.status import StatusBar, report_message
 from searchapp.gui.tasks import IndexTasks, Reader
-from searchapp.gui.watcher import FolderWatcher
+from searchapp.gui.watcher import FolderWatcher, IndexWatcher
 from searchapp.gui.welcome import Welcome
 
 log = logging.getLogger(__name__)
@@ -41,7 +49,8 @@ class MainWindow(QMainWindow):
     indexing_finished = Signal(str, object)  # "add"/"rescan"/"remove", IndexReport or removed count (None: failed)
     export_finished = Signal(str, int)  # path, rows
 
-    def __init__(self, index_dir: Path, settings: QSettings | None = None, *, rescan_on_start: bool = True) -> None:
+    def __init__(self, index_dir: Path, settings: QSettings | None = None, *, rescan_on_start: bool = True,
+                 instance: InstanceServer | None = None) -> None:
         super().__init__()
         self.index_dir = Path(index_dir)
         self.index: ArticleIndex | None = None
@@ -78,15 +87,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.progress = IndexProgress()
+        self.progress = ProgressPanel()
         self.progress.cancel_requested.connect(self.tasks.cancel)
-        self.problems_button = QPushButton(icon("warning"), "")
-        self.problems_button.setFlat(True)
-        self.problems_button.setAccessibleName("Show problems")
-        self.problems_button.clicked.connect(self.show_problems)
-        self.problems_button.hide()
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.problems_button)
+        self.status = StatusBar(self.statusBar(), self.progress, self.show_problems)
+        self.problems_button = self.status.problems_button
         self.folders_dialog: FoldersDialog | None = None
         self.problems_dialog: ProblemsDialog | None = None
         self.names_dialog: NamesDialog | None = None
@@ -95,11 +99,18 @@ class MainWindow(QMainWindow):
         self.search_view.names.coverage_requested.connect(self.show_coverage)
         self.search_view.coverage_requested.connect(self.show_coverage)
         self.search_view.names.changed.connect(lambda *_: self._refresh_names())
+        # Later launches on this index come here instead of opening a second window.
+        self.instance = instance or InstanceServer(self.index_dir)
+        self.instance.setParent(self)
+        self.instance.launched.connect(self.receive_launch)
 
         self.watcher = FolderWatcher(self.reader, self)
         self.watcher.changed.connect(self.tasks.rescan)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._refresh_timer.timeout.connect(self.search_view.refresh)
+        self._refresh_timer.timeout.connect(self._update_status)  # the count moves with each commit
+        self.index_watcher = IndexWatcher(self.reader, self)
+        self.index_watcher.changed.connect(self._schedule_refresh)
 
         self.tasks.opened.connect(self._opened)
         self.tasks.started.connect(self._task_started)
@@ -109,7 +120,7 @@ class MainWindow(QMainWindow):
         self.tasks.failed.connect(self._task_failed)
 
         self._build_menus()
-        self._restore_settings()
+        restore_window(self, self.settings)
         self.tasks.open(self.index_dir)
 
     # -- menus ----------------------------------------------------------------------------------
@@ -127,10 +138,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         view = self.search_view
         menu = self.menuBar().addMenu("&File")
-        self._action(menu, "&Add folder…", self.choose_folder, QKeySequence.StandardKey.Open, "folder-add",
-                     "Index a folder of articles where it is")
-        self._action(menu, "Add &files…", self.choose_files, None, "article")
-        self._action(menu, "Load the &sample articles", self.load_sample, None, "sample")
+        self.write_actions = [  # turned off on a read-only index
+            self._action(menu, "&Add folder…", self.choose_folder, QKeySequence.StandardKey.Open, "folder-add",
+                         "Index a folder of articles where it is"),
+            self._action(menu, "Add &files…", self.choose_files, None, "article"),
+            self._action(menu, "Load the &sample articles", self.load_sample, None, "sample"),
+        ]
         menu.addSeparator()
         self.export_csv_action = self._action(menu, "&Export results as CSV…", lambda: self.choose_export("csv"),
                                               "Ctrl+E", "export")
@@ -178,8 +191,18 @@ class MainWindow(QMainWindow):
     # -- getting articles in ---------------------------------------------------------------------
     def add_paths(self, paths: list[Path | str]) -> None:
         """Index folders or files where they are (dropped, chosen, or from the sample)."""
-        if paths:
+        if paths and self.index is not None and self.index.read_only:
+            self.messages.warning(f"Nothing can be added: {self.index.read_only_reason}")
+        elif paths:
             self.tasks.add(paths)
+
+    def receive_launch(self, paths: list[Path]) -> None:
+        """SearchApp was started again on this index: come to the front, and index what it was given."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.add_paths(list(paths))
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Add a folder of articles", str(Path.home()))
@@ -220,13 +243,30 @@ class MainWindow(QMainWindow):
             self.names_dialog.set_readers(readers)
         self.welcome.set_busy("")
         self.stack.setCurrentWidget(self.welcome if empty else self.search_view)
-        if index.rebuilt:
+        if index.read_only:
+            self._show_read_only(index.read_only_reason)
+        elif index.rebuilt and index.damage:
+            self.messages.warning(f"The index was damaged ({index.damage}); it has been rebuilt, and your "
+                                  "folders are being indexed again.")
+            self.tasks.rescan()
+        elif index.rebuilt:
             self.messages.info("This version of SearchApp indexes differently: your folders are being re-indexed.")
             self.tasks.rescan()
         elif self._rescan_on_start and not empty:
             self.tasks.rescan()  # pick up what changed while the app was closed
         self._update_status()
+        self.index_watcher.start(readers)
         self.index_opened.emit()
+
+    def _show_read_only(self, reason: str) -> None:
+        """Searching only: say so in the title, the status bar and the message bar; offer no writes."""
+        self.setWindowTitle("SearchApp (read-only)")
+        self.status.show_read_only(reason)
+        self.messages.info(reason)
+        self.welcome.set_busy("This index is read-only: nothing can be added to it.")
+        for action in self.write_actions:
+            action.setEnabled(False)
+        self.setAcceptDrops(False)
 
     def _task_started(self, kind: str, description: str) -> None:
         if kind in ("add", "rescan", "remove"):
@@ -237,6 +277,10 @@ class MainWindow(QMainWindow):
     def _committed(self, report: IndexReport) -> None:
         if self.stack.currentWidget() is self.welcome and (report.indexed or report.updated):
             self.stack.setCurrentWidget(self.search_view)
+        self._schedule_refresh()
+
+    def _schedule_refresh(self) -> None:
+        """Results and counts follow new commits (this window's or another process's), at most once a second."""
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
@@ -248,7 +292,7 @@ class MainWindow(QMainWindow):
         if kind in ("add", "rescan"):
             self._report(kind, result)
         elif kind == "remove":
-            self.messages.info(f"Removed {result:,} article{'s' if result != 1 else ''} from the index.")
+            self.messages.info(f"Removed {counted(result, 'article')} from the index.")
         if kind != "open":  # opening reports through _opened; this signal is about indexing
             self._refresh_timer.stop()
             self.search_view.refresh()
@@ -260,23 +304,9 @@ class MainWindow(QMainWindow):
         changed = report.indexed + report.updated + report.removed
         if self.index is not None and self.stack.currentWidget() is self.welcome and changed:
             self.stack.setCurrentWidget(self.search_view)
-        parts = []
-        if report.indexed:
-            parts.append(f"{report.indexed:,} new article{'s' if report.indexed != 1 else ''}")
-        if report.updated:
-            parts.append(f"{report.updated:,} updated")
-        if report.removed:
-            parts.append(f"{report.removed:,} removed")
-        action = ("Show problems", self.show_problems) if report.problems else None
-        if report.problems:
-            parts.append(f"{len(report.problems):,} file{'s' if len(report.problems) != 1 else ''} could not be read")
-        if report.cancelled:
-            self.messages.info("Indexing stopped. What was indexed so far is searchable"
-                               + (f" ({', '.join(parts)})." if parts else "."), action=action)
-        elif parts:
-            self.messages.info("Indexed: " + ", ".join(parts) + ".", action=action)
-        elif kind == "add":
-            self.messages.info("Everything was already indexed and up to date.")
+        text = report_message(kind, report)
+        if text:
+            self.messages.info(text, action=("Show problems", self.show_problems) if report.problems else None)
 
     def _task_failed(self, kind: str, message: str) -> None:
         self.progress.finish()
@@ -297,18 +327,17 @@ class MainWindow(QMainWindow):
     def _show_status(self, generation: int, stats, folders, problems) -> None:
         if self._closed or generation != self._status_generation:
             return  # an older reading (from before the last commit, say) must not undo a newer one
-        self.statusBar().showMessage(
-            f"{stats.articles:,} articles in {stats.folders:,} folder{'s' if stats.folders != 1 else ''}"
-        )
-        self.problems_button.setText(f"{len(problems):,} problem{'s' if len(problems) != 1 else ''}")
-        self.problems_button.setVisible(bool(problems))
+        self.status.show_status(stats, problems)
         if self.folders_dialog is not None:
             self.folders_dialog.set_folders(folders)
         if self.problems_dialog is not None:
             self.problems_dialog.set_problems(problems)
-        self.watcher.watch([f.path for f in folders if not f.missing])
+        if self.index is not None and not self.index.read_only:
+            self.watcher.watch([f.path for f in folders if not f.missing])
         if stats.articles == 0 and not self.tasks.is_busy():
             self.stack.setCurrentWidget(self.welcome)
+        elif stats.articles and self.stack.currentWidget() is self.welcome:
+            self.stack.setCurrentWidget(self.search_view)  # another process indexed into this index
 
     # -- views and dialogs -----------------------------------------------------------------------
     def show_folders(self) -> None:
@@ -407,31 +436,12 @@ class MainWindow(QMainWindow):
         )
 
     def _exported(self, path: Path, rows: int) -> None:
-        self.messages.info(f"Exported {rows:,} article{'s' if rows != 1 else ''} to {path}.")
+        self.messages.info(f"Exported {counted(rows, 'article')} to {path}.")
         self.export_finished.emit(str(path), rows)
 
     # -- settings and shutdown --------------------------------------------------------------------
-    def _restore_settings(self) -> None:
-        settings = self.settings
-        if not self.restoreGeometry(settings.value("geometry", b"")):
-            self.resize(1280, 800)
-        self.restoreState(settings.value("window_state", b""))
-        splitter_state = settings.value("splitter")
-        if splitter_state:
-            self.search_view.splitter.restoreState(splitter_state)
-        self.search_view.set_sort(str(settings.value("sort", "relevance")))
-        self.sort_actions[self.search_view.sort()].setChecked(True)
-        self.search_view.search_box.set_text(str(settings.value("last_query", "")), search=False)
-
     def save_settings(self) -> None:
-        settings = self.settings
-        settings.setValue("geometry", self.saveGeometry())
-        settings.setValue("window_state", self.saveState())
-        settings.setValue("splitter", self.search_view.splitter.saveState())
-        settings.setValue("sort", self.search_view.sort())
-        settings.setValue("last_query", self.search_view.search_box.text())
-        settings.setValue("history", self.search_view.search_box.history()[:HISTORY_SIZE])
-        settings.sync()
+        save_window(self, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.shutdown()
@@ -444,6 +454,8 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.save_settings()
         self._refresh_timer.stop()
+        self.index_watcher.stop()
+        self.instance.close()
         self.reader.shutdown(wait=False)  # nothing new starts; queued reads are dropped
         export_module.stop_exports()
         self.tasks.shutdown()  # the writer finishes its commit; the readers stop

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.core.models import Problem
+from searchapp.core.wording import counted
 from searchapp.gui.viewer import original_file
 
 
@@ -59,7 +60,8 @@ class ProblemsDialog(QDialog):
         count = len(problems)
         self.summary.setText(
             "Every file was indexed." if not count else
-            f"{count:,} file{'s' if count != 1 else ''} could not be indexed. Double-click one to show it in its folder."
+            f"{counted(count, 'file or folder', 'files or folders')} could not be indexed. "
+            "Double-click one to show it in its folder."
         )
 
     def _show_in_folder(self, item: QTreeWidgetItem) -> None:

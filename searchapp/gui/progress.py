@@ -1,4 +1,5 @@
-"""The status bar's indexing progress: a bar, "done of total, rate, time left", and Cancel."""
+"""The status bar's indexing progress: what is happening now (waiting for another writer, walking the
+folders, writing N new / M changed / K removed files, committing, merging), a bar, and Cancel."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import time
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from searchapp.core.models import IndexProgress
+from searchapp.core.wording import counted
 from searchapp.gui.icons import icon
 
 
@@ -21,7 +24,7 @@ def duration(seconds: float) -> str:
     return f"{hours} h {minutes:02d} min"
 
 
-class IndexProgress(QWidget):
+class ProgressPanel(QWidget):
     """Hidden while idle; during a task shows what runs, how far, how fast, and a Cancel button."""
 
     cancel_requested = Signal()
@@ -57,19 +60,45 @@ class IndexProgress(QWidget):
         self.cancel_button.setEnabled(True)
         self.show()
 
-    def update_progress(self, done: int, total: int, current: str = "") -> None:
+    def update_progress(self, update: IndexProgress) -> None:
+        """Show one progress report; phases without a count show a busy bar, never a full one."""
+        if update.phase != "indexing":
+            self.bar.setRange(0, 0)
+            self.label.setText(self._phase_text(update))
+            self.label.setToolTip(update.current)
+            return
         now = time.monotonic()
         if not self._started:
-            self._started, self._first_done = now, done
+            self._started, self._first_done = now, update.done
+        done, total = update.done, update.total
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        text = f"{self._description}: {done:,} of {total:,} files"
+        plan = " · ".join(
+            part for part in (
+                f"{update.new:,} new" if update.new else "",
+                f"{update.changed:,} changed" if update.changed else "",
+                f"{update.removed:,} removed" if update.removed else "",
+            ) if part
+        )
+        if not total:
+            text = f"{self._description}: nothing new" + (f" ({plan})" if plan else "")
+        else:
+            text = f"Indexing {done:,} of {counted(total, 'file')}" + (f" ({plan})" if plan else "")
         elapsed = now - self._started
         rate = (done - self._first_done) / elapsed if elapsed > 0.5 else 0.0
-        if rate > 0:
+        if rate > 0 and done < total:
             text += f" · {rate:,.0f}/s · {duration((total - done) / rate)} left"
         self.label.setText(text)
-        self.label.setToolTip(current)
+        self.label.setToolTip(update.current)
+
+    def _phase_text(self, update: IndexProgress) -> str:
+        if update.phase == "waiting":
+            return "Waiting: another SearchApp process is writing to this index…"
+        if update.phase == "walking":
+            return f"{self._description}: looking for files ({counted(update.done, 'file')} found so far)…"
+        if update.phase == "merging":
+            return f"Merging the index ({counted(update.articles, 'article')}); this can take a minute…"
+        return f"Saving {counted(update.articles, 'article')} to the index…"
 
     def finish(self) -> None:
         self.hide()

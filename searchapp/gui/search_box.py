@@ -92,6 +92,18 @@ class SearchBox(QWidget):
         self._emit()
 
     def set_error(self, message: str) -> None:
+        """A query that cannot be searched: why, under the field."""
+        self._show_line("warning", message)
+
+    def set_notice(self, message: str) -> None:
+        """How a query was read when not as typed ("Searched as words: ..."), or clear it with ''."""
+        if message:
+            self._show_line("info", message)
+        else:
+            self.clear_error()
+
+    def _show_line(self, icon_name: str, message: str) -> None:
+        self._error_icon.setPixmap(icon(icon_name).pixmap(16, 16))
         self.error_label.setText(message)
         self.error_label.show()
         self._error_icon.show()

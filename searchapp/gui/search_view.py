@@ -301,7 +301,7 @@ class SearchView(QWidget):
     def _show_results(self, key: SearchKey, result: SearchResult | None, refresh: bool) -> None:
         if result is None or key.generation != self._generation:
             return  # a newer search is on its way
-        self.search_box.clear_error()
+        self.search_box.set_notice(result.notice)
         current = self.viewer.path
         self.terms = result.terms
         scrolled = self.results.verticalScrollBar().value()

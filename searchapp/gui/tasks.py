@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from searchapp.config import settings
 from searchapp.core.errors import SearchAppError
 from searchapp.core.index import ArticleIndex
+from searchapp.core.models import IndexProgress
 from searchapp.core.reader import IndexReaders
 from searchapp.core.writer import WriterProcess
 
@@ -48,7 +49,7 @@ class IndexTasks(QObject):
 
     opened = Signal(object, object, bool)  # ArticleIndex, IndexReaders, is_empty
     started = Signal(str, str)  # kind, description
-    progress = Signal(int, int, str)  # done, total, current file
+    progress = Signal(object)  # IndexProgress
     committed = Signal(object)  # IndexReport so far
     finished = Signal(str, object)  # kind, result (IndexReport, or documents removed)
     failed = Signal(str, str)  # kind, message a user can read
@@ -69,7 +70,8 @@ class IndexTasks(QObject):
         def run(_index, *_):
             index = ArticleIndex(location, max_file_size=settings.load().max_file_size)
             self.index = index
-            self.writer = WriterProcess(location, max_file_size=index.max_file_size)
+            if not index.read_only:  # a read-only index is searched, and nothing writes to it
+                self.writer = WriterProcess(location, max_file_size=index.max_file_size)
             self.readers = IndexReaders(index.location)
             self.readers.start()  # warm before the first search
             self.opened.emit(index, self.readers, index.is_empty())
@@ -138,15 +140,20 @@ class IndexTasks(QObject):
     def _run_task(self, task: Task) -> None:
         if task.kind != "open" and self.index is None:
             return  # the index failed to open; that was reported already
+        if task.kind in ("add", "rescan", "remove") and self.writer is None:
+            self.failed.emit(task.kind, self.index.read_only_reason)
+            return
         self.started.emit(task.kind, task.description)
         last = 0.0
+        last_phase = ""
 
-        def progress(done: int, total: int, current: str = "") -> None:
-            nonlocal last
+        def progress(update: IndexProgress) -> None:
+            nonlocal last, last_phase
             now = time.monotonic()
-            if now - last >= PROGRESS_INTERVAL_S or done >= total:
-                last = now
-                self.progress.emit(done, total, current)
+            finished = update.phase == "indexing" and update.done >= update.total
+            if update.phase != last_phase or finished or now - last >= PROGRESS_INTERVAL_S:
+                last, last_phase = now, update.phase
+                self.progress.emit(update)
 
         try:
             result = task.run(self.index, progress, self._cancel.is_set, self.committed.emit)

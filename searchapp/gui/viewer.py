@@ -12,8 +12,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
     QDesktopServices,
     QFont,
+    QGuiApplication,
+    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -56,6 +59,35 @@ class SafeBrowser(QTextBrowser):
 original_file = source_file  # the file on disk holding a document (records of a .jsonl are 'file.jsonl#N')
 
 
+class PathLabel(QLabel):
+    """A file's path in a muted colour, cut in the middle when too long ("/home/…/2005/story.html"):
+    the whole path is in its tooltip and on the clipboard with Copy path (right-click)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = ""
+        self.setAccessibleName("File")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        copy = QAction("Copy path", self)
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(self.path))
+        self.addAction(copy)
+
+    def set_path(self, path: str) -> None:
+        self.path = path
+        self.setToolTip(path)
+        self.setAccessibleDescription(path)
+        self._elide()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.path, Qt.TextElideMode.ElideMiddle, max(self.width(), 40)))
+
+
 class ArticleViewer(QWidget):
     """Shows one stored article with its hits; emits `filter_requested(field, value)` from its chips."""
 
@@ -83,10 +115,7 @@ class ArticleViewer(QWidget):
         self.meta = QLabel()
         self.meta.setWordWrap(True)
         self.meta.setAccessibleName("Byline, outlet and date")
-        self.path_label = QLabel()
-        self.path_label.setAccessibleName("File")
-        self.path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.path_label.setEnabled(False)
+        self.path_label = PathLabel()
         self.open_button = self._tool_button("external", "Open original", "Open the original file")
         self.open_button.clicked.connect(self.open_original)
         self.folder_button = self._tool_button("folder-open", "Show in folder", "Show the file in its folder")
@@ -189,8 +218,7 @@ class ArticleViewer(QWidget):
         meta = [f"By {article.byline}" if article.byline else "", article.outlet, format_date(article.published)]
         self.meta.setText("  ·  ".join(part for part in meta if part))
         self.copies_label.hide()
-        self.path_label.setText(article.path)
-        self.path_label.setToolTip(article.path)
+        self.path_label.set_path(article.path)
         entities = stored.entities
         self._types = {**{n: "person" for n in entities.people}, **{n: "org" for n in entities.orgs},
                        **{s.name: s.type for s in entities.speakers}}

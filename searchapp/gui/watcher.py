@@ -1,4 +1,5 @@
-"""Watches the indexed folders; after changes settle, asks for a re-scan of the folder that changed."""
+"""Watches the indexed folders (after changes settle, asks for a re-scan of the folder that changed)
+and the index itself (commits made by another process: the command line, another user's window)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from searchapp.core.crawl import under
+from searchapp.core.reader import IndexReaders
 from searchapp.gui.tasks import Reader
 
 log = logging.getLogger(__name__)
@@ -81,3 +83,47 @@ class FolderWatcher(QObject):
             log.info("files changed under %s", ", ".join(folders))
             self.changed.emit(folders)
             self.watch(self._roots)  # new subfolders get watched too
+
+
+class IndexWatcher(QObject):
+    """Emits `changed()` when the index has a new commit or folder list, by any process (this
+    window's own commits are refreshed for already; one more refresh costs little, and telling them
+    apart would race with another process's commit): it asks a reader process for the index's
+    version every few seconds (no disk work in this thread; works on network drives, where file
+    system notifications do not)."""
+
+    changed = Signal()
+
+    def __init__(self, reader: Reader, parent: QObject | None = None, interval_ms: int = 2000) -> None:
+        super().__init__(parent)
+        self._reader = reader
+        self._readers: IndexReaders | None = None
+        self._version: object = None
+        self._asking = False
+        self._timer = QTimer(self, interval=interval_ms)
+        self._timer.timeout.connect(self._poll)
+
+    def start(self, readers: IndexReaders) -> None:
+        self._readers = readers
+        self._timer.start()
+        self._poll()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _poll(self) -> None:
+        readers = self._readers
+        if readers is None or self._asking:
+            return
+        self._asking = True
+        self._reader.run(readers.counts.version, self._seen, self._failed)
+
+    def _failed(self, _error: BaseException) -> None:
+        self._asking = False  # the status line reports read failures; try again next time
+
+    def _seen(self, version: object) -> None:
+        self._asking = False
+        before, self._version = self._version, version
+        if before is not None and version != before:
+            log.info("the index was changed by another process")
+            self.changed.emit()

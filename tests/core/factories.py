@@ -34,3 +34,19 @@ def write_json_records(path: Path, records: list[dict]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(json.dumps(record) for record in records) + "\n", encoding="utf-8")
     return path
+
+
+PARAGRAPH = ("<p>The mayor of Springfield said on Monday that the new harbour bridge would open next spring, "
+             "after years of delay and a budget that doubled.</p>")
+
+
+def deep_page(depth: int, *, menu: bool = True) -> bytes:
+    """An HTML article (six paragraphs about a harbour bridge) under `depth` nested elements:
+    deeper than lxml's parser goes (256), so the main-text extractor misses it (keeping the menu,
+    or without one, rejecting the page with a log line of its own)."""
+    return (
+        "<html><head><title>Bridge opens next spring</title></head><body>"
+        + ("<nav>Home News Sport</nav>" if menu else "")
+        + "<div>" * depth + "<article><h1>Bridge opens next spring</h1>" + PARAGRAPH * 6 + "</article>"
+        + "</div>" * depth + "<script>var hidden = 'not text';</script><footer>Contact us</footer></body></html>"
+    ).encode()

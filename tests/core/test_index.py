@@ -139,7 +139,7 @@ def test_cancel_keeps_what_was_committed(tmp_path: Path) -> None:
         seen = []
         report = index.add(
             [folder],
-            progress=lambda done, total, current: seen.append(done),
+            progress=lambda update: seen.append(update.done) if update.phase == "indexing" else None,
             cancelled=lambda: len(seen) > 25,
         )
         assert report.cancelled

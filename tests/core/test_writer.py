@@ -27,7 +27,7 @@ def test_writes_in_the_child_are_seen_by_a_reader_here(writer: WriterProcess, tm
     commits = []
     report = writer.add(
         [folder],
-        progress=lambda done, total, current: progress.append((done, total)),
+        progress=lambda update: progress.append((update.done, update.total)) if update.phase == "indexing" else None,
         on_commit=commits.append,
     )
     assert report.indexed == 50 and not report.cancelled
@@ -45,7 +45,7 @@ def test_cancel_reaches_the_child(writer: WriterProcess, tmp_path: Path) -> None
     seen: list[int] = []
     report = writer.add(
         [folder],
-        progress=lambda done, total, current: seen.append(done),
+        progress=lambda update: seen.append(update.done) if update.phase == "indexing" else None,
         cancelled=lambda: bool(seen) and seen[-1] > 30,
     )
     assert report.cancelled and report.indexed < 400

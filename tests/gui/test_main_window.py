@@ -228,6 +228,8 @@ def test_a_file_added_to_a_watched_folder_is_indexed_by_itself(qtbot, make_windo
     index_folder(qtbot, window, articles)
     search_for(qtbot, window, "lighthouse")
     assert window.search_view.model.total == 0
+    # The folder is watched once the status read after indexing has listed it (on a busy machine, later).
+    qtbot.waitUntil(lambda: str(articles) in window.watcher.watched(), timeout=INDEX_TIMEOUT_MS)
     with qtbot.waitSignal(window.indexing_finished, timeout=INDEX_TIMEOUT_MS,
                           check_params_cb=lambda kind, report: kind == "rescan" and report.indexed == 1):
         write_article(articles, "lighthouse", "Lighthouse reopens", "The old lighthouse reopened on Sunday.")

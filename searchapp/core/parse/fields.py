@@ -181,6 +181,7 @@ def make_article(
     published: object = None,
     url: object = "",
     language: object = "",
+    extraction: str = "",
 ) -> Article:
     """Build the Article every parser returns; raise SkipFile when there is no body text."""
     body = normalize_paragraphs(body)
@@ -197,4 +198,5 @@ def make_article(
         published=parse_date(published),
         url=one_line(url),
         language=language_code(language),
+        extraction=extraction,
     )

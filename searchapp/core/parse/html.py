@@ -1,7 +1,9 @@
 """HTML pages saved from news sites: metadata from JSON-LD and meta tags, body via trafilatura.
 
 Body options were chosen by measurement on the Zyte article-extraction benchmark
-(bench/parse_bench.py): trafilatura's defaults without comments score best there.
+(bench/parse_bench.py): trafilatura's defaults without comments score best there. No text is lost
+when trafilatura rejects a page or keeps far less than the page shows (an article under thousands
+of nested elements, say): then the page's visible text is the body, and the Article says so.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from searchapp.core.errors import SkipFile
 from searchapp.core.models import Article
 from searchapp.core.parse.encoding import decode
 from searchapp.core.parse.fields import NO_TEXT, drop_repeated_headline, make_article, one_line
+from searchapp.core.parse.visible import rough_text_size, text_size, visible_text
 
 ARTICLE_TYPES = frozenset(
     """NewsArticle Article ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle BackgroundNewsArticle
@@ -58,6 +61,10 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»•]+\s+|\s*[|｜：]\s*|\s+::\s+")
 _SEGMENT_SEPARATORS = (" | ", " -- ", " - ", " — ", " – ", " :: ", " » ", "｜")
 _NOT_WORD = re.compile(r"\W+")
+# Less than this share of the page's visible text, on a page with at least this much of it, is taken
+# as the extractor having missed the article (measured on the Zyte benchmark with bench/parse_bench.py).
+TOO_LITTLE = 0.1
+MIN_VISIBLE_LETTERS = 400
 
 
 def parse(data: bytes, path: str) -> list[Article]:
@@ -70,7 +77,7 @@ def parse(data: bytes, path: str) -> list[Article]:
         raise SkipFile("not an HTML page (cannot read its markup)")
     page = PageMetadata(tree)
     headline = page.headline()
-    body = _article_text(tree, text) or page.json_ld_text("articlebody")
+    body, extraction = _body(tree, text, page)
     if not body.strip():
         raise SkipFile(NO_TEXT)
     return [
@@ -84,14 +91,36 @@ def parse(data: bytes, path: str) -> list[Article]:
             published=page.published(),
             url=page.url(),
             language=page.language(),
+            extraction=extraction,
         )
     ]
 
 
-def _article_text(tree: etree._Element, text: str) -> str:
-    """The article body only (no navigation, ads, related links or comments), paragraph per line."""
-    extracted = trafilatura.extract(tree, **EXTRACT_OPTIONS) or _paragraph_text(text)
-    return "\n\n".join(extracted.splitlines())
+def _body(tree: etree._Element, text: str, page: PageMetadata) -> tuple[str, str]:
+    """The article body only (no navigation, ads, related links or comments), paragraph per line,
+    and how it was found (see Article.extraction)."""
+    main = trafilatura.extract(tree, **EXTRACT_OPTIONS)
+    candidates = (
+        ("main text", lambda: main),
+        ("paragraphs", lambda: "" if main else _paragraph_text(text)),
+        ("articleBody", lambda: page.json_ld_text("articlebody")),
+    )
+    visible: str | None = None
+    rough = rough_text_size(text)
+    for how, found in candidates:
+        body = found() or ""
+        if not body.strip():
+            continue
+        size = text_size(body)
+        if size >= TOO_LITTLE * rough:
+            return "\n\n".join(body.splitlines()), how
+        if visible is None:
+            visible = visible_text(text)  # slower than the rough size: only when the body looks small
+        if size >= TOO_LITTLE * text_size(visible) or text_size(visible) < MIN_VISIBLE_LETTERS:
+            return "\n\n".join(body.splitlines()), how
+    if visible is None:
+        visible = visible_text(text)
+    return "\n\n".join(visible.splitlines()), "visible text"
 
 
 def _paragraph_text(text: str) -> str:

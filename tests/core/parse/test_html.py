@@ -11,7 +11,9 @@ import pytest
 from searchapp.core.errors import SkipFile
 from searchapp.core.parse import parse_bytes
 from searchapp.core.parse.html import strip_site_name
+from searchapp.core.parse.visible import visible_text
 from tests.conftest import corpus_path
+from tests.core.factories import deep_page
 
 
 def test_article_page_metadata(parse_fixture):
@@ -161,3 +163,31 @@ def test_xhtml_with_xml_declaration(parse_fixture):
         "de",
     )
     assert article.body == "Die Stadt hat am Montag den Bau einer neuen Brücke beschlossen."
+
+
+def test_an_article_under_thousands_of_elements_keeps_its_text():
+    [article] = parse_bytes(deep_page(3000), "deep.html")
+    assert article.extraction == "visible text"
+    assert article.body.count("harbour bridge") == 6
+    # what a reader does not see stays out: navigation, footer, script
+    assert "Home News Sport" not in article.body and "Contact us" not in article.body
+    assert "hidden" not in article.body
+
+
+def test_an_ordinary_page_uses_the_main_text_extractor(parse_fixture):
+    [article] = parse_fixture("article.html")
+    assert article.extraction == "main text"
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>One</p><p>Two <b>bold</b></p>", "One\nTwo bold"),
+        ("<div hidden>secret</div><div style='display: none'>gone</div><p>shown</p>", "shown"),
+        ("<head><title>t</title><body><p>no closing head</p>", "no closing head"),
+        ("<aside>aside</aside><header>top</header><p>text</p><form>field</form>", "text"),
+        ("<p>a</p></div></span><p>b", "a\nb"),  # stray end tags, an unclosed paragraph
+    ],
+)
+def test_visible_text(html, expected):
+    assert visible_text(html) == expected
