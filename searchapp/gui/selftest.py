@@ -76,6 +76,14 @@ def _check(index_dir: Path) -> None:
         if view.viewer.hit_count() < 1 or view.viewer.current_hit != 0:
             raise AssertionError("the article opened without its hits marked")
         print(f"article opened at {view.viewer.hit_label.text()}")
+        # The Coverage window: QtCharts in this build, coverage and profile in the counts reader.
+        window.show_coverage("Barack Obama", "person")
+        coverage = window.coverage_window
+        _wait(app, lambda: coverage.profile is not None and coverage.coverage is not None, "a coverage chart")
+        print(f"coverage of {coverage.profile.name}: {coverage.profile.mentioned} article(s), "
+              f"{len(coverage.coverage.buckets)} {coverage.coverage.by} bucket(s), {len(coverage.chart.series())} line(s)")
+        if not coverage.chart.series():
+            raise AssertionError("the coverage chart has no lines")
     finally:
         window.close()
         app.processEvents()
