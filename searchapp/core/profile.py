@@ -90,14 +90,14 @@ def profile(
         column = searcher.reader().column_reader("speakers_column", translate=False)
         for docnum in quoted:
             raw = column[docnum]
-            for speaker, kind, role, _count, texts in json.loads(raw) if raw else ():
+            for speaker, kind, role, _count, *texts in json.loads(raw) if raw else ():
                 named = book.resolve(speaker, kind)
                 if named is None or named[0] != name:
                     continue
                 if role:
                     roles[role.lower()] += 1
                     written.setdefault(role.lower(), Counter())[role] += 1
-                said.extend((days[docnum], docnum, text) for text in texts)
+                said.extend((days[docnum], docnum, text) for text in (texts[0] if texts else ()))
         said.sort(key=lambda item: (-item[0], item[1]))  # newest first; undated (day 0) last
         quotes = []
         for day, docnum, text in said[:QUOTES]:
