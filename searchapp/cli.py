@@ -7,7 +7,6 @@ usage error (a bad option or a query that cannot be read).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -164,6 +163,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from searchapp.core.export import json_text
     from searchapp.core.search import search
 
     index = _open(args, read_only=True)
@@ -189,7 +189,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 f: [{"value": c.value, "count": c.count} for c in counts]
                 for f, counts in result.facets.items()
             }
-        print(json.dumps(output, ensure_ascii=False, indent=1))
+        print(json_text(output, indent=1))
         return EXIT_OK
     first = (result.page - 1) * result.page_size
     if result.notice:  # how the query was read, when not as typed: beside the results, not among them
@@ -213,6 +213,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
+    from searchapp.core.export import json_text
     from searchapp.core.extract import extract_entities
     from searchapp.core.parse import parse_bytes
 
@@ -240,7 +241,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             **entities_json(entities),
         }
         if args.json:
-            print(json.dumps(record, ensure_ascii=False))
+            print(json_text(record))
             continue
         for key in ("path", "format", "headline", "byline", "outlet", "published", "url", "language", "extraction"):
             if record[key]:
