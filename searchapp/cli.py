@@ -34,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="searchapp",
         description="Search folders of news articles by person or agency. "
         "Without a command, `searchapp` opens the window.",
-        epilog="The window: searchapp [--index DIR] [PATH ...] (PATHs are indexed on start). "
+        epilog="The window: searchapp [--index DIR] [PATH ...] (PATHs are indexed on start; when a window is "
+        "already open on that index, it is brought to the front and given them). "
         "Other options: --self-test (start the window offscreen, index the sample, search, exit), "
         "--install-desktop-entry, --uninstall-desktop-entry.",
     )

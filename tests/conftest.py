@@ -26,18 +26,24 @@ EVAL = SHARED / "eval"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+SHARED_MISSING = (
+    "the team's shared test data (../shared, a folder kept beside the project on the team's machines and in "
+    "CI; it is not part of a clone of the repository), so this test is skipped"
+)
+
+
 def corpus_path(*parts: str) -> Path:
-    """A path inside ../shared/corpora, or skip the test with the reason when it is absent."""
+    """A path inside ../shared/corpora, or skip the test, saying what is missing and why."""
     path = CORPORA.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"needs ../shared/corpora/{'/'.join(parts)} (not present beside the repo)")
+        pytest.skip(f"needs the news corpus ../shared/corpora/{'/'.join(parts)} from {SHARED_MISSING}")
     return path
 
 
 def eval_path(*parts: str) -> Path:
     path = EVAL.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"needs ../shared/eval/{'/'.join(parts)} (not present beside the repo)")
+        pytest.skip(f"needs the gold annotations ../shared/eval/{'/'.join(parts)} from {SHARED_MISSING}")
     return path
 
 
