@@ -192,3 +192,13 @@ def test_a_display_that_cannot_be_reached_is_named() -> None:
     assert display_problem({"DISPLAY": ":4242"}).startswith("cannot connect to the X display ':4242'")
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) == ""
     assert display_problem({}).startswith("no display")
+
+
+def test_search_says_how_a_query_was_read(indexed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "title:(", "--index", str(indexed)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.startswith("searchapp: Searched as words: title (a bracket ( is not closed")
+    assert main(["search", "report*", "--index", str(indexed), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["notice"] is None
+    assert main(["search", "AND OR NOT", "--index", str(indexed)]) == 2
+    assert "no words to join" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""Keep wildcard and fuzzy queries from running away.
+"""Fit a query to the index it runs on, and keep wildcard and fuzzy queries from running away.
 
 Whoosh expands `elect*`, `*a*` or `galoway~2` into every matching word of the index, ORs them all
 and, to mark the hits, checks every one of those words at every matching article: `*?*` was a
@@ -31,6 +31,8 @@ class _Budget:
         self.cut: dict[str, tuple[int, int]] = {}  # pattern as typed -> (words matched, words kept)
         self.unscanned: list[str] = []  # patterns whose look through the word list was cut short
         self.everything: list[str] = []  # patterns that match any word
+        self.older_index = False  # the index lacks a field the query uses
+        self.acronyms: list[str] = []  # words typed in capitals, matched as written
 
 
 def bound_expansions(query: wq.Query, reader: Any) -> tuple[wq.Query, str]:
@@ -48,10 +50,24 @@ def bound_expansions(query: wq.Query, reader: Any) -> tuple[wq.Query, str]:
         "with a wildcard; some matches may be missing (start it with a letter)"
         for pattern in budget.unscanned
     ]
+    if budget.older_index:
+        notes.append("this index was made by an earlier version of SearchApp, which did not record capitals: "
+                     "words in capitals were matched in any case")
+    elif budget.acronyms:
+        typed = list(dict.fromkeys(budget.acronyms))
+        lower = " ".join(word.lower() for word in typed)
+        notes.append(f"{', '.join(typed)}: matched in capitals only, as an acronym; type {lower} to match any case")
     return bounded, ("; ".join(dict.fromkeys(notes)) + ".") if notes else ""
 
 
 def _visit(node: wq.Query, reader: Any, budget: _Budget) -> wq.Query:
+    if isinstance(node, wq.Term) and node.fieldname == "acronyms":
+        budget.acronyms.append(node.text)
+    if isinstance(node, wq.And) and any(_missing_field(child, reader) for child in node.subqueries):
+        # An index of an earlier version lacks a field (`acronyms`): its part of an AND drops out.
+        budget.older_index = True
+        kept = [child for child in node.subqueries if not _missing_field(child, reader)]
+        node = kept[0] if len(kept) == 1 else wq.And(kept, boost=node.boost)
     if isinstance(node, wq.Every):
         return wq.Every()  # `title:*` would read every posting of the field: every article it is
     if isinstance(node, wq.MultiTerm):
@@ -63,6 +79,10 @@ def _visit(node: wq.Query, reader: Any, budget: _Budget) -> wq.Query:
     if isinstance(node, wq.WrappingQuery):
         return node.apply(lambda child: _visit(child, reader, budget))
     return node
+
+
+def _missing_field(node: wq.Query, reader: Any) -> bool:
+    return isinstance(node, wq.Term) and node.fieldname not in reader.schema
 
 
 def _leaves(reader: Any) -> list[Any]:

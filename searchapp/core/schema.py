@@ -10,6 +10,9 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 # Bump on any change to fields or analyzers: an index of another version is rebuilt, never misread.
 # 2: acronyms (words written in capitals, so that `UN` finds the United Nations and not Kim Jong-un)
 SCHEMA_VERSION = 2
+# Older versions this one can still search, read-only (an index that cannot be rebuilt here, such as
+# a colleague's copy): version 1 lacks only `acronyms`, so capitals are not told apart in it.
+READABLE_SCHEMA_VERSIONS = frozenset({1, SCHEMA_VERSION})
 
 # English stemming, no stop words dropped from names ("The Who"), accents kept as typed.
 TEXT_ANALYZER = StemmingAnalyzer(stoplist=None, minsize=1)
