@@ -174,7 +174,7 @@ class _Words(wq.Query):
         self.pairs = pairs  # most common first, per field
         self.boost = boost
         self.constantscore = constantscore
-        self._segments: dict[int, tuple[list[int], dict[str, dict[int, bytes]]]] = {}  # per segment reader
+        self._segments: dict[int, tuple[Any, list[int], dict[str, dict[int, bytes]]]] = {}  # per segment reader
 
     def is_leaf(self) -> bool:
         return True
@@ -205,8 +205,9 @@ class _Words(wq.Query):
                     # The dict union runs in C; a word already seen for a document stays.
                     found = dict.fromkeys(reader.postings(fieldname, word).all_ids(), word)
                     word_of[fieldname] = found | word_of.get(fieldname, {})
-            self._segments[key] = (sorted(set().union(*word_of.values())), word_of)
-        ids, word_of = self._segments[key]
+            # The reader is kept with its lists: its id cannot be taken by another while they are.
+            self._segments[key] = (reader, sorted(set().union(*word_of.values())), word_of)
+        _reader, ids, word_of = self._segments[key]
         if not ids:
             return matching.NullMatcher()
         return _WordsMatcher(ids, word_of, self.boost)
