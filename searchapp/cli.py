@@ -8,7 +8,6 @@ usage error (a bad option or a query that cannot be read).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -36,7 +35,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="searchapp",
         description="Search folders of news articles by person or agency. "
         "Without a command, `searchapp` opens the window.",
-        epilog="The window: searchapp [--index DIR] [PATH ...] (PATHs are indexed on start). "
+        epilog="The window: searchapp [--index DIR] [PATH ...] (PATHs are indexed on start; when a window is "
+        "already open on that index, it is brought to the front and given them). "
         "Other options: --self-test (start the window offscreen, index the sample, search, exit), "
         "--install-desktop-entry, --uninstall-desktop-entry.",
     )
@@ -170,6 +170,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from searchapp.core.export import json_text
     from searchapp.core.search import search
 
     index = _open(args, read_only=True)
@@ -196,7 +197,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 f: [{"value": c.value, "count": c.count} for c in counts]
                 for f, counts in result.facets.items()
             }
-        print(json.dumps(output, ensure_ascii=False, indent=1))
+        print(json_text(output, indent=1))
         return EXIT_OK
     first = (result.page - 1) * result.page_size
     if result.notice:  # how the query was read, when not as typed: beside the results, not among them
@@ -222,6 +223,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
+    from searchapp.core.export import json_text
     from searchapp.core.extract import extract_entities
     from searchapp.core.parse import parse_bytes
 
@@ -249,7 +251,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             **entities_json(entities),
         }
         if args.json:
-            print(json.dumps(record, ensure_ascii=False))
+            print(json_text(record))
             continue
         for key in ("path", "format", "headline", "byline", "outlet", "published", "url", "language", "extraction"):
             if record[key]:

@@ -46,6 +46,7 @@ class ProgressBar:
         self.last = 0.0
         self.phase = ""
         self.shown = False
+        self.width = 0  # of the line shown last
 
     def __call__(self, update: IndexProgress) -> None:
         if update.phase == "waiting":
@@ -67,7 +68,9 @@ class ProgressBar:
             text = f"merging index segments ({counted(update.articles, 'article')}); this can take a while"
         else:
             text = f"committing {counted(update.articles, 'article')} to the index"
-        print(f"\r{text}\x1b[K", end="", file=sys.stderr, flush=True)
+        # Spaces rather than an escape sequence to clear what a longer line left: any terminal shows them.
+        print(f"\r{text:<{self.width}}", end="", file=sys.stderr, flush=True)
+        self.width = len(text)
         self.shown = True
 
     def _indexing(self, update: IndexProgress, now: float) -> str:
@@ -92,6 +95,7 @@ class ProgressBar:
         if self.shown:
             print(file=sys.stderr)
             self.shown = False
+            self.width = 0
 
     def finish(self) -> None:
         self._line_done()

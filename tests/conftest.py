@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 # Property tests: the same examples on every run (CI must not turn red by chance), no example database
 # written into the checkout, and no per-example deadline on a machine shared with other work.
@@ -16,6 +18,8 @@ from hypothesis import settings
 settings.register_profile("searchapp", database=None, deadline=None, derandomize=True, max_examples=150)
 settings.register_profile("explore", database=None, deadline=None, max_examples=1000)
 settings.load_profile("searchapp")
+# Its caches (Unicode tables, constants) go to the temporary folder too: tests write nothing into the checkout.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / f"searchapp-hypothesis-{os.getuid() if hasattr(os, 'getuid') else 0}")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -26,18 +30,24 @@ EVAL = SHARED / "eval"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+SHARED_MISSING = (
+    "the team's shared test data (../shared, a folder kept beside the project on the team's machines and in "
+    "CI; it is not part of a clone of the repository), so this test is skipped"
+)
+
+
 def corpus_path(*parts: str) -> Path:
-    """A path inside ../shared/corpora, or skip the test with the reason when it is absent."""
+    """A path inside ../shared/corpora, or skip the test, saying what is missing and why."""
     path = CORPORA.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"needs ../shared/corpora/{'/'.join(parts)} (not present beside the repo)")
+        pytest.skip(f"needs the news corpus ../shared/corpora/{'/'.join(parts)} from {SHARED_MISSING}")
     return path
 
 
 def eval_path(*parts: str) -> Path:
     path = EVAL.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"needs ../shared/eval/{'/'.join(parts)} (not present beside the repo)")
+        pytest.skip(f"needs the gold annotations ../shared/eval/{'/'.join(parts)} from {SHARED_MISSING}")
     return path
 
 

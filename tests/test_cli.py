@@ -210,3 +210,54 @@ def test_library_log_lines_go_to_the_log_file_not_the_terminal(tmp_path: Path) -
     inspect = run_cli("inspect", str(folder / "deep0.html"), "--json", tmp_path=tmp_path)
     assert inspect.stderr == ""
     assert json.loads(inspect.stdout)["extraction"] == "visible text"
+
+
+def test_an_unknown_command_is_a_usage_error_naming_the_close_ones(tmp_path: Path) -> None:
+    mistyped = run_cli("serch", "oil", tmp_path=tmp_path)
+    assert mistyped.returncode == 2
+    assert mistyped.stderr.startswith("searchapp: 'serch' is not a command, nor a file or folder here. "
+                                      "Did you mean: search")
+    assert "Traceback" not in mistyped.stderr and mistyped.stdout == ""
+    assert run_cli("foo", tmp_path=tmp_path).returncode == 2
+
+
+def test_a_word_that_names_a_file_or_folder_is_for_the_window() -> None:
+    from searchapp.__main__ import not_a_path
+
+    folder = str(Path(__file__).parent)
+    assert not_a_path([folder]) == "" and not_a_path(["--index", "anywhere", folder]) == ""
+    assert not_a_path(["--index", "not-yet-made"]) == ""  # the value of --index need not exist
+    assert "no such file or folder" in not_a_path(["./missing.txt"])
+
+
+ON_LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 and Wayland displays are Linux's")
+
+
+@ON_LINUX
+def test_without_a_display_the_window_says_so_in_one_line(tmp_path: Path) -> None:
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["SEARCHAPP_LOG_DIR"] = str(tmp_path / "log")
+    started = subprocess.run([sys.executable, "-m", "searchapp"], capture_output=True, text=True, env=env,
+                             timeout=120, check=False)
+    assert started.returncode == 1  # not 134, Qt's abort with a core dump
+    assert started.stderr.count("\n") == 1 and started.stderr.startswith("searchapp: no display")
+
+
+@ON_LINUX
+def test_a_display_that_cannot_be_reached_is_named() -> None:
+    from searchapp.gui.app import display_problem
+
+    assert display_problem({"DISPLAY": ":4242"}).startswith("cannot connect to the X display ':4242'")
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) == ""
+    assert display_problem({}).startswith("no display")
+
+
+def test_search_says_how_a_query_was_read(indexed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "title:(", "--index", str(indexed)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.startswith("searchapp: Searched as words: title (a bracket ( is not closed")
+    assert main(["search", "report*", "--index", str(indexed), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["notice"] is None
+    assert main(["search", "AND OR NOT", "--index", str(indexed)]) == 2
+    assert "no words to join" in capsys.readouterr().err

@@ -53,12 +53,22 @@ def write_csv(
     return count
 
 
+# Characters Python's str.splitlines() and JavaScript take for line ends, which JSON leaves as they are.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """`value` as JSON whose line ends are only its own: on exactly one line without `indent`,
+    whatever line-breaking characters its strings hold."""
+    return json.dumps(value, ensure_ascii=False, indent=indent).translate(_LINE_BREAKS)
+
+
 def write_jsonl(
     rows: Iterable[dict[str, Any]], out: IO[str], progress: Callable[[int], None] | None = None
 ) -> int:
     count = 0
     for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.write(json_text(row) + "\n")
         count += 1
         if progress:
             progress(count)

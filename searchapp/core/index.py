@@ -30,7 +30,7 @@ from searchapp.core.documents import (
 from searchapp.core.errors import IndexBusyError, IndexDamagedError, IndexReadOnlyError, SearchAppError
 from searchapp.core.models import FolderInfo, IndexProgress, IndexReport, IndexStats, Problem, StoredArticle
 from searchapp.core.pool import ProcessPool
-from searchapp.core.schema import SCHEMA, SCHEMA_VERSION
+from searchapp.core.schema import READABLE_SCHEMA_VERSIONS, SCHEMA, SCHEMA_VERSION
 from searchapp.core.storage import (
     INDEX_NAME,
     META_FILE,
@@ -164,8 +164,12 @@ class ArticleIndex:
             raise SearchAppError(
                 f"There is no SearchApp index at {self.location} yet; `searchapp index FOLDER` makes one."
             )
-        if meta.get("schema_version") != SCHEMA_VERSION:
-            raise SearchAppError(f"The index at {self.location} needs rebuilding by this version of SearchApp.")
+        if meta.get("schema_version") not in READABLE_SCHEMA_VERSIONS:
+            raise SearchAppError(
+                f"The index at {self.location} was made by another version of SearchApp and must be rebuilt by "
+                "this one; it is opened read-only here, so index its folders where you can write, or open it "
+                "where it can be written."
+            )
         self._meta = meta
         self._ix = open_whoosh(self.location, readonly=True)
         self._problems = read_json(self._problems_path, {})

@@ -174,7 +174,7 @@ def _parse_words(text: str) -> tuple[wq.Query, str]:
         return parsed, f"Searched as words: {words} ({problem})."
     if parsed is wq.NullQuery:
         raise QueryError("This search has no words to look for.")
-    return _acronyms(parsed, text)
+    return _acronyms(parsed, text), ""
 
 
 def _syntax_problem(text: str) -> str:
@@ -212,7 +212,7 @@ def _has_errors(query: wq.Query) -> bool:
     return any(_has_errors(child) for child in query.children())
 
 
-def _acronyms(query: wq.Query, text: str) -> tuple[wq.Query, str]:
+def _acronyms(query: wq.Query, text: str) -> wq.Query:
     """A word typed in capitals in no particular field matches only where it is written in capitals
     (`UN` finds the United Nations, not Kim Jong-un): it must also be in the `acronyms` field."""
     found: list[str] = []
@@ -243,8 +243,4 @@ def _acronyms(query: wq.Query, text: str) -> tuple[wq.Query, str]:
         return node
 
     rewritten = visit(query)
-    if not found:
-        return query, ""
-    names = ", ".join(dict.fromkeys(found))
-    lower = " ".join(word.lower() for word in dict.fromkeys(found))
-    return rewritten, f"{names}: matched in capitals only, as an acronym; type {lower} to match any case."
+    return rewritten if found else query  # the notice comes with the index it meets (expansion.py)

@@ -12,6 +12,9 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 # 2: acronyms (words written in capitals, so that `UN` finds the United Nations and not Kim Jong-un),
 #    stories (near-copies), the speakers column (profiles)
 SCHEMA_VERSION = 2
+# Older versions this one can still search, read-only (an index that cannot be rebuilt here, such as
+# a colleague's copy): version 1 lacks only `acronyms`, so capitals are not told apart in it.
+READABLE_SCHEMA_VERSIONS = frozenset({1, SCHEMA_VERSION})
 
 # English stemming, no stop words dropped from names ("The Who"), accents kept as typed.
 TEXT_ANALYZER = StemmingAnalyzer(stoplist=None, minsize=1)

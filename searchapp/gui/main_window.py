@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
 
     def _show_read_only(self, reason: str) -> None:
         """Searching only: say so in the title, the status bar and the message bar; offer no writes."""
-        self.setWindowTitle("SearchApp (read-only)")
+        self.setWindowTitle(f"{self.index_dir} (read-only)")  # Qt adds "— SearchApp"
         self.status.show_read_only(reason)
         self.messages.info(reason)
         self.welcome.set_busy("This index is read-only: nothing can be added to it.")

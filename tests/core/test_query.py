@@ -4,14 +4,18 @@ and any string at all gives results or a message."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from whoosh import index as whoosh_index
 
 from searchapp.core.errors import QueryError
 from searchapp.core.expansion import MAX_WORDS
 from searchapp.core.index import ArticleIndex
 from searchapp.core.models import SearchResult
+from searchapp.core.schema import build_schema
 from searchapp.core.search import search
 from tests.core.factories import write_json_records
 
@@ -117,3 +121,24 @@ def test_any_string_gives_results_or_a_message(index: ArticleIndex, text: str) -
         assert str(error)
     else:
         assert 0 <= len(result.hits) <= result.total
+
+
+def test_an_index_of_the_earlier_version_is_searched_read_only_without_telling_capitals(tmp_path) -> None:
+    write_json_records(tmp_path / "feed" / "a.jsonl", [{"title": title, "text": text} for title, text in ARTICLES])
+    with ArticleIndex(tmp_path / "index", workers=0) as index:
+        index.add([tmp_path / "feed"])
+    # What version 1 left: the same articles without the acronyms field, and version 1 in the folder list.
+    older = tmp_path / "older"
+    older.mkdir()
+    schema = build_schema()
+    schema.remove("acronyms")
+    with whoosh_index.create_in(str(older), schema, indexname="articles").writer() as writer, \
+            ArticleIndex(tmp_path / "index", read_only=True).whoosh.searcher() as searcher:
+        for fields in searcher.all_stored_fields():
+            writer.add_document(**{key: value for key, value in fields.items() if key in schema.names()})
+    meta = json.loads((tmp_path / "index" / "searchapp.json").read_text(encoding="utf-8"))
+    (older / "searchapp.json").write_text(json.dumps({**meta, "schema_version": 1}), encoding="utf-8")
+    with ArticleIndex(older, read_only=True) as index:  # a colleague's copy: it cannot be rebuilt here
+        result = search(index, "UN", page_size=20)
+        assert headlines(result) == {"UN envoy visits Geneva", "Kim Jong-un inspects troops"}
+        assert "earlier version of SearchApp" in result.notice and "matched in any case" in result.notice

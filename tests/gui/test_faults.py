@@ -80,7 +80,7 @@ def test_a_read_only_index_opens_for_searching(qtbot, make_window, read_only_ind
     before = sorted((p.name, p.stat().st_mtime_ns) for p in read_only_index.iterdir())
     window = make_window(read_only_index)
     assert window.index.read_only
-    assert "read-only" in window.windowTitle()
+    assert window.windowTitle() == f"{read_only_index} (read-only)"
     qtbot.waitUntil(window.status.read_only_label.isVisible)
     assert "read-only drive" in window.status.read_only_label.toolTip()
     assert not any(action.isEnabled() for action in window.write_actions)
@@ -178,3 +178,16 @@ def test_progress_names_its_phase_and_never_sits_full_while_saving(qtbot):
     assert panel.bar.maximum() == 0  # busy, not a full bar with nothing said
     panel.update_progress(IndexProgress("merging", articles=8270))
     assert panel.label.text().startswith("Merging the index (8,270 articles)")
+
+
+def test_a_query_read_as_words_says_so_under_the_search_box(qtbot, make_window, articles):
+    window = make_window()
+    index_folder(qtbot, window, articles)
+    box = window.search_view.search_box
+    search_for(qtbot, window, "title:(")
+    assert box.error_label.isVisible()
+    assert box.error_label.text().startswith("Searched as words: title (a bracket ( is not closed")
+    search_for(qtbot, window, "council")
+    assert not box.error_label.isVisible()  # a query read as typed has nothing to say
+    box.set_text("AND OR NOT")  # a query with nothing to search for: a message, and no results
+    qtbot.waitUntil(lambda: "no words to join" in box.error_label.text(), timeout=INDEX_TIMEOUT_MS)
