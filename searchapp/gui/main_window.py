@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
         for action in self.write_actions:
             action.setEnabled(False)
         self.setAcceptDrops(False)
+        self.search_view.names.read_only = True  # names cannot be corrected either (entities.json)
 
     def _task_started(self, kind: str, description: str) -> None:
         if kind in ("add", "rescan", "remove"):

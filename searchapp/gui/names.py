@@ -190,6 +190,7 @@ class NameActions(QObject):
         self._widget = parent
         self._readers: IndexReaders | None = None
         self.menu: QMenu | None = None  # the last menu shown (tests trigger its actions)
+        self.read_only = False  # an index that cannot be written: corrections are shown, turned off
         self.dialog: QDialog | None = None  # the dialog open now, if any
 
     def set_readers(self, readers: IndexReaders) -> None:
@@ -203,15 +204,21 @@ class NameActions(QObject):
         if field:
             menu.addAction(icon("filter"), f"Filter by {label}", lambda: self.filter_requested.emit(field, name))
         menu.addSeparator()
-        menu.addAction(icon("merge"), "Merge into…", lambda: self.merge([name], kind))
-        menu.addAction(icon("rename"), "Rename…", lambda: self.rename(name))
+        corrections = [menu.addAction(icon("merge"), "Merge into…", lambda: self.merge([name], kind)),
+                       menu.addAction(icon("rename"), "Rename…", lambda: self.rename(name))]
         if kind in ("person", ""):
-            menu.addAction("Not a person: an organisation", lambda: self.retype(name, "org"))
+            corrections.append(menu.addAction("Not a person: an organisation", lambda: self.retype(name, "org")))
         if kind in ("org", ""):
-            menu.addAction("Not an organisation: a person", lambda: self.retype(name, "person"))
-        menu.addAction(icon("hide"), "Hide: neither a person nor an organisation", lambda: self.hide([name]))
+            corrections.append(menu.addAction("Not an organisation: a person", lambda: self.retype(name, "person")))
+        corrections.append(menu.addAction(icon("hide"), "Hide: neither a person nor an organisation",
+                                          lambda: self.hide([name])))
         if path:
-            menu.addAction(icon("split"), "Split off: someone else in this article…", lambda: self.split(name, path))
+            corrections.append(menu.addAction(icon("split"), "Split off: someone else in this article…",
+                                              lambda: self.split(name, path)))
+        for action in corrections:
+            action.setEnabled(not self.read_only)
+            if self.read_only:
+                action.setToolTip("This index is read-only: its names cannot be corrected here")
         menu.addSeparator()
         menu.addAction(icon("people"), "Names manager…", self.manager_requested.emit)
 
