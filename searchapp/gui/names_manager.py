@@ -291,13 +291,14 @@ class NamesDialog(QDialog):
     def _update_buttons(self) -> None:
         rows = self.selected_rows()
         one = len(rows) == 1
-        self.merge_button.setEnabled(bool(rows))
-        self.rename_button.setEnabled(one)
-        self.type_button.setEnabled(one)
-        self.hide_button.setEnabled(bool(rows))
+        writable = not self._actions.read_only  # a read-only index: its names can be read, not corrected
+        self.merge_button.setEnabled(bool(rows) and writable)
+        self.rename_button.setEnabled(one and writable)
+        self.type_button.setEnabled(one and writable)
+        self.hide_button.setEnabled(bool(rows) and writable)
         self.hide_button.setText("&Show again" if rows and all(r.hidden for r in rows) else "&Hide")
-        self.undo_button.setEnabled(bool(self.changes))
-        self.remove_button.setEnabled(self.history.currentRow() >= 0)
+        self.undo_button.setEnabled(bool(self.changes) and writable)
+        self.remove_button.setEnabled(self.history.currentRow() >= 0 and writable)
 
     def _act(self, what: str) -> None:
         rows = self.selected_rows()
