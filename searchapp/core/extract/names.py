@@ -216,6 +216,8 @@ def _mention(
 def _person_after_role(span: list[int], words: list[str], quoted: bool) -> Mention | None:
     """A person's name after a role run into an organisation's name or opening the sentence:
     "Broadcom Chief Executive Hock Tan", "NFL Network Insider Ian Rapoport", "Investigator Ray Cole"."""
+    if len(words) < 3 or _ROLE_WORDS.isdisjoint(words):
+        return None
     r = max((k for k, w in enumerate(words[:-1]) if w in _ROLE_WORDS), default=-1)
     if r < 0 or (words[r] in TITLE_WORDS and orgs.org_word_at(words[:r]) < 0):
         return None  # no role, or a plain title ("Home Secretary Charles Clarke"): read as a title
@@ -255,6 +257,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
             word = doc.words[raw[0]]
             if word in NOT_NAME_WORDS or word in NOT_NAMES or _shouted_lede(doc, raw[0]):
                 continue  # "The", "He", "But" opening a sentence; "Budget"; "FINAL fixtures were ..."
+            if (
+                word in PLACES
+                and doc.words[raw[0] + 1 : raw[0] + 2] != ["'s"]
+                and not bodies.institution_end(doc, raw) > 0
+            ):
+                continue  # a place, unless it has an institution ("Seattle police", "Nigeria's military")
             parts = [raw]
         else:
             parts = [

@@ -76,6 +76,16 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
             match.add(m)
             by_mention[id(m)] = match
     titled_surnames = {m.text for m in mentions if m.kind == "person" and " " not in m.text}
+    # surname -> the entities with a full name ending in it, kept up to date as forms are added
+    with_surname: dict[str, list[Entity]] = {}
+
+    def index(entity: Entity, form: str) -> None:
+        if " " in form and entity not in with_surname.setdefault(surname(form), []):
+            with_surname[surname(form)].append(entity)
+
+    for entity in entities:
+        for form in entity.forms:
+            index(entity, form)
     for m in mentions:
         if id(m) in by_mention or m.kind == "org":
             continue
@@ -89,10 +99,13 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
             if entity is not None:
                 m.kind = "person"
                 entity.add(m)
+                index(entity, m.text)
                 by_mention[id(m)] = entity
             continue
         word = tokens[0]
-        candidates = [e for e in entities if " " in e.forms[0] and any(surname(f) == word for f in e.forms)]
+        candidates = [e for e in with_surname.get(word, ()) if " " in e.forms[0]]
+        candidates += [e for e in entities if word in e.forms and " " in e.forms[0] and e not in candidates]
+        candidates.sort(key=entities.index)
         if not candidates and (m.title in _FIRST_NAME_TITLES or m.kind != "person"):
             candidates = [e for e in entities if e.forms[0].split()[0] == word and " " in e.forms[0]]
         if candidates:

@@ -41,14 +41,15 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S", "D.C", "a.m" (the las
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z]*")
 
 
-_DOUBLE_MARKS = str.maketrans({mark: '"' for mark in "“”„‟«»″"})
+_DOUBLE = re.compile("[“”„‟«»″]")
 
 
 def normalise_quotes(text: str) -> str:
     """One `"` for every double quote mark; curly single quotation pairs too."""
     if any(pair in text for pair in _PAIRS):
         text = _DOUBLED.sub('"', text)
-    text = text.translate(_DOUBLE_MARKS)
+    if _DOUBLE.search(text):
+        text = _DOUBLE.sub('"', text)
     return _SINGLE_PAIR.sub(r'"\1"', text) if "‘" in text else text
 
 
@@ -127,7 +128,8 @@ def tokenize(paragraphs: list[str]) -> Doc:
         found = _TOKEN.findall(normalise_quotes(paragraph))
         if not found:
             continue
-        spaces, tokens = zip(*found, strict=True)  # transposes the (space, token) pairs
+        flat = list(itertools.chain.from_iterable(found))  # space, token, space, token, ...
+        spaces, tokens = flat[0::2], flat[1::2]
         words += tokens
         doc.bounds.append((len(para), len(para) + len(found)))
         para += [p] * len(found)
