@@ -176,10 +176,12 @@ def _neuter_pronoun_follows(doc: Doc, m: Mention) -> bool:
 def _type_speaking_surnames(mentions: list[Mention], speakers: set[int]) -> None:
     """A lone untyped word that speaks is a person when the article writes a full name ending in it,
     and an organisation when it writes an organisation's name starting with it ("Marsh said")."""
-    for m in mentions:
-        if m.kind != "unknown" or id(m) not in speakers or " " in m.text:
-            continue
-        full = [o for o in mentions if o.kind != "org" and " " in o.text and o.text.split()[-1] == m.text]
+    lone = [m for m in mentions if m.kind == "unknown" and id(m) in speakers and " " not in m.text]
+    if not lone:
+        return
+    full_names = [o for o in mentions if o.kind != "org" and " " in o.text]
+    for m in lone:
+        full = [o for o in full_names if o.text.split()[-1] == m.text]
         if not full and any(o.kind == "org" and o.text.split()[0] == m.text for o in mentions if o is not m):
             m.kind = "org"
         elif full:

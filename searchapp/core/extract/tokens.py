@@ -167,33 +167,29 @@ def _mark_sentences(doc: Doc) -> None:
     n = len(words)
     starts = [False] * n
     others = list(itertools.compress(range(n), map("w".__ne__, kinds)))  # punctuation and quote marks
-    o = 0
     for first, end in doc.bounds:
         boundary = True  # the next word starts a sentence
-        i = first
-        while i < end:
-            while o < len(others) and others[o] < i:
-                o += 1
-            following = others[o] if o < len(others) and others[o] < end else end
-            if following > i:  # a run of words
+        i = first  # the first token not yet looked at
+        for q in others[bisect.bisect_left(others, first) : bisect.bisect_left(others, end)]:
+            if q > i:  # a run of words before this mark
                 starts[i] = boundary
                 boundary = False
-                i = following
-                continue
-            word, kind = words[i], kinds[i]
+            i = q + 1
+            word, kind = words[q], kinds[q]
             if kind == "p":
-                if word == "." and not _abbreviation(doc, i):
+                if word == "." and not _abbreviation(doc, q):
                     boundary = True
                 elif word in ("!", "?"):
                     boundary = True
                 elif word == ":":
-                    boundary = _opens_quote_next(doc, i) or doc.is_cap(i + 1)  # "9.45 p.m.: The FBI says"
+                    boundary = _opens_quote_next(doc, q) or doc.is_cap(q + 1)  # "9.45 p.m.: The FBI says"
                 elif word == ";":
                     boundary = False
-            elif kind == "q" and not doc.space_after[i]:
+            elif kind == "q" and not doc.space_after[q]:
                 # An opening quote mark starts a sentence: `said: "We ...` and `"We ...`.
-                boundary = boundary or doc.space_before[i]
-            i += 1
+                boundary = boundary or doc.space_before[q]
+        if i < end:
+            starts[i] = boundary
     doc.sent_start = starts
 
 
