@@ -61,8 +61,8 @@ _STOP_AFTER = frozenset(
 def find_cues(doc: Doc, mentions: list[Mention]) -> list[Cue]:
     """Every speech cue outside quotations, with the speaker it names (or a pronoun to resolve)."""
     end_at = {m.end - 1: m for m in mentions}
-    span_of = {k: m for m in mentions for k in range(m.first if m.first >= 0 else m.start, m.end)}
     start_at = {m.first if m.first >= 0 else m.start: m for m in mentions}
+    span_of = start_at  # a name read forwards from a cue is met at its first token (its title's, if any)
     cues: list[Cue] = []
     n = len(doc)
     for t in doc.positions(_CUE_WORDS):
