@@ -32,6 +32,7 @@ _DESCRIPTIVE_ENDINGS = ("ive", "ous", "ful", "less", "ing")
 _ADVERB_ENDINGS = ("ially", "ually", "ately", "ously", "ently", "antly", "ically", "ingly", "edly")
 CONNECTORS = frozenset("of for and & de van den der von du da del la le bin al the y".split())
 _APOSTROPHES = frozenset("'’")
+_TRAILING = frozenset(". Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # Organisation names that every country has one of: "South Korea's Foreign Ministry" keeps its country.
 _GENERIC_BODIES = frozenset(
     "Ministry Government Army Navy Military Police Parliament Cabinet Embassy".split()
@@ -215,8 +216,8 @@ def trim(doc: Doc, span: list[int], article: Article) -> list[int]:
         or _describing(doc, span, article)  # "Secretive Telegram", "Hosting Cook", "Vote Blair"
     ):
         span = span[1:]
-    while span and (doc.words[span[-1]] in CONNECTORS or doc.words[span[-1]] == "."):
-        span = span[:-1]
+    while span and (doc.words[span[-1]] in CONNECTORS or doc.words[span[-1]] in _TRAILING):
+        span = span[:-1]  # "told the White House Saturday"
     if len(span) > 1 and doc.words[span[-1]] in _SUBJECT_PRONOUNS:
         span = span[:-1]  # "in front of the PC I realised"
     # A capitalised sentence opener that the article also writes in lower case is an ordinary word.
