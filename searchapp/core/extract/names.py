@@ -21,6 +21,7 @@ from searchapp.core.extract.lexicon import (
     NOT_NAME_WORDS,
     NOT_NAMES,
     ORG_WORDS,
+    PARTY_MEMBERS,
     ROLE_NOUNS,
     THING_HEADS,
     TITLE_WORDS,
@@ -147,6 +148,8 @@ def _mention(
     inner = spans.org_within_role(words)
     if spans.thing(words) or inner == (0, 0):
         return None
+    if words[-1] in PARTY_MEMBERS and orgs.is_place(words[:-1]):
+        return None  # "the Ohio Democrat", "the Texas Republican": a description, no name
     if inner is not None:
         a, b = inner
         return Mention(span[a], span[b - 1] + 1, join(words[a:b]), "org", sure=True, quoted=quoted)

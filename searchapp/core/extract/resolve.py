@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from searchapp.core.extract import orgs
 from searchapp.core.extract.entity import Entity
 from searchapp.core.extract.gazetteer import PLACES
-from searchapp.core.extract.lexicon import NON_ORG_ACRONYMS
+from searchapp.core.extract.lexicon import KNOWN_ORGS, NON_ORG_ACRONYMS
 from searchapp.core.extract.names import Mention
 from searchapp.core.extract.orgnames import organisations
 from searchapp.core.extract.tokens import Doc
@@ -137,6 +137,7 @@ def resolve_mentions(
     """Entity of each kept mention (by id); untyped mentions are typed here or dropped. `speakers` are
     the mentions that speak, `voiced` those that speak through a spokesperson."""
     _type_speaking_surnames(mentions, speakers)
+    _people_named_like_companies(mentions)
     for m in mentions:
         if m.kind != "unknown" or id(m) not in speakers:
             continue
@@ -171,6 +172,15 @@ def _pronoun_follows(doc: Doc, m: Mention, pronouns: frozenset[str]) -> bool:
 
 def _neuter_pronoun_follows(doc: Doc, m: Mention) -> bool:
     return _pronoun_follows(doc, m, _NEUTER)
+
+
+def _people_named_like_companies(mentions: list[Mention]) -> None:
+    """ "Christine Blasey Ford testified ... Ford said": a known company's name that is the surname of
+    a person the article names is that person."""
+    surnames = {surname(m.text) for m in mentions if m.kind == "person" and " " in m.text}
+    for m in mentions:
+        if m.kind == "org" and m.text in surnames and m.text in KNOWN_ORGS:
+            m.kind = "person"
 
 
 def _type_speaking_surnames(mentions: list[Mention], speakers: set[int]) -> None:
