@@ -75,9 +75,6 @@ class Doc:
     def __len__(self) -> int:
         return len(self.words)
 
-    def is_word(self, i: int) -> bool:
-        return 0 <= i < len(self.words) and self.kinds[i] == "w"
-
     def is_cap(self, i: int) -> bool:
         return 0 <= i < len(self.cap) and self.cap[i]
 
