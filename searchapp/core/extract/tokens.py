@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -21,7 +22,7 @@ _DOUBLED = re.compile("|".join(_PAIRS))
 _SINGLE_PAIR = re.compile(r"(?<![\w’'])‘([^‘’\n]{2,}?)’(?![\w])")
 # Each token with the white space before it: a word ("U.S", "co-op", "O'Brien"), a possessive 's, or
 # any other single character (punctuation, a quote mark).
-_TOKEN = re.compile(r"""(\s*)(\w+(?:[-&.]\w+|['’](?!s\b)\w+)*|['’]s\b|\S)""")
+_TOKEN = re.compile(r"""\s*(?:\w+(?:[-&.]\w+|['’](?!s\b)\w+)*|['’]s\b|\S)""")
 _POSSESSIVES = frozenset(["'s", "’s"])
 _COMPOUND_ENDINGS = ("ed", "ing", "-run", "-made", "-born", "-wide", "-like", "-style", "-era")
 # Titles whose full stop never ends a sentence: "Sen. Marco Rubio", "Cmdr. Constantino Chiwenga".
@@ -46,6 +47,8 @@ _DOUBLE = re.compile("[“”„‟«»″]")
 
 def normalise_quotes(text: str) -> str:
     """One `"` for every double quote mark; curly single quotation pairs too."""
+    if text.isascii():  # a flag of the string: only doubled straight marks can be there
+        return _DOUBLED.sub('"', text) if "''" in text or "``" in text or ",," in text else text
     if any(pair in text for pair in _PAIRS):
         text = _DOUBLED.sub('"', text)
     if _DOUBLE.search(text):
@@ -108,24 +111,25 @@ class Doc:
 
 
 def tokenize(paragraphs: list[str]) -> Doc:
-    """Tokens of the paragraphs, in order, with sentence starts marked (quotations come later)."""
+    """Tokens of the paragraphs, in order, with sentence starts marked (quotations come later).
+
+    Each step over the tokens is a C-level loop (what a token is, is cached)."""
     doc = Doc()
-    words, para, space_before = doc.words, doc.para, doc.space_before
+    found: list[str] = []  # each token with the white space before it
     for p, paragraph in enumerate(paragraphs):
-        found = _TOKEN.findall(normalise_quotes(paragraph))
-        if not found:
-            continue
-        flat = list(itertools.chain.from_iterable(found))  # space, token, space, token, ...
-        spaces, tokens = flat[0::2], flat[1::2]
-        words += tokens
-        doc.bounds.append((len(para), len(para) + len(found)))
-        para += [p] * len(found)
-        space_before.append(True)
-        space_before += map(bool, spaces[1:])
-    n = len(words)
+        tokens = _TOKEN.findall(normalise_quotes(paragraph))
+        if tokens:
+            doc.bounds.append((len(found), len(found) + len(tokens)))
+            doc.para += [p] * len(tokens)
+            found += tokens
+    n = len(found)
+    doc.words = words = list(map(str.lstrip, found))  # the same string when there was no space
+    doc.space_before = space_before = list(map(operator.is_not, found, words))
+    for first, _ in doc.bounds:
+        space_before[first] = True
+    doc.space_after = [*space_before[1:], True] if n else []
     doc.kinds = list(map(_kind, words))
     doc.cap = list(map(_capital, words))
-    doc.space_after = space_before[1:] + [True] if n else []
     _mark_sentences(doc)
     doc.quote = [-1] * n
     return doc
