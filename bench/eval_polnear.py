@@ -62,6 +62,7 @@ def attributions(path: Path) -> list[tuple[str, str]]:
 
 def named(source: str) -> str:
     """The last word of the name in a source span ("Hillary Clinton's team" -> "clinton"), or ''."""
+    source = re.sub(r"\([^)]*\)", " ", source)  # "Sen. Bernie Sanders (I-Vt.)": not the party tag
     words = [w.rstrip(".").replace("’s", "").replace("'s", "") for w in _WORD.findall(source)]
     names = [w for w in words if w[:1].isupper() and w not in NOT_NAME_WORDS and w not in TITLE_WORDS]
     return names[-1].lower() if names else ""

@@ -61,8 +61,8 @@ _STOP_AFTER = frozenset(
 def find_cues(doc: Doc, mentions: list[Mention]) -> list[Cue]:
     """Every speech cue outside quotations, with the speaker it names (or a pronoun to resolve)."""
     end_at = {m.end - 1: m for m in mentions}
-    span_of = {k: m for m in mentions for k in range(m.first if m.first >= 0 else m.start, m.end)}
     start_at = {m.first if m.first >= 0 else m.start: m for m in mentions}
+    span_of = start_at  # a name read forwards from a cue is met at its first token (its title's, if any)
     cues: list[Cue] = []
     n = len(doc)
     for t in doc.positions(_CUE_WORDS):
@@ -71,7 +71,7 @@ def find_cues(doc: Doc, mentions: list[Mention]) -> list[Cue]:
         word = doc.words[t]
         nxt = doc.words[t + 1] if t + 1 < n else ""
         if word in ("according", "According") and nxt == "to":
-            cue = _after(doc, t + 2, t, span_of)
+            cue = _after(doc, t + 2, t, span_of, according=True)
         elif word in PARTICIPLE_CUES and t > 0 and doc.words[t - 1] in (",", "—", "–") and _closing(doc, t):
             # "X criticised the plan, saying ...", "..., Shehu said, adding that ..."
             earlier = next((c for c in reversed(cues) if c.verb >= doc.sentence_begin(t)), None)
@@ -201,7 +201,7 @@ def _coordinated(doc: Doc, cue: Cue, end_at: dict[int, Mention]) -> list[Mention
     return chain if chain and subject_position(doc, chain[-1]) else []
 
 
-def _after(doc: Doc, k: int, t: int, span_of: dict[int, Mention]) -> Cue | None:
+def _after(doc: Doc, k: int, t: int, span_of: dict[int, Mention], according: bool = False) -> Cue | None:
     """The speaker written after the cue: `said Jamie Firestone`, `according to the IPCC`."""
     found: Mention | None = None
     possessor: Mention | None = None
@@ -251,5 +251,7 @@ def _after(doc: Doc, k: int, t: int, span_of: dict[int, Mention]) -> Cue | None:
         and not spokesperson
         and not found.text.startswith("The ")
     ):
-        found.kind = "person"  # `said Henri Josserand`: a full name after the verb is a person
+        # `said Henri Josserand`: a full name after the verb is a person; but a full name of no given
+        # name after "according to" is a source's ("according to Tarvo Insight")
+        found.kind = "org" if according else "person"
     return Cue(t, found, spokesperson=spokesperson)

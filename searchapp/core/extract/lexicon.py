@@ -219,6 +219,8 @@ NOT_NAME_WORDS = _words(
     I'd You're
     """
 )
+# A party member described by party, not named: "the Ohio Democrat said", "the Texas Republican".
+PARTY_MEMBERS = _words("Democrat Republican Conservative Tory Liberal Labourite Socialist Independent")
 # Capitalised common words of news that name no person or organisation when they stand alone:
 # occasions and set events ("the Budget", "Election 2005", "Christmas").
 NOT_NAMES = _words(

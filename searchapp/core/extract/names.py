@@ -21,7 +21,9 @@ from searchapp.core.extract.lexicon import (
     NOT_NAME_WORDS,
     NOT_NAMES,
     ORG_WORDS,
+    PARTY_MEMBERS,
     ROLE_NOUNS,
+    THING_HEADS,
     TITLE_WORDS,
 )
 from searchapp.core.extract.page import credited
@@ -105,6 +107,8 @@ def _mention(
     surnames: frozenset[str] = frozenset(),
     vocabulary: frozenset[str] = frozenset(),
 ) -> Mention | None:
+    if len(span) == 1:
+        return _one_word(doc, span, vocabulary)
     words = [doc.words[k] for k in span]
     if words[0] in _ARTICLES and len(span) > 1:
         # "The New York Times", "Der Spiegel": an article is part of a title, never of a person's name.
@@ -144,6 +148,8 @@ def _mention(
     inner = spans.org_within_role(words)
     if spans.thing(words) or inner == (0, 0):
         return None
+    if words[-1] in PARTY_MEMBERS and orgs.is_place(words[:-1]):
+        return None  # "the Ohio Democrat", "the Texas Republican": a description, no name
     if inner is not None:
         a, b = inner
         return Mention(span[a], span[b - 1] + 1, join(words[a:b]), "org", sure=True, quoted=quoted)
@@ -213,9 +219,29 @@ def _mention(
     return Mention(name[0], name[-1] + 1, join(words), kind, role=role, sure=kind == "person", quoted=quoted)
 
 
+def _one_word(doc: Doc, span: list[int], vocabulary: frozenset[str]) -> Mention | None:
+    """What `_mention` makes of a one-word run, by a shorter road: no title, no thing, no place."""
+    word = doc.words[span[0]]
+    if word in TITLE_WORDS or word in THING_HEADS:
+        return None
+    quoted = doc.quote[span[0]] >= 0
+    if word not in ORG_WORDS:
+        end = bodies.institution_end(doc, span)
+        if end > 0:  # "Seattle police", "Nigeria's military"
+            text = join([word, *doc.words[span[0] + 1 : end]])
+            return Mention(span[0], end, text, "org", sure=True, quoted=quoted)
+    if word in ORG_WORDS or bodies.team_plural(doc, span, vocabulary) or orgs.looks_like_org([word]):
+        return Mention(span[0], span[0] + 1, word, "org", sure=True, quoted=quoted)
+    if orgs.is_place([word]):
+        return None
+    return Mention(span[0], span[0] + 1, word, "unknown", quoted=quoted)
+
+
 def _person_after_role(span: list[int], words: list[str], quoted: bool) -> Mention | None:
     """A person's name after a role run into an organisation's name or opening the sentence:
     "Broadcom Chief Executive Hock Tan", "NFL Network Insider Ian Rapoport", "Investigator Ray Cole"."""
+    if len(words) < 3 or _ROLE_WORDS.isdisjoint(words):
+        return None
     r = max((k for k, w in enumerate(words[:-1]) if w in _ROLE_WORDS), default=-1)
     if r < 0 or (words[r] in TITLE_WORDS and orgs.org_word_at(words[:r]) < 0):
         return None  # no role, or a plain title ("Home Secretary Charles Clarke"): read as a title
@@ -239,9 +265,9 @@ def _plausible_role(words: list[str]) -> str:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every person, organisation and unknown name span of the article, in text order."""
-    vocabulary = frozenset(doc.words)
     raw_runs = runs.capitalised_runs(doc)
     article = runs.article_words(doc, raw_runs)
+    vocabulary = article.vocabulary
     mid_sentence = article.mid_sentence
     surnames = frozenset(
         doc.words[i + 1]
@@ -255,6 +281,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
             word = doc.words[raw[0]]
             if word in NOT_NAME_WORDS or word in NOT_NAMES or _shouted_lede(doc, raw[0]):
                 continue  # "The", "He", "But" opening a sentence; "Budget"; "FINAL fixtures were ..."
+            if (
+                word in PLACES
+                and doc.words[raw[0] + 1 : raw[0] + 2] != ["'s"]
+                and not bodies.institution_end(doc, raw) > 0
+            ):
+                continue  # a place, unless it has an institution ("Seattle police", "Nigeria's military")
             parts = [raw]
         else:
             parts = [

@@ -149,8 +149,8 @@ def lower_words(doc: Doc) -> set[str]:
     """Words written in lower case outside quotations, where "think tbwa shd" is a hurried message."""
     if doc.lower_outside is None:
         ranges = doc.unquoted or [(0, len(doc.words))]
-        outside = set().union(*(doc.words[a:b] for a, b in ranges))
-        doc.lower_outside = {w for w in outside if w[0].islower()}
+        # every token outside quotations: "x".lower() in it means "x" is written in lower case there
+        doc.lower_outside = set().union(*(doc.words[a:b] for a, b in ranges))
     return doc.lower_outside
 
 

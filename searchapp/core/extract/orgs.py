@@ -63,6 +63,11 @@ def org_word_at(tokens: list[str]) -> int:
 
 
 def looks_like_org(tokens: list[str]) -> bool:
+    return _looks_like_org(tuple(tokens))
+
+
+@functools.lru_cache(maxsize=4096)
+def _looks_like_org(tokens: tuple[str, ...]) -> bool:
     """A name span that is an organisation by its own words, whatever its context.
 
     A lone acronym needs three letters: a two-letter one ("NZ", "LV", "EC") is more often a place code
@@ -98,6 +103,12 @@ def shouted(word: str, lower_words: set[str]) -> bool:
 
 
 def is_place(tokens: list[str]) -> bool:
+    """ "United States", "South Korea", "Republic of Korea", "N. Korea", "Korean": a place or its people."""
+    return _is_place(tuple(tokens))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_place(tokens: tuple[str, ...]) -> bool:
     if len(tokens) > 1 and tokens[0] in _PLACE_OPENERS:
         tokens = tokens[1:]  # "United States", "New Zealand"
     if not all(_place_word(t) or t in _MINOR_WORDS or t in _STATE_WORDS or t in _COMPASS for t in tokens):

@@ -37,15 +37,22 @@ _LINK = re.compile(
     r"^(?:\[.*\]|(?:READ MORE|Read More|Read more|MORE|More|RELATED|Related|See also|SEE ALSO|WATCH|Watch|"
     r"LISTEN|Listen|Related Coverage|Also read|ALSO READ)\s*:.*|.*\b(?:JUST WATCHED|MUST WATCH)\b.*)$"
 )
+# Credit lines: a clue inside the paragraph, its opening words, or an agency after "/" at its end.
 _CREDIT = re.compile(
     r"""\|\s*Photo\s+Credit\s*:|\((?:Photo|Image|Picture)s?\s*:|\[Photo/|\bREUTERS/|\b(?:AP|AFP|EPA)/[A-Z]|
-    /(?:AP|AFP|Getty\s+Images|Reuters|EPA|PA)\)?$|^\(?(?:Additional\s+)?[Rr]eporting\s+by\b|\b(?:Writing|Editing)\s+by\b|
-    \bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)|\bcontributed\s+reporting\b|
-    ^[—–-]*\s*With\s+assistance\s+(?:by|from)\b|^By\s+[A-Z]|\|\s*Updated\s*:""",
+    \b(?:Writing|Editing)\s+by\b|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)|
+    \bcontributed\s+reporting\b|\|\s*Updated\s*:""",
     re.VERBOSE,
 )
-# Cheap tests that a paragraph may hold a credit, before the expression above is tried.
-_CREDIT_CLUES = ("/", "Photo", "Image", "Picture", "eporting", "by", "By", "contributed", "Updated")
+_CREDIT_HEAD = re.compile(
+    r"\(?(?:Additional\s+)?[Rr]eporting\s+by\b|[—–-]*\s*With\s+assistance\s+(?:by|from)\b|By\s+[A-Z]"
+)
+_CREDIT_TAIL = re.compile(r"/(?:AP|AFP|Getty\s+Images|Reuters|EPA|PA)\)?$")
+# Cheap tests that a paragraph may hold a clue inside, before the expression is tried (one search over a
+# paragraph tries every alternative at every character).
+_CREDIT_CLUES = tuple(
+    "Photo Image Picture REUTERS/ AP/ AFP/ EPA/ Writing Editing contributed Updated".split()
+)
 # "TOKYO (Reuters) -", "SEOUL, Aug. 29 (Yonhap) --", "GREEN BAY, Wis. --", "(CNN)".
 _DATELINE = re.compile(
     r"""^(?:(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*)(?:,\s[A-Z][a-z]+\.?)?(?:,\s[A-Z][a-z]{2,4}\.?\s\d{1,2})?
@@ -112,6 +119,9 @@ def _link(text: str) -> bool:
 
 
 def _credit(text: str) -> bool:
+    tail = text[-24:]
+    if _CREDIT_HEAD.match(text) or ("/" in tail and _CREDIT_TAIL.search(tail)):
+        return True
     return any(clue in text for clue in _CREDIT_CLUES) and _CREDIT.search(text) is not None
 
 

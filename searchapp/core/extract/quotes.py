@@ -7,6 +7,7 @@ that starts with a mark continues it. A stray mark therefore upsets one paragrap
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from searchapp.core.extract.names import Mention
@@ -55,7 +56,6 @@ def mark_quotations(doc: Doc, turns: dict[int, int] | None = None) -> list[Quota
     turns = turns or {}
     quotes: list[Quotation] = []
     left_open = False
-    kinds = doc.kinds
     for i, j in doc.bounds:
         para = doc.para[i]
         if para in turns:
@@ -64,7 +64,10 @@ def mark_quotations(doc: Doc, turns: dict[int, int] | None = None) -> list[Quota
             continue
         opened = -1
         continued = False
-        for k in [k for k in range(i, j) if kinds[k] == "q"] if '"' in doc.words[i:j] else ():
+        marks = (
+            itertools.compress(range(i, j), map('"'.__eq__, doc.words[i:j])) if '"' in doc.words[i:j] else ()
+        )
+        for k in marks:
             shape = _shape(doc, k)
             if opened < 0:
                 if shape == "close" and left_open and not _quotes_in(quotes, para):

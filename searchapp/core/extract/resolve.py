@@ -16,7 +16,7 @@ import functools
 from searchapp.core.extract import orgs
 from searchapp.core.extract.entity import Entity
 from searchapp.core.extract.gazetteer import PLACES
-from searchapp.core.extract.lexicon import NON_ORG_ACRONYMS
+from searchapp.core.extract.lexicon import KNOWN_ORGS, NON_ORG_ACRONYMS
 from searchapp.core.extract.names import Mention
 from searchapp.core.extract.orgnames import organisations
 from searchapp.core.extract.tokens import Doc
@@ -73,6 +73,16 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
             match.add(m)
             by_mention[id(m)] = match
     titled_surnames = {m.text for m in mentions if m.kind == "person" and " " not in m.text}
+    # surname -> the entities with a full name ending in it, kept up to date as forms are added
+    with_surname: dict[str, list[Entity]] = {}
+
+    def index(entity: Entity, form: str) -> None:
+        if " " in form and entity not in with_surname.setdefault(surname(form), []):
+            with_surname[surname(form)].append(entity)
+
+    for entity in entities:
+        for form in entity.forms:
+            index(entity, form)
     for m in mentions:
         if id(m) in by_mention or m.kind == "org":
             continue
@@ -86,10 +96,13 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
             if entity is not None:
                 m.kind = "person"
                 entity.add(m)
+                index(entity, m.text)
                 by_mention[id(m)] = entity
             continue
         word = tokens[0]
-        candidates = [e for e in entities if " " in e.forms[0] and any(surname(f) == word for f in e.forms)]
+        candidates = [e for e in with_surname.get(word, ()) if " " in e.forms[0]]
+        candidates += [e for e in entities if word in e.forms and " " in e.forms[0] and e not in candidates]
+        candidates.sort(key=entities.index)
         if not candidates and (m.title in _FIRST_NAME_TITLES or m.kind != "person"):
             candidates = [e for e in entities if e.forms[0].split()[0] == word and " " in e.forms[0]]
         if candidates:
@@ -121,6 +134,7 @@ def resolve_mentions(
     """Entity of each kept mention (by id); untyped mentions are typed here or dropped. `speakers` are
     the mentions that speak, `voiced` those that speak through a spokesperson."""
     _type_speaking_surnames(mentions, speakers)
+    _people_named_like_companies(mentions)
     for m in mentions:
         if m.kind != "unknown" or id(m) not in speakers:
             continue
@@ -157,13 +171,24 @@ def _neuter_pronoun_follows(doc: Doc, m: Mention) -> bool:
     return _pronoun_follows(doc, m, _NEUTER)
 
 
+def _people_named_like_companies(mentions: list[Mention]) -> None:
+    """ "Christine Blasey Ford testified ... Ford said": a known company's name that is the surname of
+    a person the article names is that person."""
+    surnames = {surname(m.text) for m in mentions if m.kind == "person" and " " in m.text}
+    for m in mentions:
+        if m.kind == "org" and m.text in surnames and m.text in KNOWN_ORGS:
+            m.kind = "person"
+
+
 def _type_speaking_surnames(mentions: list[Mention], speakers: set[int]) -> None:
     """A lone untyped word that speaks is a person when the article writes a full name ending in it,
     and an organisation when it writes an organisation's name starting with it ("Marsh said")."""
-    for m in mentions:
-        if m.kind != "unknown" or id(m) not in speakers or " " in m.text:
-            continue
-        full = [o for o in mentions if o.kind != "org" and " " in o.text and o.text.split()[-1] == m.text]
+    lone = [m for m in mentions if m.kind == "unknown" and id(m) in speakers and " " not in m.text]
+    if not lone:
+        return
+    full_names = [o for o in mentions if o.kind != "org" and " " in o.text]
+    for m in lone:
+        full = [o for o in full_names if o.text.split()[-1] == m.text]
         if not full and any(o.kind == "org" and o.text.split()[0] == m.text for o in mentions if o is not m):
             m.kind = "org"
         elif full:

@@ -45,7 +45,10 @@ def role_before(doc: Doc, start: int) -> str:
         if w == "of" and k > 0 and doc.words[k - 1] in _RELATIONS:
             break  # "the eldest daughter of ex-King Michael": the daughter is someone else
         if doc.is_cap(k) or doc.kinds[k] == "s" or w in ("of", "for", "&") or "-" in w:
-            has_role = has_role or ("-" in w and w.rsplit("-", 1)[-1] in TITLE_WORDS)  # "ex-King"
+            # "ex-King"; "Goalkeeper Jon Sellers" opening a sentence
+            has_role = (
+                has_role or ("-" in w and w.rsplit("-", 1)[-1] in TITLE_WORDS) or w.lower() in ROLE_NOUNS
+            )
         elif w in ROLE_NOUNS or w in ROLE_MODIFIERS:
             has_role = has_role or w in ROLE_NOUNS
         else:

@@ -32,6 +32,7 @@ _DESCRIPTIVE_ENDINGS = ("ive", "ous", "ful", "less", "ing")
 _ADVERB_ENDINGS = ("ially", "ually", "ately", "ously", "ently", "antly", "ically", "ingly", "edly")
 CONNECTORS = frozenset("of for and & de van den der von du da del la le bin al the y".split())
 _APOSTROPHES = frozenset("'’")
+_TRAILING = frozenset(". Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # Organisation names that every country has one of: "South Korea's Foreign Ministry" keeps its country.
 _GENERIC_BODIES = frozenset(
     "Ministry Government Army Navy Military Police Parliament Cabinet Embassy".split()
@@ -182,13 +183,15 @@ def split_of(doc: Doc, span: list[int]) -> list[list[int]]:
 class Article:
     """What trimming needs to know of the whole article."""
 
-    lower_words: set[str]  # words written in lower case
+    vocabulary: frozenset[
+        str
+    ]  # every token of the article: "x".lower() in it means "x" is written in lower case
     mid_sentence: Counter[str]  # capitalised words not opening a sentence, with their counts
     first_names: dict[str, set[str]]  # last word of a two- or three-word name -> its first words
 
 
 def article_words(doc: Doc, runs: list[list[int]]) -> Article:
-    vocabulary = set(doc.words)
+    vocabulary = frozenset(doc.words)
     capitals = itertools.compress(range(len(doc.words)), doc.cap)
     first_names: dict[str, set[str]] = {}
     for run in runs:
@@ -196,7 +199,7 @@ def article_words(doc: Doc, runs: list[list[int]]) -> Article:
         if 2 <= len(run) <= 3 and first not in TITLE_WORDS and first not in NOT_NAME_WORDS:
             first_names.setdefault(doc.words[run[-1]], set()).add(first)
     return Article(
-        {w for w in vocabulary if w[0].islower()},
+        vocabulary,
         Counter([doc.words[i] for i in capitals if not doc.sent_start[i]]),
         first_names,
     )
@@ -213,12 +216,12 @@ def trim(doc: Doc, span: list[int], article: Article) -> list[int]:
         or _describing(doc, span, article)  # "Secretive Telegram", "Hosting Cook", "Vote Blair"
     ):
         span = span[1:]
-    while span and (doc.words[span[-1]] in CONNECTORS or doc.words[span[-1]] == "."):
-        span = span[:-1]
+    while span and (doc.words[span[-1]] in CONNECTORS or doc.words[span[-1]] in _TRAILING):
+        span = span[:-1]  # "told the White House Saturday"
     if len(span) > 1 and doc.words[span[-1]] in _SUBJECT_PRONOUNS:
         span = span[:-1]  # "in front of the PC I realised"
     # A capitalised sentence opener that the article also writes in lower case is an ordinary word.
-    if span and doc.sent_start[span[0]] and doc.words[span[0]].lower() in article.lower_words:
+    if span and doc.sent_start[span[0]] and doc.words[span[0]].lower() in article.vocabulary:
         place = len(span) > 1 and orgs.is_place([doc.words[span[0]], doc.words[span[1]]])  # "South Korea"
         if not (_spelled_out(doc, span) or place or (len(span) > 1 and doc.words[span[0]] in TITLE_WORDS)):
             span = span[1:]

@@ -19,6 +19,7 @@ from searchapp.core.extract.lexicon import HONORIFICS, ORG_WORDS, SPEECH_VERBS, 
 from searchapp.core.extract.tokens import Doc
 
 _CONNECTORS = frozenset("of for and & the".split())
+_DIGIT = re.compile(r"\d")
 _OFFICES = TITLE_WORDS - HONORIFICS
 _MINOR_WORDS = frozenset(
     "a an the of in on at to for with from by and or but as into about over than via vs is are was".split()
@@ -39,9 +40,7 @@ def thing(words: list[str]) -> bool:
 
 def code_like(text: str) -> bool:
     """ "GPRS", "DB9": one word in capitals or with a digit is no person's name, whatever role is near."""
-    return " " not in text and (
-        any(c.isdigit() for c in text) or (sum(c.isupper() for c in text) >= 2 and text.isupper())
-    )
+    return " " not in text and (_DIGIT.search(text) is not None or (text.isupper() and len(text) >= 2))
 
 
 def org_within_role(words: list[str]) -> tuple[int, int] | None:

@@ -94,6 +94,8 @@ def _resolve_cue(
             if _subject_like(doc, m):
                 return entity
         return last_person if last_person is not None and last_person.gender in ("", gender) else None
+    if cue.anaphor.startswith("role:"):
+        return _described(cue.anaphor[5:], before, entity_of)
     if cue.anaphor:
         begin = 0
         if cue.anaphor == "it":
@@ -116,6 +118,28 @@ def _resolve_cue(
             next((e for _, e in fitting if id(e) in spoken), None)
             or next((e for m, e in fitting if subject_position(doc, m)), None)
             or (fitting[0][1] if fitting else None)
+        )
+    return None
+
+
+_PARTY_SIGNS = {"democrat": ("democrat", "(d-", "d-"), "republican": ("republican", "gop", "r-")}
+_POLITICAL_TITLES = frozenset(
+    "Sen Rep Gov Senator Representative Governor Congressman Congresswoman Mayor".split()
+)
+
+
+def _described(noun: str, before: list[Mention], entity_of: dict[int, Entity]) -> Entity | None:
+    """The person "the veteran goalkeeper" or "the Ohio Democrat" describes: the latest one whose role
+    holds the noun; for a party, failing that, the latest politician."""
+    people = [entity_of[id(m)] for m in reversed(before) if entity_of[id(m)].kind == "person"]
+    signs = _PARTY_SIGNS.get(noun, (noun,))
+    for entity in people:
+        roles = " ".join(m.role.lower() for m in entity.mentions)
+        if any(sign in roles for sign in signs):
+            return entity
+    if noun in _PARTY_SIGNS or noun in ("conservative", "tory", "liberal", "independent", "socialist"):
+        return next(
+            (e for e in people if any(m.title.split(" ")[-1] in _POLITICAL_TITLES for m in e.mentions)), None
         )
     return None
 

@@ -11,6 +11,7 @@ from searchapp.core.extract.lexicon import (
     LEGAL_SUFFIXES,
     NON_SUBJECT_BEFORE,
     ORG_ANAPHORS,
+    PARTY_MEMBERS,
     PRONOUNS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
@@ -89,12 +90,30 @@ def subject_before(doc: Doc, t: int, end_at: dict[int, Mention]) -> Cue | None:
         return Cue(t, anaphor="it")  # "It said profits rose": the organisation the text is about
     if word in ORG_ANAPHORS and k > 0 and doc.words[k - 1] in ("the", "The"):
         return Cue(t, anaphor=word)
+    description = _description(doc, k)
+    if description:
+        return Cue(t, anaphor=description)  # "the veteran goalkeeper said", "the Ohio Democrat said"
     if word == "who" and k > 0 and doc.words[k - 1] == ",":
         owner = _appositive_head(doc, k - 1, end_at) or end_at.get(k - 2)
         return _subject(doc, t, owner, end_at) if owner is not None else None
     if word == ",":
         return _appositive(doc, t, k, end_at)
     return None
+
+
+def _description(doc: Doc, k: int) -> str:
+    """ "role:goalkeeper" for "the veteran goalkeeper" ending at k, "role:democrat" for "the Ohio
+    Democrat": a person described, not named; '' when the words are no such description."""
+    word = doc.words[k]
+    head = word.lower()
+    if not (head in ROLE_NOUNS or word in PARTY_MEMBERS):
+        return ""
+    for j in range(k - 1, max(k - 5, -1), -1):
+        if doc.words[j] in ("the", "The"):
+            return f"role:{head}"
+        if doc.kinds[j] != "w" or doc.words[j] in NON_SUBJECT_BEFORE or doc.words[j] in _SUBJECT_OPENERS:
+            return ""
+    return ""
 
 
 def _appositive_head(doc: Doc, comma: int, end_at: dict[int, Mention]) -> Mention | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -21,7 +22,7 @@ _DOUBLED = re.compile("|".join(_PAIRS))
 _SINGLE_PAIR = re.compile(r"(?<![\w’'])‘([^‘’\n]{2,}?)’(?![\w])")
 # Each token with the white space before it: a word ("U.S", "co-op", "O'Brien"), a possessive 's, or
 # any other single character (punctuation, a quote mark).
-_TOKEN = re.compile(r"""(\s*)(\w+(?:[-&.]\w+|['’](?!s\b)\w+)*|['’]s\b|\S)""")
+_TOKEN = re.compile(r"""\s*(?:\w+(?:[-&.]\w+|['’](?!s\b)\w+)*|['’]s\b|\S)""")
 _POSSESSIVES = frozenset(["'s", "’s"])
 _COMPOUND_ENDINGS = ("ed", "ing", "-run", "-made", "-born", "-wide", "-like", "-style", "-era")
 # Titles whose full stop never ends a sentence: "Sen. Marco Rubio", "Cmdr. Constantino Chiwenga".
@@ -41,14 +42,17 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S", "D.C", "a.m" (the las
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z]*")
 
 
-_DOUBLE_MARKS = str.maketrans({mark: '"' for mark in "“”„‟«»″"})
+_DOUBLE = re.compile("[“”„‟«»″]")
 
 
 def normalise_quotes(text: str) -> str:
     """One `"` for every double quote mark; curly single quotation pairs too."""
+    if text.isascii():  # a flag of the string: only doubled straight marks can be there
+        return _DOUBLED.sub('"', text) if "''" in text or "``" in text or ",," in text else text
     if any(pair in text for pair in _PAIRS):
         text = _DOUBLED.sub('"', text)
-    text = text.translate(_DOUBLE_MARKS)
+    if _DOUBLE.search(text):
+        text = _DOUBLE.sub('"', text)
     return _SINGLE_PAIR.sub(r'"\1"', text) if "‘" in text else text
 
 
@@ -74,9 +78,6 @@ class Doc:
     def __len__(self) -> int:
         return len(self.words)
 
-    def is_word(self, i: int) -> bool:
-        return 0 <= i < len(self.words) and self.kinds[i] == "w"
-
     def is_cap(self, i: int) -> bool:
         return 0 <= i < len(self.cap) and self.cap[i]
 
@@ -96,18 +97,8 @@ class Doc:
         return starts[bisect.bisect_right(starts, i) - 1]
 
     def positions(self, vocabulary: frozenset[str]) -> list[int]:
-        """Indices of the tokens that are words of `vocabulary`, in order (found by C-level search)."""
-        found: list[int] = []
-        words = self.words
-        for word in vocabulary.intersection(words):
-            k = words.index(word)
-            while True:
-                found.append(k)
-                try:
-                    k = words.index(word, k + 1)
-                except ValueError:
-                    break
-        return sorted(found)
+        """Indices of the tokens that are words of `vocabulary`, in order (tested in C, token by token)."""
+        return list(itertools.compress(range(len(self.words)), map(vocabulary.__contains__, self.words)))
 
     def sentences_changed(self) -> None:
         """Sentence starts were added (interview turns): the sentence index is built again when asked."""
@@ -120,23 +111,25 @@ class Doc:
 
 
 def tokenize(paragraphs: list[str]) -> Doc:
-    """Tokens of the paragraphs, in order, with sentence starts marked (quotations come later)."""
+    """Tokens of the paragraphs, in order, with sentence starts marked (quotations come later).
+
+    Each step over the tokens is a C-level loop (what a token is, is cached)."""
     doc = Doc()
-    words, para, space_before = doc.words, doc.para, doc.space_before
+    found: list[str] = []  # each token with the white space before it
     for p, paragraph in enumerate(paragraphs):
-        found = _TOKEN.findall(normalise_quotes(paragraph))
-        if not found:
-            continue
-        spaces, tokens = zip(*found, strict=True)  # transposes the (space, token) pairs
-        words += tokens
-        doc.bounds.append((len(para), len(para) + len(found)))
-        para += [p] * len(found)
-        space_before.append(True)
-        space_before += map(bool, spaces[1:])
-    n = len(words)
+        tokens = _TOKEN.findall(normalise_quotes(paragraph))
+        if tokens:
+            doc.bounds.append((len(found), len(found) + len(tokens)))
+            doc.para += [p] * len(tokens)
+            found += tokens
+    n = len(found)
+    doc.words = words = list(map(str.lstrip, found))  # the same string when there was no space
+    doc.space_before = space_before = list(map(operator.is_not, found, words))
+    for first, _ in doc.bounds:
+        space_before[first] = True
+    doc.space_after = [*space_before[1:], True] if n else []
     doc.kinds = list(map(_kind, words))
     doc.cap = list(map(_capital, words))
-    doc.space_after = space_before[1:] + [True] if n else []
     _mark_sentences(doc)
     doc.quote = [-1] * n
     return doc
@@ -165,33 +158,29 @@ def _mark_sentences(doc: Doc) -> None:
     n = len(words)
     starts = [False] * n
     others = list(itertools.compress(range(n), map("w".__ne__, kinds)))  # punctuation and quote marks
-    o = 0
     for first, end in doc.bounds:
         boundary = True  # the next word starts a sentence
-        i = first
-        while i < end:
-            while o < len(others) and others[o] < i:
-                o += 1
-            following = others[o] if o < len(others) and others[o] < end else end
-            if following > i:  # a run of words
+        i = first  # the first token not yet looked at
+        for q in others[bisect.bisect_left(others, first) : bisect.bisect_left(others, end)]:
+            if q > i:  # a run of words before this mark
                 starts[i] = boundary
                 boundary = False
-                i = following
-                continue
-            word, kind = words[i], kinds[i]
+            i = q + 1
+            word, kind = words[q], kinds[q]
             if kind == "p":
-                if word == "." and not _abbreviation(doc, i):
+                if word == "." and not _abbreviation(doc, q):
                     boundary = True
                 elif word in ("!", "?"):
                     boundary = True
                 elif word == ":":
-                    boundary = _opens_quote_next(doc, i) or doc.is_cap(i + 1)  # "9.45 p.m.: The FBI says"
+                    boundary = _opens_quote_next(doc, q) or doc.is_cap(q + 1)  # "9.45 p.m.: The FBI says"
                 elif word == ";":
                     boundary = False
-            elif kind == "q" and not doc.space_after[i]:
+            elif kind == "q" and not doc.space_after[q]:
                 # An opening quote mark starts a sentence: `said: "We ...` and `"We ...`.
-                boundary = boundary or doc.space_before[i]
-            i += 1
+                boundary = boundary or doc.space_before[q]
+        if i < end:
+            starts[i] = boundary
     doc.sent_start = starts
 
 

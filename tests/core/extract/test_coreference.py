@@ -18,3 +18,14 @@ def test_a_title_gives_the_gender() -> None:
 def test_a_possessor_is_a_later_choice_than_a_subject() -> None:
     body = "Quentin Vale spoke first. In the film Mike Dorn's character spits on her, and he defends it."
     assert speakers(body) == {"Quentin Vale": "person"}
+
+
+def test_a_description_stands_for_the_person_whose_role_it_names() -> None:
+    body = "Goalkeeper Jon Sellers kept a clean sheet. The win was vital, the veteran goalkeeper said."
+    assert speakers(body) == {"Jon Sellers": "person"}
+
+
+def test_a_party_description_stands_for_the_politician_and_is_no_name() -> None:
+    body = "Rep. Tim Rowan (D-Ohio) voted no. The bill is a disgrace, the Ohio Democrat said."
+    assert speakers(body) == {"Tim Rowan": "person"}
+    assert speakers("The Texas Republican said the bill would fail.") == {}

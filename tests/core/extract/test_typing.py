@@ -93,3 +93,13 @@ def test_a_title_that_is_also_a_given_name_opens_a_full_name() -> None:
 def test_a_party_adjective_before_a_name_is_a_role() -> None:
     body = "Republican Christine Todd Whitman told the Harlow Ledger she would rather vote for a Democrat."
     assert speakers(body) == {"Christine Todd Whitman": "person"}
+
+
+def test_a_company_name_that_is_a_named_persons_surname_is_that_person() -> None:
+    body = "Christine Blasey Ford testified on Thursday. Ford said she was terrified."
+    assert speakers(body) == {"Christine Blasey Ford": "person"}
+
+
+def test_a_full_name_of_no_given_name_after_according_to_is_an_organisation() -> None:
+    assert speakers("Sales fell 6%, according to Tarvo Insight.") == {"Tarvo Insight": "org"}
+    assert speakers("Sales fell 6%, according to John Tarvo.") == {"John Tarvo": "person"}
