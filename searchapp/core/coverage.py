@@ -172,7 +172,7 @@ def coverage(
         wanted = [known_name(book, name) for name in names]
         searcher = generation.searcher
         counted = generation.counted(index.location)
-        parsed = expand_names(parsed, generation.expansions(index.location), book)
+        parsed = expand_names(parsed, lambda: generation.expansions(index.location), book)
         parsed = bound_expansions(parsed, searcher.reader())[0]
         allowed = allowed_documents(searcher, filters, counted)
         matching = set(searcher.docs_for_query(parsed))
@@ -201,7 +201,7 @@ def coverage(
             series.append(_series(query or "All articles", "query", matching, matching, days, outlets, index_of,
                                   by, width))
         for label, other_query, other_filters in searches:
-            other = expand_names(parse_query(other_query), generation.expansions(index.location), book)
+            other = expand_names(parse_query(other_query), lambda: generation.expansions(index.location), book)
             found = set(searcher.docs_for_query(other))
             other_allowed = allowed_documents(searcher, other_filters, counted)
             if other_allowed is not None:

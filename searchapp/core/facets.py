@@ -1,22 +1,29 @@
 """Facet values of every document, for counts and filters, with names under the names they count as.
 
-`_FacetCache` holds each document's raw values of each facet field, read from the index's postings
-once per segment. `CountedValues` puts the people, organisation and speaker values through a
-`NameBook` (aliases, the collection's rules, the user's corrections): those are what facets count and
-name filters select, so a count and the filter behind it always agree.
+Each document's facet values are written once, at index time, into one column (`facets`, see
+`core/columns.py`): the people and organisations it mentions and those it quotes (each with the type the
+article gives it), its outlet, format and folder. `RawValues` reads them per document, only for the
+documents a search needs (all of them only for a search that matches all), so a fresh process needs no
+warm-up pass over the postings. `CountedValues` puts the names through a `NameBook` (aliases, the
+collection's rules, the user's corrections) at query time: those are what facets count and name filters
+select, so a count and the filter behind it always agree, and a correction applies without re-indexing.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from datetime import date
+from functools import partial
 from itertools import chain
 from typing import Any
 
 from whoosh import query as wq
 
+from searchapp.core.columns import COLUMN, EMPTY_RECORD, RAW_FIELDS, decode_record
 from searchapp.core.entities import Corrections, NameBook, load_aliases
 from searchapp.core.entities.aliases import ALIASES_FILE
 from searchapp.core.entities.corrections import CorrectionsError
@@ -26,43 +33,44 @@ log = logging.getLogger(__name__)
 
 FACET_FIELDS = ("speakers", "people", "orgs", "outlet", "year", "month", "format", "folder")
 NAME_FIELDS = ("speakers", "people", "orgs")  # values go through the name book
-VALUE_FIELDS = (*FACET_FIELDS, "story")  # each document's values read once; stories are not a facet
-
-_SegmentValues = dict[str, list[tuple[str, ...]]]
+_KINDS = {"p": "person", "o": "org"}
 
 
-def _segment_values(reader: Any) -> _SegmentValues:
-    """Each document's values of each facet field, for one segment (segment-local document numbers)."""
-    values: _SegmentValues = {}
-    size = reader.doc_count_all()
-    for fieldname in VALUE_FIELDS:
-        lists: list[list[str]] = [[] for _ in range(size)]
-        for term in reader.lexicon(fieldname):
-            value = term.decode("utf-8")
-            for docnum in reader.postings(fieldname, term).all_ids():
-                lists[docnum].append(value)
-        values[fieldname] = [tuple(found) for found in lists]
-    return values
+class RawValues:
+    """One searcher's documents' facet records as written, decoded when first needed."""
 
+    def __init__(self, searcher: Any) -> None:
+        reader = searcher.reader()
+        self.size = reader.doc_count_all()
+        self._starts: list[int] = []
+        self._columns: list[Any] = []
+        for leaf, offset in reader.leaf_readers():
+            self._starts.append(offset)
+            self._columns.append(leaf.column_reader(COLUMN, translate=False) if leaf.has_column(COLUMN) else None)
+        self.records: list[tuple[tuple[str, ...], ...] | None] = [None] * self.size
+        self.complete = False
 
-class _FacetCache:
-    """Per searcher generation: each document's raw values of each facet field.
+    def load(self, docnums: Iterable[int]) -> None:
+        """Decode the records of `docnums` not decoded yet."""
+        if self.complete:
+            return
+        records, starts, columns = self.records, self._starts, self._columns
+        for docnum in docnums:
+            if records[docnum] is None:
+                segment = bisect_right(starts, docnum) - 1
+                column = columns[segment]
+                records[docnum] = decode_record(column[docnum - starts[segment]]) if column is not None else EMPTY_RECORD
 
-    Segments never change once written (deleted documents just stop matching), so their values are
-    kept between generations: a commit costs only the new segment, not a pass over the whole index.
-    """
-
-    def __init__(self, searcher: Any, previous: _FacetCache | None = None) -> None:
-        known = previous.segments if previous else {}
-        self.segments: dict[str, _SegmentValues] = {}
-        self.doc_values: _SegmentValues = {fieldname: [] for fieldname in VALUE_FIELDS}
-        for leaf, _offset in searcher.reader().leaf_readers():
-            segment = leaf.segment()
-            key = segment.segment_id() if segment is not None else str(id(leaf))
-            part = known.get(key) or _segment_values(leaf)
-            self.segments[key] = part
-            for fieldname in VALUE_FIELDS:
-                self.doc_values[fieldname].extend(part[fieldname])
+    def load_all(self) -> None:
+        if self.complete:
+            return
+        records = self.records
+        for start, column, end in zip(self._starts, self._columns, [*self._starts[1:], self.size], strict=True):
+            if column is None:
+                records[start:end] = [EMPTY_RECORD] * (end - start)
+            else:
+                records[start:end] = map(decode_record, column)
+        self.complete = True
 
 
 def names_stamp(location: str | os.PathLike[str]) -> tuple[Any, ...]:
@@ -75,8 +83,9 @@ def names_stamp(location: str | os.PathLike[str]) -> tuple[Any, ...]:
     return Corrections(location).stamp(), aliases
 
 
-def build_book(searcher: Any, location: str | os.PathLike[str]) -> NameBook:
-    """The name book of the index at `location` as `searcher` sees it."""
+def raw_name_counts(searcher: Any) -> dict[str, Counter[str]]:
+    """Articles per raw person and organisation name, read from the lexicons (deleted articles
+    included until their segment is merged: a name's count only weighs its forms against each other)."""
     raw: dict[str, Counter[str]] = {"people": Counter(), "orgs": Counter()}
     # One pass over each segment's terms: asking the whole reader for each term's frequency looks the
     # term up in every segment, seconds on an index of many segments.
@@ -84,6 +93,12 @@ def build_book(searcher: Any, location: str | os.PathLike[str]) -> NameBook:
         for field, counts in raw.items():
             for term, info in leaf.iter_field(field):
                 counts[term.decode("utf-8")] += info.doc_frequency()
+    return raw
+
+
+def build_book(searcher: Any, location: str | os.PathLike[str]) -> NameBook:
+    """The name book of the index at `location` as `searcher` sees it."""
+    raw = raw_name_counts(searcher)
     try:
         changes = Corrections(location).load()
     except CorrectionsError as error:  # searches go on without them; writing a correction says why
@@ -92,56 +107,173 @@ def build_book(searcher: Any, location: str | os.PathLike[str]) -> NameBook:
     return NameBook(raw["people"], raw["orgs"], load_aliases(location), changes)
 
 
+Named = tuple[str, str] | None
+
+
 class CountedValues:
-    """What each document counts for in each facet: the name fields through the book, once each."""
+    """What each document counts for in each facet: the names through the book, per document when first
+    needed. `values[field]` is the whole collection's (every document decoded once)."""
 
-    def __init__(self, cache: _FacetCache, book: NameBook, split_docs: Mapping[int, str]) -> None:
-        raw = cache.doc_values
-        speakers, people, orgs = [], [], []
-        for docnum, values in enumerate(zip(raw["people"], raw["orgs"], raw["speakers"], strict=True)):
-            if values == ((), (), ()):
-                speakers.append(())
-                people.append(())
-                orgs.append(())
-                continue
-            said, named, bodies = book.document(values[0], values[1], values[2], split_docs.get(docnum, ""))
-            speakers.append(said)
-            people.append(named)
-            orgs.append(bodies)
-        self.values: _SegmentValues = dict(raw)
-        self.values.update(speakers=speakers, people=people, orgs=orgs)
-        self._docs: dict[str, dict[str, list[int]]] = {}
+    def __init__(self, searcher: Any, raw: RawValues, book: NameBook, split_docs: Mapping[int, str],
+                 days: Sequence[int], stories: Any) -> None:
+        self.searcher = searcher
+        self.raw = raw
         self.book = book
+        self._split_docs = split_docs
+        self._days = days
+        self._stories = stories  # () -> each document's story (tuple of one, or empty)
+        size = raw.size
+        self._names: dict[str, list[tuple[str, ...] | None]] = {field: [None] * size for field in NAME_FIELDS}
+        self._resolved: dict[str, Named] = {}
+        self._docs: dict[str, dict[str, list[int]]] = {}
+        self._complete = False
+        self._all_counts: dict[str, tuple[FacetCount, ...]] | None = None
+        self.values = _Values(self)
 
-    def docs_with(self, fieldname: str, value: str) -> list[int]:
-        """The documents that count for `value` in a name facet (any form of the name finds them)."""
-        by_value = self._docs.get(fieldname)
-        if by_value is None:
-            by_value = self._docs[fieldname] = {}
-            for docnum, values in enumerate(self.values[fieldname]):
-                for name in values:
-                    by_value.setdefault(name, []).append(docnum)
-        found = by_value.get(value)
-        if found is None:
-            name = self.book.find(value)
-            found = by_value.get(name, []) if name else []
-        return found
+    # -- per document ---------------------------------------------------------------------------
+    def _resolve(self, typed: str) -> Named:
+        try:
+            return self._resolved[typed]
+        except KeyError:
+            named = self._resolved[typed] = self.book.resolve(typed[1:], _KINDS[typed[0]])
+            return named
 
-    def counts(self, docnums: Collection[int]) -> dict[str, tuple[FacetCount, ...]]:
+    def _resolve_at(self, path: str, typed: str) -> Named:
+        """In the article at `path`, which has a split of its own."""
+        return self.book.resolve(typed[1:], _KINDS[typed[0]], path)
+
+    def _map(self, docnums: Iterable[int]) -> None:
+        """Put the names of `docnums` not mapped yet through the book."""
+        speakers_of, people_of, orgs_of = (self._names[field] for field in NAME_FIELDS)
+        records = self.raw.records
+        splits = self._split_docs
+        for docnum in docnums:
+            if people_of[docnum] is not None:
+                continue
+            mentions, quoted = records[docnum][:2]  # type: ignore[index]
+            path = splits.get(docnum)
+            resolve = partial(self._resolve_at, path) if path else self._resolve
+            people: dict[str, None] = {}
+            orgs: dict[str, None] = {}
+            for typed in mentions:
+                named = resolve(typed)
+                if named is not None:
+                    (people if named[1] == "person" else orgs)[named[0]] = None
+            speakers_of[docnum] = tuple({named[0]: None for named in map(resolve, quoted) if named is not None})
+            people_of[docnum] = tuple(people)
+            orgs_of[docnum] = tuple(orgs)
+
+    def prepare(self, docnums: Collection[int]) -> None:
+        """Decode and map the documents `docnums` (all of them when that is most of the collection)."""
+        if self._complete:
+            return
+        if len(docnums) * 2 > self.raw.size:
+            self.raw.load_all()
+            self._map(range(self.raw.size))
+            self._complete = True
+        else:
+            self.raw.load(docnums)
+            self._map(docnums)
+
+    def column(self, field: str) -> list[Any]:
+        """Per document: a name facet's names, a raw facet's value (a tuple of one or none), the story."""
+        if field in NAME_FIELDS:
+            return self._names[field]
+        if field == "story":
+            return self._stories()
+        position = 2 + RAW_FIELDS.index(field)
+        return _RecordView(self.raw.records, position)  # type: ignore[return-value]
+
+    # -- counts and filters ------------------------------------------------------------------------
+    def counts(self, docnums: Collection[int], *, everything: bool = False) -> dict[str, tuple[FacetCount, ...]]:
+        """Facet counts over `docnums`; `everything` says they are all the live documents (counted once
+        per searcher generation)."""
+        if everything and self._all_counts is not None:
+            return self._all_counts
+        self.prepare(docnums)
+        records = self.raw.records
+        found: dict[str, Counter[str]] = {}
+        for field in NAME_FIELDS:
+            found[field] = Counter(chain.from_iterable(map(self._names[field].__getitem__, docnums)))  # type: ignore[arg-type]
+        chosen = list(map(records.__getitem__, docnums))
+        for position, field in enumerate(RAW_FIELDS, start=2):
+            found[field] = Counter(chain.from_iterable(record[position] for record in chosen))  # type: ignore[index]
+        per_day = Counter(map(self._days.__getitem__, docnums))
+        per_day.pop(0, None)  # undated
+        years: Counter[str] = Counter()
+        months: Counter[str] = Counter()
+        for ordinal, count in per_day.items():
+            day = date.fromordinal(ordinal)
+            years[f"{day.year:04d}"] += count
+            months[f"{day.year:04d}-{day.month:02d}"] += count
+        found["year"], found["month"] = years, months
+        type_of = self.book.type_of
         facets = {}
-        for fieldname in FACET_FIELDS:
-            per_document = self.values[fieldname]
-            counter = Counter(chain.from_iterable(map(per_document.__getitem__, docnums)))
-            ordered = sorted(counter.items(), key=_facet_order)
-            if fieldname in NAME_FIELDS:
-                facets[fieldname] = tuple(FacetCount(v, c, self._type(v)) for v, c in ordered)
+        for field in FACET_FIELDS:
+            ordered = sorted(found[field].items(), key=_facet_order)
+            if field in NAME_FIELDS:
+                facets[field] = tuple(FacetCount(v, c, type_of(v)) for v, c in ordered)
             else:
-                facets[fieldname] = tuple(FacetCount(v, c) for v, c in ordered)
+                facets[field] = tuple(FacetCount(v, c) for v, c in ordered)
+        if everything:
+            self._all_counts = facets
         return facets
 
-    def _type(self, name: str) -> str:
-        info = self.book.info(name)
-        return info.type if info is not None else ""
+    def docs_with(self, fieldname: str, value: str) -> list[int]:
+        """The documents that count for `value` in a name facet (any form of the name finds them):
+        `value` as a name, else the name it is a form or an alias of."""
+        found = self._docs_counting(fieldname, value)
+        if not found:
+            name = self.book.find(value)
+            found = self._docs_counting(fieldname, name) if name and name != value else []
+        return found
+
+    def _docs_counting(self, fieldname: str, name: str) -> list[int]:
+        if self._complete:
+            by_value = self._docs.get(fieldname)
+            if by_value is None:
+                by_value = self._docs[fieldname] = {}
+                for docnum, names in enumerate(self._names[fieldname]):
+                    for counted in names or ():
+                        by_value.setdefault(counted, []).append(docnum)
+            return by_value.get(name, [])
+        # The documents that write any form of the name (or have a split), each checked through the book.
+        forms = self.book.raw_forms(name) or (name,)
+        fields = ("speakers",) if fieldname == "speakers" else ("people", "orgs", "speakers")
+        terms = [wq.Term(field, form) for field in fields for form in forms]
+        candidates = sorted(set(self.searcher.docs_for_query(wq.Or(terms))) | set(self._split_docs))
+        self.prepare(candidates)
+        names = self._names[fieldname]
+        return [docnum for docnum in candidates if name in names[docnum]]  # type: ignore[operator]
+
+
+class _RecordView:
+    """One position of every decoded record, as a read-only sequence (decoded on demand)."""
+
+    __slots__ = ("_records", "_position")
+
+    def __init__(self, records: list[Any], position: int) -> None:
+        self._records, self._position = records, position
+
+    def __getitem__(self, docnum: int) -> tuple[str, ...]:
+        return self._records[docnum][self._position]  # type: ignore[no-any-return]
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+
+class _Values:
+    """`counted.values[field]`: the whole collection's values of a facet (or `story`), every document
+    decoded once on first use, for the views that read them all (names, coverage, profiles)."""
+
+    def __init__(self, counted: CountedValues) -> None:
+        self._counted = counted
+
+    def __getitem__(self, field: str) -> Sequence[tuple[str, ...]]:
+        counted = self._counted
+        if field != "story":
+            counted.prepare(range(counted.raw.size))
+        return counted.column(field)
 
 
 def _facet_order(item: tuple[str, int]) -> tuple[int, str]:

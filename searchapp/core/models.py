@@ -107,6 +107,7 @@ class SearchResult:
     page: int = 1
     page_size: int = 20
     notice: str = ""  # how the query was read, when not as typed ("Searched as words: ...", a capped pattern)
+    took_ms: float = 0.0  # searching, counting facets and building snippets, once the index is open
 
 
 @dataclass(frozen=True, slots=True)

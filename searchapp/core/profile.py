@@ -66,7 +66,7 @@ def profile(
         counted = generation.counted(index.location)
         quoted, mentioned = name_documents(generation, index.location, name)
         if query.strip() or filters:
-            parsed = expand_names(parsed, generation.expansions(index.location), book)
+            parsed = expand_names(parsed, lambda: generation.expansions(index.location), book)
             within = set(searcher.docs_for_query(parsed))
             allowed = allowed_documents(searcher, filters, counted)
             within = within & allowed if allowed is not None else within

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
@@ -55,17 +56,23 @@ _HEADLINE_HIGHLIGHTER = highlight.Highlighter(fragmenter=highlight.WholeFragment
 
 
 class _Ranked:
-    """A search's ranked results, matching documents and terms (kept in its searcher's _Generation)."""
+    """A search's ranked results, matching documents and terms (kept in its searcher's Generation).
 
-    __slots__ = ("results", "docs", "allowed", "terms")
+    A query that matches everything is never scored: its order (index order, or by date) is kept in
+    `order` instead of whoosh results."""
 
-    def __init__(self, results: Any, docs: set[int], allowed: Any, terms: tuple[str, ...]) -> None:
+    __slots__ = ("results", "docs", "allowed", "terms", "order")
+
+    def __init__(self, results: Any, docs: Collection[int], allowed: Any, terms: tuple[str, ...]) -> None:
         self.results, self.docs, self.allowed, self.terms = results, docs, allowed, terms
+        self.order: list[int] | None = None
+
+    def ranked_length(self) -> int:
+        return len(self.order) if self.order is not None else self.results.scored_length()
 
 
 def _ranked(
-    rankings: dict[tuple[Any, ...], _Ranked],
-    searcher: Any,
+    generation: Generation,
     parsed: wq.Query,
     allowed: set[int] | None,
     key: tuple[Any, ...],
@@ -76,11 +83,16 @@ def _ranked(
 
     Scoring every match is most of a search's cost on a large index, and it is the same for page 1
     and page 400 of a list being scrolled, so a page within the ranking is a slice of it."""
+    rankings, searcher = generation.rankings, generation.searcher
     entry = rankings.pop(key, None)  # rankings belong to this searcher: a commit starts a new generation
-    if entry is None:
+    if entry is None and isinstance(parsed, wq.Every):
+        live = generation.live()
+        entry = _Ranked(None, live if allowed is None else live & allowed, allowed, ())
+        entry.order = _ordered(generation, entry.docs, sort)
+    elif entry is None:
         docs = _matching_documents(searcher, parsed, allowed)
         entry = _Ranked(None, docs, allowed, _query_terms(parsed, searcher.reader()))
-    if entry.results is None or entry.results.scored_length() < min(needed, len(entry.docs)):
+    if entry.order is None and (entry.results is None or entry.results.scored_length() < min(needed, len(entry.docs))):
         # The page comes from a top-N search over the same documents; whoosh's own total and
         # docset would each run the query again (and its total ignores a filter when terms=True).
         limit = max(needed, RANKED_GROWTH * entry.results.scored_length() if entry.results else 0)
@@ -89,6 +101,20 @@ def _ranked(
     while len(rankings) > RANKED_KEPT:
         del rankings[next(iter(rankings))]
     return entry
+
+
+def _ordered(generation: Generation, docs: Collection[int], sort: str) -> list[int]:
+    """Every document of a match-all search in the order `sort` asks for, without scoring: index order
+    for relevance, else by the `published` column, undated last in both directions."""
+    if sort not in SORTS:
+        raise ValueError(f"sort must be one of {', '.join(SORTS)}")
+    ordered = sorted(docs)
+    if sort == "relevance":
+        return ordered
+    published = generation.published()
+    if sort == "newest":
+        return sorted(ordered, key=lambda docnum: (published[docnum] is None, -(published[docnum] or 0)))
+    return sorted(ordered, key=lambda docnum: (published[docnum] is None, published[docnum] or 0))
 
 
 def _sort_args(sort: str) -> dict[str, Any]:
@@ -132,15 +158,16 @@ def search(
     """One page of results for `query` within `filters`, with facet counts over all matches.
 
     With `dedupe`, each story (an article and its near-copies) counts once, in hits, total and facets."""
+    started = time.perf_counter()
     parsed, notice = read_query(query)
     page, page_size = max(1, page), max(1, page_size)
     with SEARCHERS.lock:
         generation = SEARCHERS.current(index)
         searcher = generation.searcher
         book = generation.book(index.location)
-        parsed = expand_names(parsed, generation.expansions(index.location), book)
+        parsed = expand_names(parsed, lambda: generation.expansions(index.location), book)
         parsed, capped = bound_expansions(parsed, searcher.reader())
-        needs_counts = with_facets or dedupe or any(
+        needs_counts = with_facets or any(
             values and field in NAME_FIELDS for field, values in (filters or {}).items())
         counted = generation.counted(index.location) if needs_counts else None
         key = (query, tuple(sorted((f, tuple(sorted(v))) for f, v in (filters or {}).items() if v)), sort, dedupe)
@@ -149,19 +176,27 @@ def search(
             allowed = ranked.allowed
         else:
             allowed = allowed_documents(searcher, filters, counted)
-            if dedupe and counted is not None:
-                allowed = one_per_story(_matching_documents(searcher, parsed, allowed), counted.values["story"])
-        ranked = _ranked(generation.rankings, searcher, parsed, allowed, key, sort, page * page_size)
-        results = ranked.results
+            if dedupe:
+                matching = (generation.live() if isinstance(parsed, wq.Every)
+                            else _matching_documents(searcher, parsed, allowed))
+                allowed = one_per_story(matching if allowed is None else set(matching) & allowed,
+                                        generation.stories())
+        ranked = _ranked(generation, parsed, allowed, key, sort, page * page_size)
         start = (page - 1) * page_size
-        hits = tuple(_hit(results[n], book, searcher)
-                     for n in range(start, min(start + page_size, results.scored_length())))
+        end = min(start + page_size, ranked.ranked_length())
+        if ranked.order is not None:
+            hits = tuple(_plain_hit(searcher.stored_fields(docnum), book, searcher) for docnum in ranked.order[start:end])
+        else:
+            results = ranked.results
+            hits = tuple(_hit(results[n], book, searcher) for n in range(start, end))
         terms = ranked.terms
-        facets = counted.counts(ranked.docs) if counted is not None and with_facets else {}
+        everything = ranked.order is not None and allowed is None
+        facets = counted.counts(ranked.docs, everything=everything) if counted is not None and with_facets else {}
         total = len(ranked.docs)
     return SearchResult(
         query=query, total=total, hits=hits, facets=facets, terms=terms, page=page, page_size=page_size,
         notice=" ".join(part for part in (notice, capped) if part),
+        took_ms=round((time.perf_counter() - started) * 1000, 1),
     )
 
 
@@ -182,15 +217,26 @@ def _names(stored: Mapping[str, Any], book: NameBook) -> Entities:
 
 
 def _hit(hit: Any, book: NameBook, searcher: Any) -> Hit:
+    """A scored (or date-sorted) whoosh hit, its headline and body marked where the query matched."""
     stored = hit.fields()
     headline = stored.get("headline", "")
     body = stored.get("body", "")
-    headline_html = _HEADLINE_HIGHLIGHTER.highlight_hit(
-        hit, "headline", text=headline, minscore=1
-    ) or html.escape(headline, quote=False)
-    snippet_html = " ".join(
-        _BODY_HIGHLIGHTER.highlight_hit(hit, "body", text=body, top=2, minscore=1).split()
-    )
+    headline_html = _HEADLINE_HIGHLIGHTER.highlight_hit(hit, "headline", text=headline, minscore=1)
+    snippet_html = " ".join(_BODY_HIGHLIGHTER.highlight_hit(hit, "body", text=body, top=2, minscore=1).split())
+    score = float(hit.score) if isinstance(hit.score, (int, float)) else 0.0  # a sort key when sorted by date
+    return _make_hit(stored, book, searcher, score, headline_html, snippet_html)
+
+
+def _plain_hit(stored: Mapping[str, Any], book: NameBook, searcher: Any) -> Hit:
+    """A hit of a search that matches everything: nothing to mark, no score."""
+    return _make_hit(stored, book, searcher, 0.0, "", "")
+
+
+def _make_hit(stored: Mapping[str, Any], book: NameBook, searcher: Any, score: float, headline_html: str,
+              snippet_html: str) -> Hit:
+    headline = stored.get("headline", "")
+    body = stored.get("body", "")
+    headline_html = headline_html or html.escape(headline, quote=False)
     if not snippet_html:
         lead = " ".join(body[: SNIPPET_CHARS + 40].split())
         snippet_html = html.escape(
@@ -209,7 +255,7 @@ def _hit(hit: Any, book: NameBook, searcher: Any) -> Hit:
         speakers=names.speakers,
         people=names.people,
         orgs=names.orgs,
-        score=float(hit.score) if isinstance(hit.score, (int, float)) else 0.0,  # a sort key when sorted by date
+        score=score,
         headline_html=headline_html,
         snippet_html=snippet_html,
         story=stored.get("story", ""),
@@ -334,15 +380,12 @@ def iter_matches(
     """The stored fields of every matching article and its names as they count, in result order (for
     export: no cap, no paging)."""
     parsed = parse_query(query)
-    with SEARCHERS.lock:
-        shared = SEARCHERS.current(index)
-        known_values = shared.facets or shared.previous_facets
-    # A searcher of its own: an export outlives commits that replace the shared one. Its facet values
-    # reuse the shared generation's segments; only a name filter needs them at all.
+    # A searcher of its own: an export outlives commits that replace the shared one. Only a name filter
+    # needs its facet values at all.
     with index.whoosh.searcher() as searcher:
-        generation = Generation(searcher, known_values)
+        generation = Generation(searcher)
         book = generation.book(index.location)
-        parsed = expand_names(parsed, generation.expansions(index.location), book)
+        parsed = expand_names(parsed, lambda: generation.expansions(index.location), book)
         parsed = bound_expansions(parsed, searcher.reader())[0]
         needs_counts = any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
         allowed = allowed_documents(searcher, filters, generation.counted(index.location) if needs_counts else None)

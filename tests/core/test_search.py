@@ -198,7 +198,7 @@ def test_a_commit_in_the_middle_of_a_search_does_not_close_its_searcher(tmp_path
     with ArticleIndex(tmp_path / "index", workers=0) as idx:
         idx.add([tmp_path / "one"])
         search(idx, "harbour", with_facets=False)  # a searcher exists before the commit
-        build = facets_module._FacetCache.__init__
+        build = facets_module.RawValues.__init__
         committed: list[int] = []
 
         def commit_first(self, *args, **kwargs) -> None:
@@ -206,7 +206,7 @@ def test_a_commit_in_the_middle_of_a_search_does_not_close_its_searcher(tmp_path
                 committed.append(idx.add([tmp_path / "two"]).indexed)  # the writer commits mid-search (one file)
             build(self, *args, **kwargs)
 
-        monkeypatch.setattr(facets_module._FacetCache, "__init__", commit_first)
+        monkeypatch.setattr(facets_module.RawValues, "__init__", commit_first)
         during = search(idx, "harbour")
         assert committed == [1] and during.total == 3  # the search finished on the searcher it began with
         assert search(idx, "harbour").total == 5

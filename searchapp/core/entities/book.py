@@ -170,6 +170,7 @@ class NameBook:
         self._members: dict[str, list[str]] | None = None
         self._infos: dict[str, EntityInfo] = {}
         self._by_key: dict[str, str] | None = None
+        self._types: dict[str, str] | None = None
 
     def _apply(self, base: dict[RawName, Named], changes: Sequence[Change]) -> None:
         groups = _Groups(base)
@@ -303,6 +304,18 @@ class NameBook:
 
     def info(self, name: str) -> EntityInfo | None:
         return self._describe(name)
+
+    def type_of(self, name: str) -> str:
+        """A name's type ("person" or "org"), as info(name).type but without describing the name."""
+        if self._types is None:
+            types = {named: kind for named, kind in self._final.values()}
+            types.update(self._kind)
+            self._types = types
+        return self._types.get(name, "")
+
+    def raw_forms(self, name: str) -> tuple[str, ...]:
+        """The raw names in the index that count for `name` (in articles without a split)."""
+        return tuple(self._names().get(name, ()))
 
     def find(self, name: str) -> str | None:
         """The name `name` (a name, an alias or a raw form as the user typed it) stands for, or None."""
