@@ -27,8 +27,9 @@ def is_acronym(word: str) -> bool:
 
 def acronyms(*texts: str) -> str:
     """The words written in capitals in `texts`, once each: the `acronyms` field's value."""
-    found = dict.fromkeys(word for text in texts for word in _WORD.findall(text) if is_acronym(word))
-    return " ".join(found)
+    # str.isupper over every word in C first: most words are not in capitals
+    capitals = filter(str.isupper, _WORD.findall(" ".join(texts)))
+    return " ".join(dict.fromkeys(word for word in capitals if is_acronym(word)))
 
 
 def _facet() -> KEYWORD:
