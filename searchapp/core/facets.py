@@ -15,18 +15,23 @@ import logging
 import os
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date
 from functools import partial
 from itertools import chain
+from pathlib import Path
 from typing import Any
 
 from whoosh import query as wq
 
+import searchapp.resources
 from searchapp.core.columns import COLUMN, EMPTY_RECORD, RAW_FIELDS, decode_record
 from searchapp.core.entities import Corrections, NameBook, load_aliases
 from searchapp.core.entities.aliases import ALIASES_FILE
+from searchapp.core.entities.book import collection_names
+from searchapp.core.entities.cache import cached_names
 from searchapp.core.entities.corrections import CorrectionsError
+from searchapp.core.errors import SearchCancelled
 from searchapp.core.models import FacetCount
 
 log = logging.getLogger(__name__)
@@ -48,29 +53,15 @@ class RawValues:
             self._starts.append(offset)
             self._columns.append(leaf.column_reader(COLUMN, translate=False) if leaf.has_column(COLUMN) else None)
         self.records: list[tuple[tuple[str, ...], ...] | None] = [None] * self.size
-        self.complete = False
 
     def load(self, docnums: Iterable[int]) -> None:
         """Decode the records of `docnums` not decoded yet."""
-        if self.complete:
-            return
         records, starts, columns = self.records, self._starts, self._columns
         for docnum in docnums:
             if records[docnum] is None:
                 segment = bisect_right(starts, docnum) - 1
                 column = columns[segment]
                 records[docnum] = decode_record(column[docnum - starts[segment]]) if column is not None else EMPTY_RECORD
-
-    def load_all(self) -> None:
-        if self.complete:
-            return
-        records = self.records
-        for start, column, end in zip(self._starts, self._columns, [*self._starts[1:], self.size], strict=True):
-            if column is None:
-                records[start:end] = [EMPTY_RECORD] * (end - start)
-            else:
-                records[start:end] = map(decode_record, column)
-        self.complete = True
 
 
 def names_stamp(location: str | os.PathLike[str]) -> tuple[Any, ...]:
@@ -97,17 +88,43 @@ def raw_name_counts(searcher: Any) -> dict[str, Counter[str]]:
 
 
 def build_book(searcher: Any, location: str | os.PathLike[str]) -> NameBook:
-    """The name book of the index at `location` as `searcher` sees it."""
-    raw = raw_name_counts(searcher)
+    """The name book of the index at `location` as `searcher` sees it: the collection's names from
+    the cache when an earlier process made them for the same segments and aliases, the user's
+    corrections applied now."""
     try:
         changes = Corrections(location).load()
     except CorrectionsError as error:  # searches go on without them; writing a correction says why
         log.warning("%s", error)
         changes = ()
-    return NameBook(raw["people"], raw["orgs"], load_aliases(location), changes)
+    segments = tuple(sorted(leaf.segment().segment_id() for leaf, _offset in searcher.reader().leaf_readers()
+                            if leaf.segment() is not None))
+
+    def build() -> tuple[dict[Any, Any], Any]:
+        raw = raw_name_counts(searcher)
+        table = load_aliases(location)
+        return collection_names(raw["people"], raw["orgs"], table), table
+
+    key = (os.path.abspath(location), segments, names_stamp(location)[1], _shipped_aliases_stamp())
+    names, table = cached_names(key, build)
+    return NameBook.from_names(names, table, changes)
+
+
+def _shipped_aliases_stamp() -> tuple[int, int] | None:
+    """The shipped aliases table's file (an edited one in a development checkout makes a new cache)."""
+    try:
+        stat = (Path(searchapp.resources.__file__).parent / ALIASES_FILE).stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 Named = tuple[str, str] | None
+Cancelled = Callable[[], bool]
+CHECK_EVERY = 4096  # documents decoded between two looks at whether the search was cancelled
+
+
+def _never() -> bool:
+    return False
 
 
 class CountedValues:
@@ -163,17 +180,20 @@ class CountedValues:
             people_of[docnum] = tuple(people)
             orgs_of[docnum] = tuple(orgs)
 
-    def prepare(self, docnums: Collection[int]) -> None:
-        """Decode and map the documents `docnums` (all of them when that is most of the collection)."""
+    def prepare(self, docnums: Collection[int], cancelled: Cancelled = _never) -> None:
+        """Decode and map the documents `docnums` (all of them when that is most of the collection).
+        Raises SearchCancelled as soon as `cancelled()` (checked every few thousand documents)."""
         if self._complete:
             return
-        if len(docnums) * 2 > self.raw.size:
-            self.raw.load_all()
-            self._map(range(self.raw.size))
-            self._complete = True
-        else:
-            self.raw.load(docnums)
-            self._map(docnums)
+        everything = len(docnums) * 2 > self.raw.size
+        chosen = list(range(self.raw.size) if everything else docnums)
+        for start in range(0, len(chosen), CHECK_EVERY):
+            if cancelled():
+                raise SearchCancelled("A newer search was asked for.")
+            part = chosen[start:start + CHECK_EVERY]
+            self.raw.load(part)
+            self._map(part)
+        self._complete = everything
 
     def column(self, field: str) -> list[Any]:
         """Per document: a name facet's names, a raw facet's value (a tuple of one or none), the story."""
@@ -185,12 +205,13 @@ class CountedValues:
         return _RecordView(self.raw.records, position)  # type: ignore[return-value]
 
     # -- counts and filters ------------------------------------------------------------------------
-    def counts(self, docnums: Collection[int], *, everything: bool = False) -> dict[str, tuple[FacetCount, ...]]:
+    def counts(self, docnums: Collection[int], *, everything: bool = False,
+               cancelled: Cancelled = _never) -> dict[str, tuple[FacetCount, ...]]:
         """Facet counts over `docnums`; `everything` says they are all the live documents (counted once
         per searcher generation)."""
         if everything and self._all_counts is not None:
             return self._all_counts
-        self.prepare(docnums)
+        self.prepare(docnums, cancelled)
         records = self.raw.records
         found: dict[str, Counter[str]] = {}
         for field in NAME_FIELDS:

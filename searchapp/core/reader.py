@@ -61,7 +61,7 @@ def status(index: ArticleIndex) -> tuple[IndexStats, list[FolderInfo], list[Prob
 
 
 READS: dict[str, Any] = {
-    "search": lambda index, query, options: search(index, query, **options),
+    "search": lambda index, query, options, cancelled: search(index, query, cancelled=cancelled, **options),
     "article": article_with_spans,
     "copies": copies,
     "status": status,
@@ -80,6 +80,9 @@ READS: dict[str, Any] = {
 }
 
 
+CANCELLABLE = {"search"}  # told when the parent asks them to stop (a newer search was typed)
+
+
 def _serve(requests: Requests, location: str, niceness: int) -> None:
     """The child: the index opened read-only on the first request (an error then is that request's)."""
     lower_priority(niceness)
@@ -92,6 +95,8 @@ def _serve(requests: Requests, location: str, niceness: int) -> None:
         if index is None:
             index = ArticleIndex(location, read_only=True)
         with reading(index.location):  # a damaged file met while searching: a message, not a traceback
+            if method in CANCELLABLE:
+                return READS[method](index, *args, requests.cancelled)
             return READS[method](index, *args)
 
     requests.serve(handle)
@@ -110,8 +115,9 @@ class ReaderProcess(ServiceProcess):
 
     def search(self, query: str, *, skip: Callable[[], bool] | None = None, **options: Any) -> SearchResult | None:
         """core.search.search(index, query, **options), run in the child; None if `skip()` is true
-        when the request's turn comes (see ServiceProcess._call)."""
-        return self._call("search", (query, options), skip=skip)
+        when the request's turn comes (see ServiceProcess._call). Once `skip()` turns true while the
+        child searches, the child is asked to stop: the call then raises SearchCancelled."""
+        return self._call("search", (query, options), skip=skip, cancelled=skip)
 
     def article(
         self, path: str, terms: Collection[str] = (), names: Collection[str] = (), quote: str = ""

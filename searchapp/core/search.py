@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 import time
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import Any
 
 from whoosh import highlight, sorting
@@ -18,6 +18,7 @@ from whoosh import query as wq
 
 from searchapp.core.documents import speakers_from_stored, split_names, stored_article
 from searchapp.core.entities import NameBook
+from searchapp.core.errors import SearchCancelled
 from searchapp.core.expansion import bound_expansions
 from searchapp.core.facets import FACET_FIELDS, NAME_FIELDS, allowed_documents, one_per_story
 from searchapp.core.generation import SEARCHERS, Generation, expand_names
@@ -154,11 +155,20 @@ def search(
     page_size: int = 20,
     with_facets: bool = True,
     dedupe: bool = False,
+    cancelled: Callable[[], bool] | None = None,
 ) -> SearchResult:
     """One page of results for `query` within `filters`, with facet counts over all matches.
 
-    With `dedupe`, each story (an article and its near-copies) counts once, in hits, total and facets."""
+    With `dedupe`, each story (an article and its near-copies) counts once, in hits, total and facets.
+    `cancelled()` is asked between the steps (and while counting): once true, the search raises
+    SearchCancelled (a newer search is on its way)."""
     started = time.perf_counter()
+    cancelled = cancelled or _never
+
+    def check() -> None:
+        if cancelled():
+            raise SearchCancelled("A newer search was asked for.")
+
     parsed, notice = read_query(query)
     page, page_size = max(1, page), max(1, page_size)
     with SEARCHERS.lock:
@@ -181,7 +191,9 @@ def search(
                             else _matching_documents(searcher, parsed, allowed))
                 allowed = one_per_story(matching if allowed is None else set(matching) & allowed,
                                         generation.stories())
+        check()
         ranked = _ranked(generation, parsed, allowed, key, sort, page * page_size)
+        check()
         start = (page - 1) * page_size
         end = min(start + page_size, ranked.ranked_length())
         if ranked.order is not None:
@@ -191,13 +203,18 @@ def search(
             hits = tuple(_hit(results[n], book, searcher) for n in range(start, end))
         terms = ranked.terms
         everything = ranked.order is not None and allowed is None
-        facets = counted.counts(ranked.docs, everything=everything) if counted is not None and with_facets else {}
+        facets = (counted.counts(ranked.docs, everything=everything, cancelled=cancelled)
+                  if counted is not None and with_facets else {})
         total = len(ranked.docs)
     return SearchResult(
         query=query, total=total, hits=hits, facets=facets, terms=terms, page=page, page_size=page_size,
         notice=" ".join(part for part in (notice, capped) if part),
         took_ms=round((time.perf_counter() - started) * 1000, 1),
     )
+
+
+def _never() -> bool:
+    return False
 
 
 def _matching_documents(searcher: Any, parsed: wq.Query, allowed: set[int] | None) -> set[int]:

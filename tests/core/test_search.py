@@ -309,3 +309,11 @@ def test_name_spans_mark_a_filtered_person_and_organisation() -> None:
     assert name_spans("The bank of the people.", ["Bank of England"]) == []
     # Without knowing the name is a person's, the surname alone is not marked.
     assert name_spans("Obama said so.", ["Barack Obama"]) == []
+
+
+def test_a_cancelled_search_stops_and_the_next_one_answers(index: ArticleIndex) -> None:
+    from searchapp.core.errors import SearchCancelled
+
+    with pytest.raises(SearchCancelled):
+        search(index, "", cancelled=lambda: True)
+    assert search(index, "").total == len(_all_stored(index))

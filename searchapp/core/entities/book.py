@@ -136,6 +136,19 @@ def _one_type_per_name(base: dict[RawName, Named], weights: Mapping[RawName, int
                 base[raw] = (name, decided[name])
 
 
+def collection_names(people: Mapping[str, int], orgs: Mapping[str, int], table: AliasTable) -> dict[RawName, Named]:
+    """Each raw name (with its type) -> the name it counts as by the known aliases and the collection's
+    rules, before any correction: the costly part of a book, from the raw names and their article counts."""
+    base: dict[RawName, Named] = {}
+    for raw, named in collection.people(people, table).items():
+        base[(raw, "person")] = named
+    for raw, named in collection.organisations(orgs, table).items():
+        base[(raw, "org")] = named
+    weights = {**{(raw, "person"): n for raw, n in people.items()}, **{(raw, "org"): n for raw, n in orgs.items()}}
+    _one_type_per_name(base, weights)
+    return base
+
+
 class NameBook:
     """Raw names -> the names they count as, for one index generation and one set of corrections.
 
@@ -149,13 +162,17 @@ class NameBook:
         table: AliasTable,
         changes: Sequence[Change] = (),
     ) -> None:
-        base: dict[RawName, Named] = {}
-        for raw, named in collection.people(people, table).items():
-            base[(raw, "person")] = named
-        for raw, named in collection.organisations(orgs, table).items():
-            base[(raw, "org")] = named
-        weights = {**{(raw, "person"): n for raw, n in people.items()}, **{(raw, "org"): n for raw, n in orgs.items()}}
-        _one_type_per_name(base, weights)
+        self._setup(collection_names(people, orgs, table), table, changes)
+
+    @classmethod
+    def from_names(cls, names: Mapping[RawName, Named], table: AliasTable, changes: Sequence[Change] = ()) -> NameBook:
+        """A book from what `collection_names` made of the collection (kept between processes), with
+        the user's changes applied now."""
+        book = cls.__new__(cls)
+        book._setup(dict(names), table, changes)
+        return book
+
+    def _setup(self, base: dict[RawName, Named], table: AliasTable, changes: Sequence[Change]) -> None:
         self.changes = tuple(changes)
         self._table = table
         self._final: dict[RawName, Named] = base
