@@ -322,6 +322,15 @@ class NameBook:
     def info(self, name: str) -> EntityInfo | None:
         return self._describe(name)
 
+    def names_with_aliases(self) -> list[str]:
+        """The names known by other forms too (raw forms, earlier names, the table's aliases), hidden
+        ones left out: as [info.name for info in entities() if info.aliases and not info.hidden], without
+        describing every name of the collection."""
+        members = self._names()
+        known = {entity.name for entity in self._table.entities if entity.aliases and entity.name in members}
+        return [name for name, forms in members.items()
+                if name not in self._hidden and (set(forms) - {name} or self._extra.get(name) or name in known)]
+
     def type_of(self, name: str) -> str:
         """A name's type ("person" or "org"), as info(name).type but without describing the name."""
         if self._types is None:
