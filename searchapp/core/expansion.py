@@ -57,12 +57,25 @@ def _visit(node: wq.Query, reader: Any, budget: _Budget) -> wq.Query:
     if isinstance(node, wq.MultiTerm):
         return _expand(node, reader, budget)
     if isinstance(node, wq.CompoundQuery):
-        return node.__class__([_visit(child, reader, budget) for child in node.subqueries], boost=node.boost)
+        children = [_visit(child, reader, budget) for child in node.subqueries]
+        everything = [child for child in children if _every(child)]
+        # `*` is every article: `word OR *` too, and `word *` is `word` (so a match-all is never scored)
+        if everything and isinstance(node, wq.Or):
+            return wq.Every()
+        if everything and isinstance(node, wq.And):
+            children = [child for child in children if not _every(child)]
+            if len(children) <= 1:
+                return children[0] if children else wq.Every()
+        return node.__class__(children, boost=node.boost)
     if isinstance(node, wq.Not):
         return wq.Not(_visit(node.query, reader, budget), boost=node.boost)
     if isinstance(node, wq.WrappingQuery):
         return node.apply(lambda child: _visit(child, reader, budget))
     return node
+
+
+def _every(node: wq.Query) -> bool:
+    return isinstance(node, wq.Every) and not node.fieldname
 
 
 def _leaves(reader: Any) -> list[Any]:
