@@ -35,7 +35,9 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from searchapp.core.index import ArticleIndex
 
-POOL_THRESHOLD = 24  # fewer files than this are parsed (and written) in this process: no start-up cost
+POOL_THRESHOLD = 24  # fewer files than this (and under POOL_BYTES) are parsed and written in this process
+POOL_BYTES = 2 * 1024 * 1024  # ... so are fewer bytes: no start-up cost for a handful of small files
+BATCH_FILES, BATCH_BYTES = 8, 512 * 1024  # a parsing batch: up to 8 files, or one file over 512 KB
 COMMIT_GROWTH = 2  # each commit of a pass waits twice as long (and for twice as many articles) as the last
 MAX_COMMIT_SECONDS = 60.0
 MAX_COMMIT_GROWTH = 16  # at most 16 x commit_every articles between commits
@@ -191,7 +193,9 @@ class UpdateRun:
         return self.pending >= self.index.commit_every * growth or time.monotonic() - self.last_commit > seconds
 
     def _in_pool(self, todo: list[tuple[FoundFile, str]]) -> bool:
-        return len(todo) >= POOL_THRESHOLD and self.index.workers > 0
+        """Many files, or a few large ones (a JSON Lines export of thousands of articles)."""
+        many = len(todo) >= POOL_THRESHOLD or sum(item.size for item, _digest in todo) >= POOL_BYTES
+        return many and self.index.workers > 0
 
     def _load_all(self, todo: list[tuple[FoundFile, str]]) -> Iterable[LoadedFile]:
         index = self.index
@@ -201,9 +205,11 @@ class UpdateRun:
                     return
                 yield load_file(item.path, item.root, old_digest, index.max_file_size)
             return
-        chunk = 8
-        batches = [(todo[i : i + chunk], index.max_file_size) for i in range(0, len(todo), chunk)]
-        for done in index._get_pool().map_unordered(_load_batch, batches, self.cancelled):
+        batches = [(batch, index.max_file_size) for batch in _batches(todo)]
+        # With writer processes, this process has work of its own (stories, sending documents on): it
+        # does not parse batches itself while it waits.
+        help_out = self.segment_writers is None
+        for done in index._get_pool().map_unordered(_load_batch, batches, self.cancelled, help_out=help_out):
             if done.error:  # its parsing process died under it, or a bug: these files are retried next run
                 for item, _digest in done.batch[0]:
                     yield LoadedFile(item.path, item.root, 0, 0, problem=f"could not be read ({done.error})")
@@ -319,6 +325,22 @@ class UpdateRun:
             f"No space left on the disk that holds the index at {index.location}: indexing stopped, and "
             f"{kept}. Free some space and run the same command again to finish."
         )
+
+
+def _batches(todo: list[tuple[FoundFile, str]]) -> list[list[tuple[FoundFile, str]]]:
+    """Files in parsing batches of up to BATCH_FILES files and about BATCH_BYTES: a large file alone."""
+    batches: list[list[tuple[FoundFile, str]]] = []
+    batch: list[tuple[FoundFile, str]] = []
+    size = 0
+    for item in todo:
+        if batch and (len(batch) >= BATCH_FILES or size + item[0].size > BATCH_BYTES):
+            batches.append(batch)
+            batch, size = [], 0
+        batch.append(item)
+        size += item[0].size
+    if batch:
+        batches.append(batch)
+    return batches
 
 
 def _load_batch(work: tuple[list[tuple[FoundFile, str]], int]) -> list[LoadedFile]:
