@@ -141,6 +141,7 @@ class CountedValues:
         self._stories = stories  # () -> each document's story (tuple of one, or empty)
         size = raw.size
         self._names: dict[str, list[tuple[str, ...] | None]] = {field: [None] * size for field in NAME_FIELDS}
+        self._raw: dict[str, list[str]] = {field: [""] * size for field in RAW_FIELDS}  # "" when none
         self._resolved: dict[str, Named] = {}
         self._docs: dict[str, dict[str, list[int]]] = {}
         self._complete = False
@@ -162,12 +163,17 @@ class CountedValues:
     def _map(self, docnums: Iterable[int]) -> None:
         """Put the names of `docnums` not mapped yet through the book."""
         speakers_of, people_of, orgs_of = (self._names[field] for field in NAME_FIELDS)
+        raw_fields = [(position, self._raw[field]) for position, field in enumerate(RAW_FIELDS, start=2)]
         records = self.raw.records
         splits = self._split_docs
         for docnum in docnums:
             if people_of[docnum] is not None:
                 continue
-            mentions, quoted = records[docnum][:2]  # type: ignore[index]
+            record = records[docnum]
+            mentions, quoted = record[:2]  # type: ignore[index]
+            for position, values in raw_fields:
+                if record[position]:  # type: ignore[index]
+                    values[docnum] = record[position][0]  # type: ignore[index]
             path = splits.get(docnum)
             resolve = partial(self._resolve_at, path) if path else self._resolve
             people: dict[str, None] = {}
@@ -201,8 +207,7 @@ class CountedValues:
             return self._names[field]
         if field == "story":
             return self._stories()
-        position = 2 + RAW_FIELDS.index(field)
-        return _RecordView(self.raw.records, position)  # type: ignore[return-value]
+        return _AsTuples(self._raw[field])  # type: ignore[return-value]
 
     # -- counts and filters ------------------------------------------------------------------------
     def counts(self, docnums: Collection[int], *, everything: bool = False,
@@ -212,13 +217,12 @@ class CountedValues:
         if everything and self._all_counts is not None:
             return self._all_counts
         self.prepare(docnums, cancelled)
-        records = self.raw.records
         found: dict[str, Counter[str]] = {}
         for field in NAME_FIELDS:
             found[field] = Counter(chain.from_iterable(map(self._names[field].__getitem__, docnums)))  # type: ignore[arg-type]
-        chosen = list(map(records.__getitem__, docnums))
-        for position, field in enumerate(RAW_FIELDS, start=2):
-            found[field] = Counter(chain.from_iterable(record[position] for record in chosen))  # type: ignore[index]
+        for field in RAW_FIELDS:
+            found[field] = Counter(map(self._raw[field].__getitem__, docnums))
+            found[field].pop("", None)
         per_day = Counter(map(self._days.__getitem__, docnums))
         per_day.pop(0, None)  # undated
         years: Counter[str] = Counter()
@@ -228,14 +232,18 @@ class CountedValues:
             years[f"{day.year:04d}"] += count
             months[f"{day.year:04d}-{day.month:02d}"] += count
         found["year"], found["month"] = years, months
-        type_of = self.book.type_of
+        types = self.book.types()
         facets = {}
         for field in FACET_FIELDS:
-            ordered = sorted(found[field].items(), key=_facet_order)
+            counter = found[field]
+            # most first, then by name regardless of case (two sorts with C key functions: tens of
+            # thousands of names)
+            ordered = sorted(counter, key=str.lower)
+            ordered.sort(key=counter.__getitem__, reverse=True)
             if field in NAME_FIELDS:
-                facets[field] = tuple(FacetCount(v, c, type_of(v)) for v, c in ordered)
+                facets[field] = tuple([FacetCount(v, counter[v], types.get(v, "")) for v in ordered])
             else:
-                facets[field] = tuple(FacetCount(v, c) for v, c in ordered)
+                facets[field] = tuple([FacetCount(v, counter[v]) for v in ordered])
         if everything:
             self._all_counts = facets
         return facets
@@ -268,19 +276,20 @@ class CountedValues:
         return [docnum for docnum in candidates if name in names[docnum]]  # type: ignore[operator]
 
 
-class _RecordView:
-    """One position of every decoded record, as a read-only sequence (decoded on demand)."""
+class _AsTuples:
+    """A raw facet's value per document as a tuple of one (or none), like the name facets' tuples."""
 
-    __slots__ = ("_records", "_position")
+    __slots__ = ("_values",)
 
-    def __init__(self, records: list[Any], position: int) -> None:
-        self._records, self._position = records, position
+    def __init__(self, values: list[str]) -> None:
+        self._values = values
 
     def __getitem__(self, docnum: int) -> tuple[str, ...]:
-        return self._records[docnum][self._position]  # type: ignore[no-any-return]
+        value = self._values[docnum]
+        return (value,) if value else ()
 
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._values)
 
 
 class _Values:
@@ -295,10 +304,6 @@ class _Values:
         if field != "story":
             counted.prepare(range(counted.raw.size))
         return counted.column(field)
-
-
-def _facet_order(item: tuple[str, int]) -> tuple[int, str]:
-    return (-item[1], item[0].lower())
 
 
 def one_per_story(docs: Iterable[int], stories: Sequence[tuple[str, ...]], days: Sequence[int] | None = None) -> set[int]:

@@ -331,13 +331,13 @@ class NameBook:
         return [name for name, forms in members.items()
                 if name not in self._hidden and (set(forms) - {name} or self._extra.get(name) or name in known)]
 
-    def type_of(self, name: str) -> str:
-        """A name's type ("person" or "org"), as info(name).type but without describing the name."""
+    def types(self) -> Mapping[str, str]:
+        """Each name's type ("person" or "org"), as info(name).type but without describing every name."""
         if self._types is None:
             types = {named: kind for named, kind in self._final.values()}
             types.update(self._kind)
             self._types = types
-        return self._types.get(name, "")
+        return self._types
 
     def raw_forms(self, name: str) -> tuple[str, ...]:
         """The raw names in the index that count for `name` (in articles without a split)."""
