@@ -15,7 +15,7 @@ import logging
 import os
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Set
 from datetime import date
 from functools import partial
 from itertools import chain
@@ -32,6 +32,7 @@ from searchapp.core.entities.book import collection_names
 from searchapp.core.entities.cache import cached_names
 from searchapp.core.entities.corrections import CorrectionsError
 from searchapp.core.errors import SearchCancelled
+from searchapp.core.matching import matching_documents
 from searchapp.core.models import FacetCount
 
 log = logging.getLogger(__name__)
@@ -132,8 +133,9 @@ class CountedValues:
     needed. `values[field]` is the whole collection's (every document decoded once)."""
 
     def __init__(self, searcher: Any, raw: RawValues, book: NameBook, split_docs: Mapping[int, str],
-                 days: Sequence[int], stories: Any) -> None:
+                 days: Sequence[int], stories: Any, live: Callable[[], Set[int]]) -> None:
         self.searcher = searcher
+        self._live = live  # () -> every live document number
         self.raw = raw
         self.book = book
         self._split_docs = split_docs
@@ -270,7 +272,8 @@ class CountedValues:
         forms = self.book.raw_forms(name) or (name,)
         fields = ("speakers",) if fieldname == "speakers" else ("people", "orgs", "speakers")
         terms = [wq.Term(field, form) for field in fields for form in forms]
-        candidates = sorted(set(self.searcher.docs_for_query(wq.Or(terms))) | set(self._split_docs))
+        live = self._live()
+        candidates = sorted(matching_documents(self.searcher, wq.Or(terms), live) | (set(self._split_docs) & live))
         self.prepare(candidates)
         names = self._names[fieldname]
         return [docnum for docnum in candidates if name in names[docnum]]  # type: ignore[operator]
@@ -321,7 +324,7 @@ _UNDATED_LAST = 10**9
 
 
 def allowed_documents(
-    searcher: Any, filters: Mapping[str, Collection[str]] | None, counted: CountedValues | None
+    searcher: Any, filters: Mapping[str, Collection[str]] | None, counted: CountedValues | None, live: Set[int]
 ) -> set[int] | None:
     """The documents within `filters` (OR within one facet, AND across facets), None for no filter.
 
@@ -338,6 +341,6 @@ def allowed_documents(
                 raise ValueError("name filters need the counted values")
             docs = set(chain.from_iterable(counted.docs_with(fieldname, value) for value in values))
         else:
-            docs = set(searcher.docs_for_query(wq.Or([wq.Term(fieldname, value) for value in values])))
+            docs = matching_documents(searcher, wq.Or([wq.Term(fieldname, value) for value in values]), live)
         allowed = docs if allowed is None else allowed & docs
     return allowed

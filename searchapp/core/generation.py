@@ -83,7 +83,8 @@ class Generation:
                 docnum = self.searcher.document_number(path=path)
                 if docnum is not None:
                     split_docs[docnum] = path
-            self._counted = CountedValues(self.searcher, self.raw_values(), book, split_docs, self.days(), self.stories)
+            self._counted = CountedValues(self.searcher, self.raw_values(), book, split_docs, self.days(), self.stories,
+                                          self.live)
         return self._counted
 
     def _column(self, field: str) -> Iterator[Any]:

@@ -23,6 +23,7 @@ from searchapp.core.expansion import bound_expansions
 from searchapp.core.facets import FACET_FIELDS, NAME_FIELDS, allowed_documents, one_per_story
 from searchapp.core.generation import SEARCHERS, Generation, expand_names
 from searchapp.core.index import ArticleIndex
+from searchapp.core.matching import matching_documents
 from searchapp.core.models import Entities, Hit, SearchResult, StoredArticle
 from searchapp.core.query import parse_query, read_query
 from searchapp.core.schema import TEXT_ANALYZER
@@ -91,7 +92,7 @@ def _ranked(
         entry = _Ranked(None, live if allowed is None else live & allowed, allowed, ())
         entry.order = _ordered(generation, entry.docs, sort)
     elif entry is None:
-        docs = _matching_documents(searcher, parsed, allowed)
+        docs = _matching_documents(generation, parsed, allowed)
         entry = _Ranked(None, docs, allowed, _query_terms(parsed, searcher.reader()))
     if entry.order is None and (entry.results is None or entry.results.scored_length() < min(needed, len(entry.docs))):
         # The page comes from a top-N search over the same documents; whoosh's own total and
@@ -185,10 +186,9 @@ def search(
         if ranked is not None:
             allowed = ranked.allowed
         else:
-            allowed = allowed_documents(searcher, filters, counted)
+            allowed = allowed_documents(searcher, filters, counted, generation.live())
             if dedupe:
-                matching = (generation.live() if isinstance(parsed, wq.Every)
-                            else _matching_documents(searcher, parsed, allowed))
+                matching = _matching_documents(generation, parsed, allowed)
                 allowed = one_per_story(matching if allowed is None else set(matching) & allowed,
                                         generation.stories())
         check()
@@ -217,9 +217,9 @@ def _never() -> bool:
     return False
 
 
-def _matching_documents(searcher: Any, parsed: wq.Query, allowed: set[int] | None) -> set[int]:
+def _matching_documents(generation: Generation, parsed: wq.Query, allowed: set[int] | None) -> set[int]:
     """Every matching document number within `allowed` (one unscored pass)."""
-    docs = set(searcher.docs_for_query(parsed))
+    docs = matching_documents(generation.searcher, parsed, generation.live())
     return docs if allowed is None else docs & allowed
 
 
@@ -405,7 +405,8 @@ def iter_matches(
         parsed = expand_names(parsed, lambda: generation.expansions(index.location), book)
         parsed = bound_expansions(parsed, searcher.reader())[0]
         needs_counts = any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
-        allowed = allowed_documents(searcher, filters, generation.counted(index.location) if needs_counts else None)
+        allowed = allowed_documents(searcher, filters, generation.counted(index.location) if needs_counts else None,
+                                    generation.live())
         results = searcher.search(parsed, limit=None, filter=allowed, **_sort_args(sort))
         for hit in results:
             stored = hit.fields()
