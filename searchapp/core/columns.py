@@ -14,8 +14,6 @@ COLUMN = "facets"
 RAW_FIELDS = ("outlet", "format", "folder")  # values as written, after the two name lists
 _FIELD_SEP, _VALUE_SEP = "\x1e", "\x1f"
 _CONTROL = str.maketrans("", "", _FIELD_SEP + _VALUE_SEP)
-Record = tuple[tuple[str, ...], ...]
-EMPTY_RECORD: Record = ((), (), (), (), ())
 
 
 def _names(value: str | None) -> list[str]:
@@ -39,9 +37,8 @@ def facet_record(fields: Mapping[str, Any]) -> bytes:
     return _FIELD_SEP.join([_VALUE_SEP.join(mentions), _VALUE_SEP.join(quoted), *raw]).encode("utf-8")
 
 
-def decode_record(value: bytes) -> Record:
-    """(mentions, quoted, (outlet,), (format,), (folder,)): empty tuples for what a document lacks."""
-    if not value:
-        return EMPTY_RECORD
-    parts = value.decode("utf-8").split(_FIELD_SEP)
-    return tuple(tuple(part.split(_VALUE_SEP)) if part else () for part in parts)  # type: ignore[return-value]
+def split_record(value: bytes) -> tuple[list[str], list[str], str, str, str]:
+    """(names mentioned, names quoted, outlet, format, folder) of one record ('' for what it lacks)."""
+    mentions, quoted, outlet, format_, folder = value.decode("utf-8").split(_FIELD_SEP)
+    return (mentions.split(_VALUE_SEP) if mentions else [], quoted.split(_VALUE_SEP) if quoted else [],
+            outlet, format_, folder)

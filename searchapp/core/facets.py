@@ -15,17 +15,16 @@ import logging
 import os
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Set
 from datetime import date
-from functools import partial
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
 from whoosh import query as wq
 
 import searchapp.resources
-from searchapp.core.columns import COLUMN, EMPTY_RECORD, RAW_FIELDS, decode_record
+from searchapp.core.columns import COLUMN, RAW_FIELDS, split_record
 from searchapp.core.entities import Corrections, NameBook, load_aliases
 from searchapp.core.entities.aliases import ALIASES_FILE
 from searchapp.core.entities.book import collection_names
@@ -43,7 +42,7 @@ _KINDS = {"p": "person", "o": "org"}
 
 
 class RawValues:
-    """One searcher's documents' facet records as written, decoded when first needed."""
+    """One searcher's `facets` column: each document's record as written (bytes), read when needed."""
 
     def __init__(self, searcher: Any) -> None:
         reader = searcher.reader()
@@ -53,16 +52,19 @@ class RawValues:
         for leaf, offset in reader.leaf_readers():
             self._starts.append(offset)
             self._columns.append(leaf.column_reader(COLUMN, translate=False) if leaf.has_column(COLUMN) else None)
-        self.records: list[tuple[tuple[str, ...], ...] | None] = [None] * self.size
 
-    def load(self, docnums: Iterable[int]) -> None:
-        """Decode the records of `docnums` not decoded yet."""
-        records, starts, columns = self.records, self._starts, self._columns
+    def some(self, docnums: Iterable[int]) -> Iterator[tuple[int, bytes]]:
+        """(document, record) for `docnums`, each looked up in its segment."""
+        starts, columns = self._starts, self._columns
         for docnum in docnums:
-            if records[docnum] is None:
-                segment = bisect_right(starts, docnum) - 1
-                column = columns[segment]
-                records[docnum] = decode_record(column[docnum - starts[segment]]) if column is not None else EMPTY_RECORD
+            segment = bisect_right(starts, docnum) - 1
+            column = columns[segment]
+            yield docnum, column[docnum - starts[segment]] if column is not None else b""
+
+    def every(self) -> Iterator[tuple[int, bytes]]:
+        """(document, record) for every document, each segment's column read in order."""
+        for start, column, end in zip(self._starts, self._columns, [*self._starts[1:], self.size], strict=True):
+            yield from zip(range(start, end), column if column is not None else repeat(b""))
 
 
 def names_stamp(location: str | os.PathLike[str]) -> tuple[Any, ...]:
@@ -128,6 +130,17 @@ def _never() -> bool:
     return False
 
 
+_MISSING: Any = object()
+
+
+def _checked(records: Iterator[tuple[int, bytes]], cancelled: Cancelled) -> Iterator[tuple[int, bytes]]:
+    """`records`, looking every CHECK_EVERY of them whether the search was cancelled."""
+    for count, record in enumerate(records):
+        if not count % CHECK_EVERY and cancelled():
+            raise SearchCancelled("A newer search was asked for.")
+        yield record
+
+
 class CountedValues:
     """What each document counts for in each facet: the names through the book, per document when first
     needed. `values[field]` is the whole collection's (every document decoded once)."""
@@ -151,40 +164,37 @@ class CountedValues:
         self.values = _Values(self)
 
     # -- per document ---------------------------------------------------------------------------
-    def _resolve(self, typed: str) -> Named:
-        try:
-            return self._resolved[typed]
-        except KeyError:
-            named = self._resolved[typed] = self.book.resolve(typed[1:], _KINDS[typed[0]])
-            return named
-
     def _resolve_at(self, path: str, typed: str) -> Named:
         """In the article at `path`, which has a split of its own."""
         return self.book.resolve(typed[1:], _KINDS[typed[0]], path)
 
-    def _map(self, docnums: Iterable[int]) -> None:
-        """Put the names of `docnums` not mapped yet through the book."""
+    def _map(self, records: Iterable[tuple[int, bytes]]) -> None:
+        """Put the names of the documents of `records` (document, record) through the book."""
         speakers_of, people_of, orgs_of = (self._names[field] for field in NAME_FIELDS)
-        raw_fields = [(position, self._raw[field]) for position, field in enumerate(RAW_FIELDS, start=2)]
-        records = self.raw.records
-        splits = self._split_docs
-        for docnum in docnums:
+        outlets, formats, folders = (self._raw[field] for field in RAW_FIELDS)
+        resolved, resolve, splits, miss = self._resolved, self.book.resolve, self._split_docs, _MISSING
+        for docnum, value in records:
             if people_of[docnum] is not None:
                 continue
-            record = records[docnum]
-            mentions, quoted = record[:2]  # type: ignore[index]
-            for position, values in raw_fields:
-                if record[position]:  # type: ignore[index]
-                    values[docnum] = record[position][0]  # type: ignore[index]
+            if not value:
+                speakers_of[docnum] = people_of[docnum] = orgs_of[docnum] = ()
+                continue
+            mentions, quoted, outlets[docnum], formats[docnum], folders[docnum] = split_record(value)
             path = splits.get(docnum)
-            resolve = partial(self._resolve_at, path) if path else self._resolve
             people: dict[str, None] = {}
             orgs: dict[str, None] = {}
-            for typed in mentions:
-                named = resolve(typed)
-                if named is not None:
-                    (people if named[1] == "person" else orgs)[named[0]] = None
-            speakers_of[docnum] = tuple({named[0]: None for named in map(resolve, quoted) if named is not None})
+            speakers: dict[str, None] = {}
+            for names, found in ((mentions, None), (quoted, speakers)):
+                for typed in names:
+                    named = resolved.get(typed, miss) if not path else self._resolve_at(path, typed)
+                    if named is miss:
+                        named = resolved[typed] = resolve(typed[1:], _KINDS[typed[0]])
+                    if named is not None:
+                        if found is None:
+                            (people if named[1] == "person" else orgs)[named[0]] = None
+                        else:
+                            found[named[0]] = None
+            speakers_of[docnum] = tuple(speakers)
             people_of[docnum] = tuple(people)
             orgs_of[docnum] = tuple(orgs)
 
@@ -193,15 +203,13 @@ class CountedValues:
         Raises SearchCancelled as soon as `cancelled()` (checked every few thousand documents)."""
         if self._complete:
             return
-        everything = len(docnums) * 2 > self.raw.size
-        chosen = list(range(self.raw.size) if everything else docnums)
-        for start in range(0, len(chosen), CHECK_EVERY):
-            if cancelled():
-                raise SearchCancelled("A newer search was asked for.")
-            part = chosen[start:start + CHECK_EVERY]
-            self.raw.load(part)
-            self._map(part)
-        self._complete = everything
+        if len(docnums) * 2 > self.raw.size:
+            self._map(_checked(self.raw.every(), cancelled))
+            self._complete = True
+            return
+        people_of = self._names["people"]
+        missing = [docnum for docnum in docnums if people_of[docnum] is None]
+        self._map(_checked(self.raw.some(missing), cancelled))
 
     def column(self, field: str) -> list[Any]:
         """Per document: a name facet's names, a raw facet's value (a tuple of one or none), the story."""
