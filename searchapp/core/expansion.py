@@ -110,7 +110,7 @@ def _expand(node: wq.MultiTerm, reader: Any, budget: _Budget) -> wq.Query:
         budget.cut[typed] = (max(matched, len(words)), max(before, len(kept)))
     if not kept:
         return wq.NullQuery
-    return _Words(fieldname, tuple(kept), node.boost, getattr(node, "constantscore", False))
+    return ExpandedWords(fieldname, tuple(kept), node.boost, getattr(node, "constantscore", False))
 
 
 def _matching_words(node: wq.MultiTerm, leaf: Any, budget: _Budget, typed: str) -> Iterator[bytes]:
@@ -133,7 +133,7 @@ def _matching_words(node: wq.MultiTerm, leaf: Any, budget: _Budget, typed: str) 
             yield word
 
 
-class _Words(wq.MultiTerm):
+class ExpandedWords(wq.MultiTerm):
     """The words a pattern was expanded to, chosen beforehand. Scored alike, as Whoosh scores a
     pattern's words (constantscore); matched as one list per segment, whose hits still name the
     word they contain, so snippets mark it."""
@@ -161,14 +161,14 @@ class _Words(wq.MultiTerm):
         return _WordsMatcher(self.fieldname, sorted(word_of), word_of, self.boost)
 
     def __eq__(self, other: object) -> bool:
-        return (type(other) is _Words and (self.fieldname, self.words, self.boost)
+        return (type(other) is ExpandedWords and (self.fieldname, self.words, self.boost)
                 == (other.fieldname, other.words, other.boost))
 
     def __hash__(self) -> int:
         return hash((self.fieldname, self.words, self.boost))
 
     def __repr__(self) -> str:
-        return f"_Words({self.fieldname!r}, {len(self.words)} words)"
+        return f"ExpandedWords({self.fieldname!r}, {len(self.words)} words)"
 
 
 class _WordsMatcher(matching.ListMatcher):

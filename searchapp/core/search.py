@@ -23,7 +23,7 @@ from searchapp.core.expansion import bound_expansions
 from searchapp.core.facets import FACET_FIELDS, NAME_FIELDS, allowed_documents, one_per_story
 from searchapp.core.generation import SEARCHERS, Generation, expand_names
 from searchapp.core.index import ArticleIndex
-from searchapp.core.matching import matching_documents
+from searchapp.core.matching import TermDocs, matching_documents
 from searchapp.core.models import Entities, Hit, SearchResult, StoredArticle
 from searchapp.core.query import parse_query, read_query
 from searchapp.core.schema import TEXT_ANALYZER
@@ -63,11 +63,12 @@ class _Ranked:
     A query that matches everything is never scored: its order (index order, or by date) is kept in
     `order` instead of whoosh results."""
 
-    __slots__ = ("results", "docs", "allowed", "terms", "order")
+    __slots__ = ("results", "docs", "allowed", "terms", "order", "term_docs")
 
     def __init__(self, results: Any, docs: Collection[int], allowed: Any, terms: tuple[str, ...]) -> None:
         self.results, self.docs, self.allowed, self.terms = results, docs, allowed, terms
         self.order: list[int] | None = None
+        self.term_docs: TermDocs = {}  # each query word's documents, for highlighting
 
     def ranked_length(self) -> int:
         return len(self.order) if self.order is not None else self.results.scored_length()
@@ -92,17 +93,28 @@ def _ranked(
         entry = _Ranked(None, live if allowed is None else live & allowed, allowed, ())
         entry.order = _ordered(generation, entry.docs, sort)
     elif entry is None:
-        docs = _matching_documents(generation, parsed, allowed)
+        term_docs: TermDocs = {}
+        docs = _matching_documents(generation, parsed, allowed, term_docs)
         entry = _Ranked(None, docs, allowed, _query_terms(parsed, searcher.reader()))
+        entry.term_docs = term_docs
     if entry.order is None and (entry.results is None or entry.results.scored_length() < min(needed, len(entry.docs))):
         # The page comes from a top-N search over the same documents; whoosh's own total and
         # docset would each run the query again (and its total ignores a filter when terms=True).
         limit = max(needed, RANKED_GROWTH * entry.results.scored_length() if entry.results else 0)
-        entry.results = searcher.search(parsed, limit=limit, filter=entry.allowed, terms=True, **_sort_args(sort))
+        entry.results = searcher.search(parsed, limit=limit, filter=entry.allowed, **_sort_args(sort))
+        _record_terms(entry.results, entry.term_docs)
     rankings[key] = entry
     while len(rankings) > RANKED_KEPT:
         del rankings[next(iter(rankings))]
     return entry
+
+
+def _record_terms(results: Any, term_docs: TermDocs) -> None:
+    """Which query words each ranked hit holds, as whoosh's `terms=True` records them for highlighting,
+    from the word sets matching already read (whoosh would record them for every match while scoring)."""
+    results.termdocs = term_docs
+    results.docterms = {docnum: [term for term, docs in term_docs.items() if docnum in docs]
+                        for _score, docnum in results.top_n}
 
 
 def _ordered(generation: Generation, docs: Collection[int], sort: str) -> list[int]:
@@ -217,9 +229,10 @@ def _never() -> bool:
     return False
 
 
-def _matching_documents(generation: Generation, parsed: wq.Query, allowed: set[int] | None) -> set[int]:
+def _matching_documents(generation: Generation, parsed: wq.Query, allowed: set[int] | None,
+                        term_docs: TermDocs | None = None) -> set[int]:
     """Every matching document number within `allowed` (one unscored pass)."""
-    docs = matching_documents(generation.searcher, parsed, generation.live())
+    docs = matching_documents(generation.searcher, parsed, generation.live(), term_docs)
     return docs if allowed is None else docs & allowed
 
 
