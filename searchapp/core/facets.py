@@ -24,7 +24,7 @@ from typing import Any
 from whoosh import query as wq
 
 import searchapp.resources
-from searchapp.core.columns import COLUMN, RAW_FIELDS, split_record
+from searchapp.core.columns import COLUMN, RAW_FIELDS, read_record
 from searchapp.core.entities import Corrections, NameBook, load_aliases
 from searchapp.core.entities.aliases import ALIASES_FILE
 from searchapp.core.entities.book import collection_names
@@ -157,46 +157,60 @@ class CountedValues:
         size = raw.size
         self._names: dict[str, list[tuple[str, ...] | None]] = {field: [None] * size for field in NAME_FIELDS}
         self._raw: dict[str, list[str]] = {field: [""] * size for field in RAW_FIELDS}  # "" when none
-        self._resolved: dict[str, Named] = {}
+        self._named: dict[str, Named] = {}  # each typed name met so far -> (name, type) it counts as
         self._docs: dict[str, dict[str, list[int]]] = {}
         self._complete = False
         self._all_counts: dict[str, tuple[FacetCount, ...]] | None = None
         self.values = _Values(self)
 
     # -- per document ---------------------------------------------------------------------------
-    def _resolve_at(self, path: str, typed: str) -> Named:
-        """In the article at `path`, which has a split of its own."""
-        return self.book.resolve(typed[1:], _KINDS[typed[0]], path)
-
     def _map(self, records: Iterable[tuple[int, bytes]]) -> None:
-        """Put the names of the documents of `records` (document, record) through the book."""
+        """Put the names of the documents of `records` (document, record) through the book, each name
+        looked up once (then kept in `_named`)."""
         speakers_of, people_of, orgs_of = (self._names[field] for field in NAME_FIELDS)
         outlets, formats, folders = (self._raw[field] for field in RAW_FIELDS)
-        resolved, resolve, splits, miss = self._resolved, self.book.resolve, self._split_docs, _MISSING
+        named, resolve, splits = self._named, self.book.resolve, self._split_docs
         for docnum, value in records:
             if people_of[docnum] is not None:
                 continue
             if not value:
                 speakers_of[docnum] = people_of[docnum] = orgs_of[docnum] = ()
                 continue
-            mentions, quoted, outlets[docnum], formats[docnum], folders[docnum] = split_record(value)
-            path = splits.get(docnum)
+            mentions, quoted, outlets[docnum], formats[docnum], folders[docnum] = read_record(value)
+            if docnum in splits:
+                self._map_split(docnum, mentions, quoted, splits[docnum])
+                continue
             people: dict[str, None] = {}
             orgs: dict[str, None] = {}
+            for typed in mentions:
+                found = named.get(typed, _MISSING)
+                if found is _MISSING:
+                    found = named[typed] = resolve(typed[1:], _KINDS[typed[0]])
+                if found is not None:
+                    (people if found[1] == "person" else orgs)[found[0]] = None
             speakers: dict[str, None] = {}
-            for names, found in ((mentions, None), (quoted, speakers)):
-                for typed in names:
-                    named = resolved.get(typed, miss) if not path else self._resolve_at(path, typed)
-                    if named is miss:
-                        named = resolved[typed] = resolve(typed[1:], _KINDS[typed[0]])
-                    if named is not None:
-                        if found is None:
-                            (people if named[1] == "person" else orgs)[named[0]] = None
-                        else:
-                            found[named[0]] = None
+            for typed in quoted:
+                found = named.get(typed, _MISSING)
+                if found is _MISSING:
+                    found = named[typed] = resolve(typed[1:], _KINDS[typed[0]])
+                if found is not None:
+                    speakers[found[0]] = None
             speakers_of[docnum] = tuple(speakers)
             people_of[docnum] = tuple(people)
             orgs_of[docnum] = tuple(orgs)
+
+    def _map_split(self, docnum: int, mentions: tuple[str, ...], quoted: tuple[str, ...], path: str) -> None:
+        """A document with a split of its own: its names looked up in its article."""
+        people: dict[str, None] = {}
+        orgs: dict[str, None] = {}
+        for typed in mentions:
+            found = self.book.resolve(typed[1:], _KINDS[typed[0]], path)
+            if found is not None:
+                (people if found[1] == "person" else orgs)[found[0]] = None
+        speakers = [self.book.resolve(typed[1:], _KINDS[typed[0]], path) for typed in quoted]
+        self._names["speakers"][docnum] = tuple(dict.fromkeys(found[0] for found in speakers if found is not None))
+        self._names["people"][docnum] = tuple(people)
+        self._names["orgs"][docnum] = tuple(orgs)
 
     def prepare(self, docnums: Collection[int], cancelled: Cancelled = _never) -> None:
         """Decode and map the documents `docnums` (all of them when that is most of the collection).
