@@ -4,16 +4,21 @@
 
 In one run, on one machine: (1) SearchApp's pipeline (walk, read, parse, extract, index in
 batches) into a fresh index; (2) raw Whoosh indexing of the same documents, already parsed, with
-the same schema, one writer and one commit; (3) SQLite FTS5 (stdlib) indexing them. Prints each
-time and the ratios against raw Whoosh.
+the same schema, one writer and one commit; (3) SQLite FTS5 (stdlib) indexing them; (4) Recoll
+(`recollindex`, Xapian, C++) indexing the folder from disk, when it is installed (Debian package
+`recoll`; skipped otherwise). The runs are interleaved, so a slow spell of a shared machine hits them
+all. Prints each median and the ratios against raw Whoosh and Recoll, and the ratio pipeline/Recoll of
+each round (the figure that holds when the machine's speed drifts).
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
+import shutil
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -68,6 +73,22 @@ def sqlite_fts5(documents: list[dict], workdir: Path) -> float:
     return time.perf_counter() - start
 
 
+def recoll(corpus: Path, workdir: Path) -> float | None:
+    """Recoll indexing the folder from disk into a fresh index (None when recollindex is not installed).
+
+    Its spelling dictionary (aspell) is turned off: SearchApp builds none."""
+    binary = shutil.which("recollindex")
+    if binary is None:
+        return None
+    config = workdir / f"recoll{time.monotonic_ns()}"
+    config.mkdir()
+    (config / "recoll.conf").write_text(f"topdirs = {corpus.resolve()}\nnoaspell = 1\n", encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run([binary, "-c", str(config), "-z"], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
@@ -75,7 +96,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=None,
                         help="parsing processes (default: cores - 1; 0 parses in the writing process)")
     args = parser.parse_args()
-    wholes, raws, ftss = [], [], []
+    wholes, raws, ftss, recolls = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         parse_start = time.perf_counter()
@@ -86,6 +107,9 @@ def main() -> int:
             wholes.append(whole)
             raws.append(raw_whoosh(documents, workdir))
             ftss.append(sqlite_fts5(documents, workdir))
+            native = recoll(args.corpus, workdir)
+            if native is not None:
+                recolls.append(native)
     whole, raw, fts = statistics.median(wholes), statistics.median(raws), statistics.median(ftss)
     print(f"median of {args.repeat} runs each; pipeline runs: {', '.join(f'{w:.2f}' for w in wholes)} s, "
           f"raw whoosh runs: {', '.join(f'{r:.2f}' for r in raws)} s")
@@ -94,6 +118,13 @@ def main() -> int:
     print(f"parse + extract alone, one process:      {parse_time:7.2f} s   {parse_time / raw:5.2f}x raw whoosh")
     print(f"raw whoosh, parsed documents:            {raw:7.2f} s   1.00x")
     print(f"sqlite fts5, parsed documents:           {fts:7.2f} s   {fts / raw:5.2f}x raw whoosh")
+    if recolls:
+        native = statistics.median(recolls)
+        rounds = [w / r for w, r in zip(wholes, recolls, strict=True)]
+        print(f"recoll (recollindex), folder from disk:  {native:7.2f} s   {native / raw:5.2f}x raw whoosh")
+        print(f"pipeline / recoll: {whole / native:.2f}x (each round: {', '.join(f'{x:.2f}' for x in rounds)})")
+    else:
+        print("recoll: not installed (Debian package `recoll`), skipped")
     return 0
 
 

@@ -190,6 +190,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             "notice": result.notice or None,
             "total": result.total,
             "page": result.page,
+            "took_ms": result.took_ms,
             "hits": [hit_json(hit) for hit in result.hits],
         }
         if args.facets:

@@ -58,6 +58,7 @@ def _isolated_app_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("SEARCHAPP_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("SEARCHAPP_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("SEARCHAPP_LOG_DIR", str(base / "log"))
+    monkeypatch.setenv("SEARCHAPP_CACHE_DIR", str(base / "cache"))
     monkeypatch.delenv("SEARCHAPP_INDEX", raising=False)
 
 

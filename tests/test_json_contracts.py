@@ -93,7 +93,8 @@ def test_search_json_for_any_query(small_index: Path, query: str, facets: bool) 
         return
     assert code == 0, err
     data = json.loads(out)
-    assert set(data) == {"query", "notice", "total", "page", "hits"} | ({"facets"} if facets else set())
+    assert set(data) == {"query", "notice", "total", "page", "hits", "took_ms"} | ({"facets"} if facets else set())
+    assert isinstance(data["took_ms"], (int, float)) and data["took_ms"] >= 0
     assert data["query"] == query and optional_str(data["notice"])
     assert isinstance(data["total"], int) and 0 <= len(data["hits"]) <= data["total"]
     for hit in data["hits"]:

@@ -27,6 +27,15 @@ def default_index_dir() -> Path:
     return data_dir() / "index"
 
 
+def cache_dir() -> Path:
+    """Files SearchApp can always make again (what it worked out about an index's names).
+    SEARCHAPP_CACHE_DIR overrides it."""
+    override = os.environ.get("SEARCHAPP_CACHE_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+
+
 def log_dir() -> Path:
     override = os.environ.get("SEARCHAPP_LOG_DIR")
     if override:

@@ -20,6 +20,7 @@ from searchapp.core.expansion import bound_expansions
 from searchapp.core.facets import allowed_documents, one_per_story
 from searchapp.core.generation import SEARCHERS, Generation, expand_names
 from searchapp.core.index import ArticleIndex
+from searchapp.core.matching import matching_documents
 from searchapp.core.names import known_name
 from searchapp.core.query import parse_query
 
@@ -172,10 +173,11 @@ def coverage(
         wanted = [known_name(book, name) for name in names]
         searcher = generation.searcher
         counted = generation.counted(index.location)
-        parsed = expand_names(parsed, generation.expansions(index.location), book)
+        parsed = expand_names(parsed, lambda: generation.expansions(index.location), book)
         parsed = bound_expansions(parsed, searcher.reader())[0]
-        allowed = allowed_documents(searcher, filters, counted)
-        matching = set(searcher.docs_for_query(parsed))
+        live = generation.live()
+        allowed = allowed_documents(searcher, filters, counted, live)
+        matching = matching_documents(searcher, parsed, live)
         if allowed is not None:
             matching &= allowed
         days = generation.days()
@@ -201,9 +203,9 @@ def coverage(
             series.append(_series(query or "All articles", "query", matching, matching, days, outlets, index_of,
                                   by, width))
         for label, other_query, other_filters in searches:
-            other = expand_names(parse_query(other_query), generation.expansions(index.location), book)
-            found = set(searcher.docs_for_query(other))
-            other_allowed = allowed_documents(searcher, other_filters, counted)
+            other = expand_names(parse_query(other_query), lambda: generation.expansions(index.location), book)
+            found = matching_documents(searcher, other, live)
+            other_allowed = allowed_documents(searcher, other_filters, counted, live)
             if other_allowed is not None:
                 found &= other_allowed
             found = once(found & all_matching)

@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from searchapp.core.columns import facet_record
 from searchapp.core.errors import SkipFile
 from searchapp.core.extract import extract_entities
 from searchapp.core.models import Article, Entities, Speaker, StoredArticle
@@ -128,6 +129,7 @@ def document_fields(article: Article, entities: Entities, folder: str) -> dict[s
         fields["published"] = article.published
         fields["year"] = f"{article.published.year:04d}"
         fields["month"] = f"{article.published.year:04d}-{article.published.month:02d}"
+    fields["facets"] = facet_record(fields)
     return {key: value for key, value in fields.items() if value not in ("", b"", None)}
 
 

@@ -29,3 +29,7 @@ class IndexDamagedError(SearchAppError):
 
 class DiskFullError(SearchAppError):
     """The disk holding the index filled up; what was committed before stays searchable."""
+
+
+class SearchCancelled(SearchAppError):
+    """A search stopped because a newer one was asked for (the window drops its answer)."""

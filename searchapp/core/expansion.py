@@ -89,9 +89,9 @@ def _simplified(node: wq.CompoundQuery, children: list[wq.Query]) -> wq.Query:
     if isinstance(node, wq.And):
         children = [child for child in children if type(child) is not wq.Every] or [wq.Every()]
     if isinstance(node, wq.Or):
-        words = [child for child in children if isinstance(child, _Words) and child.constantscore]
+        words = [child for child in children if isinstance(child, ExpandedWords) and child.constantscore]
         if len(words) > 1:
-            merged = _Words(tuple(pair for child in words for pair in child.pairs), words[0].boost, True)
+            merged = ExpandedWords(tuple(pair for child in words for pair in child.pairs), words[0].boost, True)
             children = [merged] + [child for child in children if not any(child is w for w in words)]
     if len(children) == 1 and isinstance(node, (wq.And, wq.Or)):
         return children[0]
@@ -134,7 +134,7 @@ def _expand(node: wq.MultiTerm, reader: Any, budget: _Budget) -> wq.Query:
         budget.cut[typed] = (max(matched, len(words)), max(before, len(kept)))
     if not kept:
         return wq.NullQuery
-    return _Words(tuple((fieldname, word) for word in kept), node.boost, getattr(node, "constantscore", False))
+    return ExpandedWords(tuple((fieldname, word) for word in kept), node.boost, getattr(node, "constantscore", False))
 
 
 def _matching_words(node: wq.MultiTerm, leaf: Any, budget: _Budget, typed: str) -> Iterator[tuple[bytes, int]]:
@@ -165,7 +165,7 @@ def _matching_words(node: wq.MultiTerm, leaf: Any, budget: _Budget, typed: str) 
             yield word, leaf.doc_frequency(fieldname, word)
 
 
-class _Words(wq.Query):
+class ExpandedWords(wq.Query):
     """The (field, word) pairs a pattern was expanded to, chosen beforehand: one set across the
     default fields, matched as one list per segment at one score (as Whoosh scores a pattern's words,
     constantscore), whose hits still name the word they contain, so snippets mark it."""
@@ -213,13 +213,13 @@ class _Words(wq.Query):
         return _WordsMatcher(ids, word_of, self.boost)
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is _Words and (self.pairs, self.boost) == (other.pairs, other.boost)
+        return type(other) is ExpandedWords and (self.pairs, self.boost) == (other.pairs, other.boost)
 
     def __hash__(self) -> int:
         return hash((self.pairs, self.boost))
 
     def __repr__(self) -> str:
-        return f"_Words({len(self.pairs)} words)"
+        return f"ExpandedWords({len(self.pairs)} words)"
 
 
 class _WordsMatcher(matching.ListMatcher):

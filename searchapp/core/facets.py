@@ -1,68 +1,70 @@
 """Facet values of every document, for counts and filters, with names under the names they count as.
 
-`_FacetCache` holds each document's raw values of each facet field, read from the index's postings
-once per segment. `CountedValues` puts the people, organisation and speaker values through a
-`NameBook` (aliases, the collection's rules, the user's corrections): those are what facets count and
-name filters select, so a count and the filter behind it always agree.
+Each document's facet values are written once, at index time, into one column (`facets`, see
+`core/columns.py`): the people and organisations it mentions and those it quotes (each with the type the
+article gives it), its outlet, format and folder. `RawValues` reads them per document, only for the
+documents a search needs (all of them only for a search that matches all), so a fresh process needs no
+warm-up pass over the postings. `CountedValues` puts the names through a `NameBook` (aliases, the
+collection's rules, the user's corrections) at query time: those are what facets count and name filters
+select, so a count and the filter behind it always agree, and a correction applies without re-indexing.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from itertools import chain
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Set
+from datetime import date
+from itertools import chain, repeat
+from pathlib import Path
 from typing import Any
 
 from whoosh import query as wq
 
+import searchapp.resources
+from searchapp.core.columns import COLUMN, RAW_FIELDS, read_record
 from searchapp.core.entities import Corrections, NameBook, load_aliases
 from searchapp.core.entities.aliases import ALIASES_FILE
+from searchapp.core.entities.book import collection_names
+from searchapp.core.entities.cache import cached_names
 from searchapp.core.entities.corrections import CorrectionsError
+from searchapp.core.errors import SearchCancelled
+from searchapp.core.matching import matching_documents
 from searchapp.core.models import FacetCount
 
 log = logging.getLogger(__name__)
 
 FACET_FIELDS = ("speakers", "people", "orgs", "outlet", "year", "month", "format", "folder")
 NAME_FIELDS = ("speakers", "people", "orgs")  # values go through the name book
-VALUE_FIELDS = (*FACET_FIELDS, "story")  # each document's values read once; stories are not a facet
-
-_SegmentValues = dict[str, list[tuple[str, ...]]]
+_KINDS = {"p": "person", "o": "org"}
 
 
-def _segment_values(reader: Any) -> _SegmentValues:
-    """Each document's values of each facet field, for one segment (segment-local document numbers)."""
-    values: _SegmentValues = {}
-    size = reader.doc_count_all()
-    for fieldname in VALUE_FIELDS:
-        lists: list[list[str]] = [[] for _ in range(size)]
-        for term in reader.lexicon(fieldname):
-            value = term.decode("utf-8")
-            for docnum in reader.postings(fieldname, term).all_ids():
-                lists[docnum].append(value)
-        values[fieldname] = [tuple(found) for found in lists]
-    return values
+class RawValues:
+    """One searcher's `facets` column: each document's record as written (bytes), read when needed."""
 
+    def __init__(self, searcher: Any) -> None:
+        reader = searcher.reader()
+        self.size = reader.doc_count_all()
+        self._starts: list[int] = []
+        self._columns: list[Any] = []
+        for leaf, offset in reader.leaf_readers():
+            self._starts.append(offset)
+            self._columns.append(leaf.column_reader(COLUMN, translate=False) if leaf.has_column(COLUMN) else None)
 
-class _FacetCache:
-    """Per searcher generation: each document's raw values of each facet field.
+    def some(self, docnums: Iterable[int]) -> Iterator[tuple[int, bytes]]:
+        """(document, record) for `docnums`, each looked up in its segment."""
+        starts, columns = self._starts, self._columns
+        for docnum in docnums:
+            segment = bisect_right(starts, docnum) - 1
+            column = columns[segment]
+            yield docnum, column[docnum - starts[segment]] if column is not None else b""
 
-    Segments never change once written (deleted documents just stop matching), so their values are
-    kept between generations: a commit costs only the new segment, not a pass over the whole index.
-    """
-
-    def __init__(self, searcher: Any, previous: _FacetCache | None = None) -> None:
-        known = previous.segments if previous else {}
-        self.segments: dict[str, _SegmentValues] = {}
-        self.doc_values: _SegmentValues = {fieldname: [] for fieldname in VALUE_FIELDS}
-        for leaf, _offset in searcher.reader().leaf_readers():
-            segment = leaf.segment()
-            key = segment.segment_id() if segment is not None else str(id(leaf))
-            part = known.get(key) or _segment_values(leaf)
-            self.segments[key] = part
-            for fieldname in VALUE_FIELDS:
-                self.doc_values[fieldname].extend(part[fieldname])
+    def every(self) -> Iterator[tuple[int, bytes]]:
+        """(document, record) for every document, each segment's column read in order."""
+        for start, column, end in zip(self._starts, self._columns, [*self._starts[1:], self.size], strict=True):
+            yield from zip(range(start, end), column if column is not None else repeat(b""))
 
 
 def names_stamp(location: str | os.PathLike[str]) -> tuple[Any, ...]:
@@ -75,8 +77,9 @@ def names_stamp(location: str | os.PathLike[str]) -> tuple[Any, ...]:
     return Corrections(location).stamp(), aliases
 
 
-def build_book(searcher: Any, location: str | os.PathLike[str]) -> NameBook:
-    """The name book of the index at `location` as `searcher` sees it."""
+def raw_name_counts(searcher: Any) -> dict[str, Counter[str]]:
+    """Articles per raw person and organisation name, read from the lexicons (deleted articles
+    included until their segment is merged: a name's count only weighs its forms against each other)."""
     raw: dict[str, Counter[str]] = {"people": Counter(), "orgs": Counter()}
     # One pass over each segment's terms: asking the whole reader for each term's frequency looks the
     # term up in every segment, seconds on an index of many segments.
@@ -84,68 +87,248 @@ def build_book(searcher: Any, location: str | os.PathLike[str]) -> NameBook:
         for field, counts in raw.items():
             for term, info in leaf.iter_field(field):
                 counts[term.decode("utf-8")] += info.doc_frequency()
+    return raw
+
+
+def build_book(searcher: Any, location: str | os.PathLike[str]) -> NameBook:
+    """The name book of the index at `location` as `searcher` sees it: the collection's names from
+    the cache when an earlier process made them for the same segments and aliases, the user's
+    corrections applied now."""
     try:
         changes = Corrections(location).load()
     except CorrectionsError as error:  # searches go on without them; writing a correction says why
         log.warning("%s", error)
         changes = ()
-    return NameBook(raw["people"], raw["orgs"], load_aliases(location), changes)
+    segments = tuple(sorted(leaf.segment().segment_id() for leaf, _offset in searcher.reader().leaf_readers()
+                            if leaf.segment() is not None))
+
+    def build() -> tuple[dict[Any, Any], Any]:
+        raw = raw_name_counts(searcher)
+        table = load_aliases(location)
+        return collection_names(raw["people"], raw["orgs"], table), table
+
+    key = (os.path.abspath(location), segments, names_stamp(location)[1], _shipped_aliases_stamp())
+    names, table = cached_names(key, build)
+    return NameBook.from_names(names, table, changes)
+
+
+def _shipped_aliases_stamp() -> tuple[int, int] | None:
+    """The shipped aliases table's file (an edited one in a development checkout makes a new cache)."""
+    try:
+        stat = (Path(searchapp.resources.__file__).parent / ALIASES_FILE).stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+Named = tuple[str, str] | None
+Cancelled = Callable[[], bool]
+CHECK_EVERY = 4096  # documents decoded between two looks at whether the search was cancelled
+
+
+def _never() -> bool:
+    return False
+
+
+_MISSING: Any = object()
+
+
+def _checked(records: Iterator[tuple[int, bytes]], cancelled: Cancelled) -> Iterator[tuple[int, bytes]]:
+    """`records`, looking every CHECK_EVERY of them whether the search was cancelled."""
+    for count, record in enumerate(records):
+        if not count % CHECK_EVERY and cancelled():
+            raise SearchCancelled("A newer search was asked for.")
+        yield record
 
 
 class CountedValues:
-    """What each document counts for in each facet: the name fields through the book, once each."""
+    """What each document counts for in each facet: the names through the book, per document when first
+    needed. `values[field]` is the whole collection's (every document decoded once)."""
 
-    def __init__(self, cache: _FacetCache, book: NameBook, split_docs: Mapping[int, str]) -> None:
-        raw = cache.doc_values
-        speakers, people, orgs = [], [], []
-        for docnum, values in enumerate(zip(raw["people"], raw["orgs"], raw["speakers"], strict=True)):
-            if values == ((), (), ()):
-                speakers.append(())
-                people.append(())
-                orgs.append(())
-                continue
-            said, named, bodies = book.document(values[0], values[1], values[2], split_docs.get(docnum, ""))
-            speakers.append(said)
-            people.append(named)
-            orgs.append(bodies)
-        self.values: _SegmentValues = dict(raw)
-        self.values.update(speakers=speakers, people=people, orgs=orgs)
-        self._docs: dict[str, dict[str, list[int]]] = {}
+    def __init__(self, searcher: Any, raw: RawValues, book: NameBook, split_docs: Mapping[int, str],
+                 days: Sequence[int], stories: Any, live: Callable[[], Set[int]]) -> None:
+        self.searcher = searcher
+        self._live = live  # () -> every live document number
+        self.raw = raw
         self.book = book
+        self._split_docs = split_docs
+        self._days = days
+        self._stories = stories  # () -> each document's story (tuple of one, or empty)
+        size = raw.size
+        self._names: dict[str, list[tuple[str, ...] | None]] = {field: [None] * size for field in NAME_FIELDS}
+        self._raw: dict[str, list[str]] = {field: [""] * size for field in RAW_FIELDS}  # "" when none
+        self._named: dict[str, Named] = {}  # each typed name met so far -> (name, type) it counts as
+        self._docs: dict[str, dict[str, list[int]]] = {}
+        self._complete = False
+        self._all_counts: dict[str, tuple[FacetCount, ...]] | None = None
+        self.values = _Values(self)
 
-    def docs_with(self, fieldname: str, value: str) -> list[int]:
-        """The documents that count for `value` in a name facet (any form of the name finds them)."""
-        by_value = self._docs.get(fieldname)
-        if by_value is None:
-            by_value = self._docs[fieldname] = {}
-            for docnum, values in enumerate(self.values[fieldname]):
-                for name in values:
-                    by_value.setdefault(name, []).append(docnum)
-        found = by_value.get(value)
-        if found is None:
-            name = self.book.find(value)
-            found = by_value.get(name, []) if name else []
-        return found
+    # -- per document ---------------------------------------------------------------------------
+    def _map(self, records: Iterable[tuple[int, bytes]]) -> None:
+        """Put the names of the documents of `records` (document, record) through the book, each name
+        looked up once (then kept in `_named`)."""
+        speakers_of, people_of, orgs_of = (self._names[field] for field in NAME_FIELDS)
+        outlets, formats, folders = (self._raw[field] for field in RAW_FIELDS)
+        named, resolve, splits = self._named, self.book.resolve, self._split_docs
+        for docnum, value in records:
+            if people_of[docnum] is not None:
+                continue
+            if not value:
+                speakers_of[docnum] = people_of[docnum] = orgs_of[docnum] = ()
+                continue
+            mentions, quoted, outlets[docnum], formats[docnum], folders[docnum] = read_record(value)
+            if docnum in splits:
+                self._map_split(docnum, mentions, quoted, splits[docnum])
+                continue
+            people: dict[str, None] = {}
+            orgs: dict[str, None] = {}
+            for typed in mentions:
+                found = named.get(typed, _MISSING)
+                if found is _MISSING:
+                    found = named[typed] = resolve(typed[1:], _KINDS[typed[0]])
+                if found is not None:
+                    (people if found[1] == "person" else orgs)[found[0]] = None
+            speakers: dict[str, None] = {}
+            for typed in quoted:
+                found = named.get(typed, _MISSING)
+                if found is _MISSING:
+                    found = named[typed] = resolve(typed[1:], _KINDS[typed[0]])
+                if found is not None:
+                    speakers[found[0]] = None
+            speakers_of[docnum] = tuple(speakers)
+            people_of[docnum] = tuple(people)
+            orgs_of[docnum] = tuple(orgs)
 
-    def counts(self, docnums: Collection[int]) -> dict[str, tuple[FacetCount, ...]]:
+    def _map_split(self, docnum: int, mentions: tuple[str, ...], quoted: tuple[str, ...], path: str) -> None:
+        """A document with a split of its own: its names looked up in its article."""
+        people: dict[str, None] = {}
+        orgs: dict[str, None] = {}
+        for typed in mentions:
+            found = self.book.resolve(typed[1:], _KINDS[typed[0]], path)
+            if found is not None:
+                (people if found[1] == "person" else orgs)[found[0]] = None
+        speakers = [self.book.resolve(typed[1:], _KINDS[typed[0]], path) for typed in quoted]
+        self._names["speakers"][docnum] = tuple(dict.fromkeys(found[0] for found in speakers if found is not None))
+        self._names["people"][docnum] = tuple(people)
+        self._names["orgs"][docnum] = tuple(orgs)
+
+    def prepare(self, docnums: Collection[int], cancelled: Cancelled = _never) -> None:
+        """Decode and map the documents `docnums` (all of them when that is most of the collection).
+        Raises SearchCancelled as soon as `cancelled()` (checked every few thousand documents)."""
+        if self._complete:
+            return
+        if len(docnums) * 2 > self.raw.size:
+            self._map(_checked(self.raw.every(), cancelled))
+            self._complete = True
+            return
+        people_of = self._names["people"]
+        missing = [docnum for docnum in docnums if people_of[docnum] is None]
+        self._map(_checked(self.raw.some(missing), cancelled))
+
+    def column(self, field: str) -> list[Any]:
+        """Per document: a name facet's names, a raw facet's value (a tuple of one or none), the story."""
+        if field in NAME_FIELDS:
+            return self._names[field]
+        if field == "story":
+            return self._stories()
+        return _AsTuples(self._raw[field])  # type: ignore[return-value]
+
+    # -- counts and filters ------------------------------------------------------------------------
+    def counts(self, docnums: Collection[int], *, everything: bool = False,
+               cancelled: Cancelled = _never) -> dict[str, tuple[FacetCount, ...]]:
+        """Facet counts over `docnums`; `everything` says they are all the live documents (counted once
+        per searcher generation)."""
+        if everything and self._all_counts is not None:
+            return self._all_counts
+        self.prepare(docnums, cancelled)
+        found: dict[str, Counter[str]] = {}
+        for field in NAME_FIELDS:
+            found[field] = Counter(chain.from_iterable(map(self._names[field].__getitem__, docnums)))  # type: ignore[arg-type]
+        for field in RAW_FIELDS:
+            found[field] = Counter(map(self._raw[field].__getitem__, docnums))
+            found[field].pop("", None)
+        per_day = Counter(map(self._days.__getitem__, docnums))
+        per_day.pop(0, None)  # undated
+        years: Counter[str] = Counter()
+        months: Counter[str] = Counter()
+        for ordinal, count in per_day.items():
+            day = date.fromordinal(ordinal)
+            years[f"{day.year:04d}"] += count
+            months[f"{day.year:04d}-{day.month:02d}"] += count
+        found["year"], found["month"] = years, months
+        types = self.book.types()
         facets = {}
-        for fieldname in FACET_FIELDS:
-            per_document = self.values[fieldname]
-            counter = Counter(chain.from_iterable(map(per_document.__getitem__, docnums)))
-            ordered = sorted(counter.items(), key=_facet_order)
-            if fieldname in NAME_FIELDS:
-                facets[fieldname] = tuple(FacetCount(v, c, self._type(v)) for v, c in ordered)
+        for field in FACET_FIELDS:
+            counter = found[field]
+            # most first, then by name regardless of case (two sorts with C key functions: tens of
+            # thousands of names)
+            ordered = sorted(counter, key=str.lower)
+            ordered.sort(key=counter.__getitem__, reverse=True)
+            if field in NAME_FIELDS:
+                facets[field] = tuple([FacetCount(v, counter[v], types.get(v, "")) for v in ordered])
             else:
-                facets[fieldname] = tuple(FacetCount(v, c) for v, c in ordered)
+                facets[field] = tuple([FacetCount(v, counter[v]) for v in ordered])
+        if everything:
+            self._all_counts = facets
         return facets
 
-    def _type(self, name: str) -> str:
-        info = self.book.info(name)
-        return info.type if info is not None else ""
+    def docs_with(self, fieldname: str, value: str) -> list[int]:
+        """The documents that count for `value` in a name facet (any form of the name finds them):
+        `value` as a name, else the name it is a form or an alias of."""
+        found = self._docs_counting(fieldname, value)
+        if not found:
+            name = self.book.find(value)
+            found = self._docs_counting(fieldname, name) if name and name != value else []
+        return found
+
+    def _docs_counting(self, fieldname: str, name: str) -> list[int]:
+        if self._complete:
+            by_value = self._docs.get(fieldname)
+            if by_value is None:
+                by_value = self._docs[fieldname] = {}
+                for docnum, names in enumerate(self._names[fieldname]):
+                    for counted in names or ():
+                        by_value.setdefault(counted, []).append(docnum)
+            return by_value.get(name, [])
+        # The documents that write any form of the name (or have a split), each checked through the book.
+        forms = self.book.raw_forms(name) or (name,)
+        fields = ("speakers",) if fieldname == "speakers" else ("people", "orgs", "speakers")
+        terms = [wq.Term(field, form) for field in fields for form in forms]
+        live = self._live()
+        candidates = sorted(matching_documents(self.searcher, wq.Or(terms), live) | (set(self._split_docs) & live))
+        self.prepare(candidates)
+        names = self._names[fieldname]
+        return [docnum for docnum in candidates if name in names[docnum]]  # type: ignore[operator]
 
 
-def _facet_order(item: tuple[str, int]) -> tuple[int, str]:
-    return (-item[1], item[0].lower())
+class _AsTuples:
+    """A raw facet's value per document as a tuple of one (or none), like the name facets' tuples."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: list[str]) -> None:
+        self._values = values
+
+    def __getitem__(self, docnum: int) -> tuple[str, ...]:
+        value = self._values[docnum]
+        return (value,) if value else ()
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+class _Values:
+    """`counted.values[field]`: the whole collection's values of a facet (or `story`), every document
+    decoded once on first use, for the views that read them all (names, coverage, profiles)."""
+
+    def __init__(self, counted: CountedValues) -> None:
+        self._counted = counted
+
+    def __getitem__(self, field: str) -> Sequence[tuple[str, ...]]:
+        counted = self._counted
+        if field != "story":
+            counted.prepare(range(counted.raw.size))
+        return counted.column(field)
 
 
 def one_per_story(docs: Iterable[int], stories: Sequence[tuple[str, ...]], days: Sequence[int] | None = None) -> set[int]:
@@ -163,7 +346,7 @@ _UNDATED_LAST = 10**9
 
 
 def allowed_documents(
-    searcher: Any, filters: Mapping[str, Collection[str]] | None, counted: CountedValues | None
+    searcher: Any, filters: Mapping[str, Collection[str]] | None, counted: CountedValues | None, live: Set[int]
 ) -> set[int] | None:
     """The documents within `filters` (OR within one facet, AND across facets), None for no filter.
 
@@ -180,6 +363,6 @@ def allowed_documents(
                 raise ValueError("name filters need the counted values")
             docs = set(chain.from_iterable(counted.docs_with(fieldname, value) for value in values))
         else:
-            docs = set(searcher.docs_for_query(wq.Or([wq.Term(fieldname, value) for value in values])))
+            docs = matching_documents(searcher, wq.Or([wq.Term(fieldname, value) for value in values]), live)
         allowed = docs if allowed is None else allowed & docs
     return allowed

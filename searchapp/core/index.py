@@ -71,6 +71,7 @@ class ArticleIndex:
         commit_every: int = 1000,
         commit_seconds: float = 5.0,
         read_only: bool = False,
+        segment_writers: int | None = None,
     ) -> None:
         self.location = Path(_normalise(location))
         # A reader in another process than the writer: it never creates, rebuilds or writes anything.
@@ -79,6 +80,9 @@ class ArticleIndex:
         # Parsing processes: one core stays with this process, which analyses and writes every
         # document (more parsers than the other cores only slow the writer). 0 parses in-process.
         self.workers = max(1, min((os.cpu_count() or 2) - 1, 8)) if workers is None else workers
+        # Writer processes for a large pass (core/segments.py), each analysing and writing a segment of
+        # its own; 0 writes in this process.
+        self.segment_writers = max(2, min(os.cpu_count() or 2, 4)) if segment_writers is None else segment_writers
         self.commit_every = commit_every
         self.commit_seconds = commit_seconds
         self.rebuilt = False  # True when an index of another schema version, or a damaged one, was rebuilt

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 # Record N of a JSON array or JSON Lines file is addressed as "file.jsonl#N"; only those formats hold records.
 _RECORD_ADDRESS = re.compile(r"^(.*\.(?:json|jsonl|ndjson))#\d+$", re.IGNORECASE)
@@ -68,8 +69,9 @@ class Problem:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class FacetCount:
+class FacetCount(NamedTuple):
+    """One facet value and how many results have it (a named tuple: a search makes tens of thousands)."""
+
     value: str
     count: int
     type: str = ""  # a name facet's value: "person" or "org"
@@ -107,6 +109,7 @@ class SearchResult:
     page: int = 1
     page_size: int = 20
     notice: str = ""  # how the query was read, when not as typed ("Searched as words: ...", a capped pattern)
+    took_ms: float = 0.0  # searching, counting facets and building snippets, once the index is open
 
 
 @dataclass(frozen=True, slots=True)

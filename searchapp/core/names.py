@@ -9,8 +9,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from whoosh.query import Every
-
 from searchapp.core.entities import Change, Corrections, NameBook
 from searchapp.core.errors import SearchAppError
 from searchapp.core.generation import SEARCHERS
@@ -50,7 +48,7 @@ def list_names(index: ArticleIndex, kind: str | None = None) -> list[NameRow]:
         generation = SEARCHERS.current(index)
         book = generation.book(index.location)
         counted = generation.counted(index.location)
-        live = generation.searcher.docs_for_query(Every())
+        live = generation.live()
         articles: Counter[str] = Counter()
         quoted: Counter[str] = Counter()
         for docnum in live:

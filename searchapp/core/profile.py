@@ -13,6 +13,7 @@ from searchapp.core.coverage import name_documents
 from searchapp.core.facets import allowed_documents, one_per_story
 from searchapp.core.generation import SEARCHERS, expand_names
 from searchapp.core.index import ArticleIndex
+from searchapp.core.matching import matching_documents
 from searchapp.core.names import known_name
 from searchapp.core.query import parse_query
 
@@ -66,13 +67,13 @@ def profile(
         counted = generation.counted(index.location)
         quoted, mentioned = name_documents(generation, index.location, name)
         if query.strip() or filters:
-            parsed = expand_names(parsed, generation.expansions(index.location), book)
-            within = set(searcher.docs_for_query(parsed))
-            allowed = allowed_documents(searcher, filters, counted)
+            parsed = expand_names(parsed, lambda: generation.expansions(index.location), book)
+            within = matching_documents(searcher, parsed, generation.live())
+            allowed = allowed_documents(searcher, filters, counted, generation.live())
             within = within & allowed if allowed is not None else within
             quoted, mentioned = quoted & within, mentioned & within
         else:
-            live = set(searcher.docs_for_query(parse_query("")))
+            live = generation.live()
             quoted, mentioned = quoted & live, mentioned & live
         days = generation.days()
         if dedupe:

@@ -2,9 +2,9 @@
 
 A search, its facet counts and its highlights are pure-Python work that holds the interpreter lock
 for milliseconds at a time; run in the window's process, even on a worker thread, they make every
-repaint wait its turn. `ReaderProcess` answers read requests (search, article, status, export) from
-a child process that opens the index read-only and keeps its searcher and facet cache warm between
-requests. `IndexReaders` pairs two of them so a slow request never queues a fast one:
+repaint wait its turn. `ReaderProcess` answers read requests (search, article, status, export...: the
+methods of core/backend.py's SearchBackend) from a child process that opens the collection's backend
+(a Whoosh index read-only) and keeps its searcher, name book and facet values warm between requests. `IndexReaders` pairs two of them so a slow request never queues a fast one:
 `hits` answers result pages and articles, `counts` answers facet counts and status, so a slow
 count over every match never delays the next page of hits.
 """
@@ -13,20 +13,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Mapping
+from pathlib import Path
 from typing import Any
 
 from searchapp.core import names
-from searchapp.core.coverage import Coverage, coverage
+from searchapp.core.backend import Spans, open_backend
+from searchapp.core.coverage import Coverage
 from searchapp.core.entities import Change
-from searchapp.core.export import export_to_file
-from searchapp.core.index import ArticleIndex
 from searchapp.core.models import FolderInfo, IndexStats, Problem, SearchResult, StoredArticle
-from searchapp.core.profile import Profile, profile
-from searchapp.core.search import article, copies, highlight_spans, name_spans, quote_span, search
+from searchapp.core.profile import Profile
 from searchapp.core.service import Requests, ServiceProcess, lower_priority
 from searchapp.core.storage import reading
-
-Spans = list[tuple[int, int]]
 
 # On a busy machine the window's own process comes first, then the hits a user waits for, then counts,
 # exports and (at 10, see writer.py) indexing.
@@ -34,65 +31,25 @@ HITS_NICENESS = 2
 COUNTS_NICENESS = 5
 
 
-def article_with_spans(
-    index: ArticleIndex, path: str, terms: Collection[str], names: Collection[str] = (), quote: str = ""
-) -> tuple[StoredArticle | None, Spans]:
-    """The stored article (its names as they count) and the character spans to mark in its body: the
-    query's terms, every form this article uses of the people and organisations the search is
-    filtered by ("Tories" for the Conservative Party; "Obama" alone for Barack Obama), and `quote`
-    (a quotation from a profile: then it is the only mark, so the article opens at it)."""
-    stored, marks = article(index, path, names)
-    if stored is None:
-        return None, []
-    body = stored.article.body
-    if quote:
-        span = quote_span(body, quote)
-        return stored, [span] if span else []
-    spans = highlight_spans(body, terms)
-    if marks:
-        forms = [form for form, _person in marks]
-        people = {form for form, person in marks if person}
-        spans = sorted(set(spans) | set(name_spans(body, forms, people)))
-    return stored, spans
-
-
-def status(index: ArticleIndex) -> tuple[IndexStats, list[FolderInfo], list[Problem]]:
-    return index.stats(), index.folders(), index.problems()
-
-
-READS: dict[str, Any] = {
-    "search": lambda index, query, options: search(index, query, **options),
-    "article": article_with_spans,
-    "copies": copies,
-    "status": status,
-    "version": lambda index: index.version(),
-    "export": export_to_file,
-    # The names of the collection and the user's corrections to them (a small file beside the index,
-    # written here so that the reader's warm name book checks the names first).
-    "names": names.list_names,
-    "changes": names.changes,
-    "correct": lambda index, op, which, fields: names.correct(index, op, which, **fields),
-    "undo": names.undo,
-    "remove_change": names.remove_change,
-    # A person's or organisation's coverage and profile (the window's Coverage view)
-    "coverage": lambda index, which, options: coverage(index, which, **options),
-    "profile": lambda index, name, options: profile(index, name, **options),
-}
+READS = frozenset({"search", "article", "copies", "status", "version", "export", "names", "changes", "correct",
+                   "undo", "remove_change", "coverage", "profile"})  # SearchBackend's methods
 
 
 def _serve(requests: Requests, location: str, niceness: int) -> None:
-    """The child: the index opened read-only on the first request (an error then is that request's)."""
+    """The child: the collection's backend (core/backend.py), opened on the first request (an error then
+    is that request's); each request calls its method of the same name. A search is told when the parent
+    asks it to stop (a newer search was typed)."""
     lower_priority(niceness)
-    index: ArticleIndex | None = None
+    backend = open_backend(location)
 
     def handle(method: str, args: tuple[Any, ...]) -> Any:
-        nonlocal index
         if method not in READS:
             raise ValueError(f"unknown read request {method!r}")
-        if index is None:
-            index = ArticleIndex(location, read_only=True)
-        with reading(index.location):  # a damaged file met while searching: a message, not a traceback
-            return READS[method](index, *args)
+        with reading(Path(location)):  # a damaged file met while searching: a message, not a traceback
+            if method == "search":
+                query, options = args
+                return backend.search(query, cancelled=requests.cancelled, **options)
+            return getattr(backend, method)(*args)
 
     requests.serve(handle)
 
@@ -110,8 +67,9 @@ class ReaderProcess(ServiceProcess):
 
     def search(self, query: str, *, skip: Callable[[], bool] | None = None, **options: Any) -> SearchResult | None:
         """core.search.search(index, query, **options), run in the child; None if `skip()` is true
-        when the request's turn comes (see ServiceProcess._call)."""
-        return self._call("search", (query, options), skip=skip)
+        when the request's turn comes (see ServiceProcess._call). Once `skip()` turns true while the
+        child searches, the child is asked to stop: the call then raises SearchCancelled."""
+        return self._call("search", (query, options), skip=skip, cancelled=skip)
 
     def article(
         self, path: str, terms: Collection[str] = (), names: Collection[str] = (), quote: str = ""

@@ -10,7 +10,8 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 # Bump on any change to fields or analyzers: an index of another version is rebuilt, never misread.
 # 2: acronyms (words written in capitals, so that `UN` finds the United Nations and not Kim Jong-un),
-#    stories (near-copies), the speakers column (profiles)
+#    stories (near-copies), the speakers column (profiles); then, still unreleased and so still 2, the
+#    `facets` column and the `story` column (facet values read per document, no pass over the postings)
 SCHEMA_VERSION = 2
 # Older versions this one can still search, read-only (an index that cannot be rebuilt here, such as
 # a colleague's copy): version 1 lacks only `acronyms`, so capitals are not told apart in it.
@@ -29,8 +30,9 @@ def is_acronym(word: str) -> bool:
 
 def acronyms(*texts: str) -> str:
     """The words written in capitals in `texts`, once each: the `acronyms` field's value."""
-    found = dict.fromkeys(word for text in texts for word in _WORD.findall(text) if is_acronym(word))
-    return " ".join(found)
+    # str.isupper over every word in C first: most words are not in capitals
+    capitals = filter(str.isupper, _WORD.findall(" ".join(texts)))
+    return " ".join(dict.fromkeys(word for word in capitals if is_acronym(word)))
 
 
 def _facet() -> KEYWORD:
@@ -69,10 +71,13 @@ def build_schema() -> Schema:
         speakers_detail=STORED(),  # tuples (name, type, role, aliases, quotes) for the viewer and --json
         # The same per document as a column (JSON), read for a person's profile without the stored body
         speakers_column=COLUMN(VarBytesColumn()),
+        # Each document's facet values as written (core/facets.py: facet_record), read per document by
+        # searches instead of a pass over every facet field's postings
+        facets=COLUMN(VarBytesColumn()),
         acronyms=KEYWORD(lowercase=False, scorable=False),  # words in capitals, as written: `UN` is not `un`
         published=DATETIME(stored=True, sortable=True),
         # Stories: an article and its near-copies share `story` (see core/stories.py)
-        story=ID(stored=True),
+        story=ID(stored=True, sortable=True),  # sortable: a column, read per document for "copies once"
         textkey=ID(),  # the same text, whatever its case, punctuation and spacing
         lsh=KEYWORD(lowercase=False, scorable=False),  # MinHash band keys: copies share some
     )

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Collection, Iterator, Mapping
+import time
+from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import Any
 
 from whoosh import highlight, sorting
@@ -17,10 +18,12 @@ from whoosh import query as wq
 
 from searchapp.core.documents import speakers_from_stored, split_names, stored_article
 from searchapp.core.entities import NameBook
+from searchapp.core.errors import SearchCancelled
 from searchapp.core.expansion import bound_expansions
 from searchapp.core.facets import FACET_FIELDS, NAME_FIELDS, allowed_documents, one_per_story
 from searchapp.core.generation import SEARCHERS, Generation, expand_names
 from searchapp.core.index import ArticleIndex
+from searchapp.core.matching import TermDocs, matching_documents
 from searchapp.core.models import Entities, Hit, SearchResult, StoredArticle
 from searchapp.core.query import parse_query, read_query
 from searchapp.core.schema import TEXT_ANALYZER
@@ -55,17 +58,24 @@ _HEADLINE_HIGHLIGHTER = highlight.Highlighter(fragmenter=highlight.WholeFragment
 
 
 class _Ranked:
-    """A search's ranked results, matching documents and terms (kept in its searcher's _Generation)."""
+    """A search's ranked results, matching documents and terms (kept in its searcher's Generation).
 
-    __slots__ = ("results", "docs", "allowed", "terms")
+    A query that matches everything is never scored: its order (index order, or by date) is kept in
+    `order` instead of whoosh results."""
 
-    def __init__(self, results: Any, docs: set[int], allowed: Any, terms: tuple[str, ...]) -> None:
+    __slots__ = ("results", "docs", "allowed", "terms", "order", "term_docs")
+
+    def __init__(self, results: Any, docs: Collection[int], allowed: Any, terms: tuple[str, ...]) -> None:
         self.results, self.docs, self.allowed, self.terms = results, docs, allowed, terms
+        self.order: list[int] | None = None
+        self.term_docs: TermDocs = {}  # each query word's documents, for highlighting
+
+    def ranked_length(self) -> int:
+        return len(self.order) if self.order is not None else self.results.scored_length()
 
 
 def _ranked(
-    rankings: dict[tuple[Any, ...], _Ranked],
-    searcher: Any,
+    generation: Generation,
     parsed: wq.Query,
     allowed: set[int] | None,
     key: tuple[Any, ...],
@@ -76,19 +86,49 @@ def _ranked(
 
     Scoring every match is most of a search's cost on a large index, and it is the same for page 1
     and page 400 of a list being scrolled, so a page within the ranking is a slice of it."""
+    rankings, searcher = generation.rankings, generation.searcher
     entry = rankings.pop(key, None)  # rankings belong to this searcher: a commit starts a new generation
-    if entry is None:
-        docs = _matching_documents(searcher, parsed, allowed)
+    if entry is None and isinstance(parsed, wq.Every):
+        live = generation.live()
+        entry = _Ranked(None, live if allowed is None else live & allowed, allowed, ())
+        entry.order = _ordered(generation, entry.docs, sort)
+    elif entry is None:
+        term_docs: TermDocs = {}
+        docs = _matching_documents(generation, parsed, allowed, term_docs)
         entry = _Ranked(None, docs, allowed, _query_terms(parsed, searcher.reader()))
-    if entry.results is None or entry.results.scored_length() < min(needed, len(entry.docs)):
+        entry.term_docs = term_docs
+    if entry.order is None and (entry.results is None or entry.results.scored_length() < min(needed, len(entry.docs))):
         # The page comes from a top-N search over the same documents; whoosh's own total and
         # docset would each run the query again (and its total ignores a filter when terms=True).
         limit = max(needed, RANKED_GROWTH * entry.results.scored_length() if entry.results else 0)
-        entry.results = searcher.search(parsed, limit=limit, filter=entry.allowed, terms=True, **_sort_args(sort))
+        entry.results = searcher.search(parsed, limit=limit, filter=entry.allowed, **_sort_args(sort))
+        _record_terms(entry.results, entry.term_docs)
     rankings[key] = entry
     while len(rankings) > RANKED_KEPT:
         del rankings[next(iter(rankings))]
     return entry
+
+
+def _record_terms(results: Any, term_docs: TermDocs) -> None:
+    """Which query words each ranked hit holds, as whoosh's `terms=True` records them for highlighting,
+    from the word sets matching already read (whoosh would record them for every match while scoring)."""
+    results.termdocs = term_docs
+    results.docterms = {docnum: [term for term, docs in term_docs.items() if docnum in docs]
+                        for _score, docnum in results.top_n}
+
+
+def _ordered(generation: Generation, docs: Collection[int], sort: str) -> list[int]:
+    """Every document of a match-all search in the order `sort` asks for, without scoring: index order
+    for relevance, else by the `published` column, undated last in both directions."""
+    if sort not in SORTS:
+        raise ValueError(f"sort must be one of {', '.join(SORTS)}")
+    ordered = sorted(docs)
+    if sort == "relevance":
+        return ordered
+    published = generation.published()
+    if sort == "newest":
+        return sorted(ordered, key=lambda docnum: (published[docnum] is None, -(published[docnum] or 0)))
+    return sorted(ordered, key=lambda docnum: (published[docnum] is None, published[docnum] or 0))
 
 
 def _sort_args(sort: str) -> dict[str, Any]:
@@ -128,19 +168,29 @@ def search(
     page_size: int = 20,
     with_facets: bool = True,
     dedupe: bool = False,
+    cancelled: Callable[[], bool] | None = None,
 ) -> SearchResult:
     """One page of results for `query` within `filters`, with facet counts over all matches.
 
-    With `dedupe`, each story (an article and its near-copies) counts once, in hits, total and facets."""
+    With `dedupe`, each story (an article and its near-copies) counts once, in hits, total and facets.
+    `cancelled()` is asked between the steps (and while counting): once true, the search raises
+    SearchCancelled (a newer search is on its way)."""
+    started = time.perf_counter()
+    cancelled = cancelled or _never
+
+    def check() -> None:
+        if cancelled():
+            raise SearchCancelled("A newer search was asked for.")
+
     parsed, notice = read_query(query)
     page, page_size = max(1, page), max(1, page_size)
     with SEARCHERS.lock:
         generation = SEARCHERS.current(index)
         searcher = generation.searcher
         book = generation.book(index.location)
-        parsed = expand_names(parsed, generation.expansions(index.location), book)
+        parsed = expand_names(parsed, lambda: generation.expansions(index.location), book)
         parsed, capped = bound_expansions(parsed, searcher.reader())
-        needs_counts = with_facets or dedupe or any(
+        needs_counts = with_facets or any(
             values and field in NAME_FIELDS for field, values in (filters or {}).items())
         counted = generation.counted(index.location) if needs_counts else None
         key = (query, tuple(sorted((f, tuple(sorted(v))) for f, v in (filters or {}).items() if v)), sort, dedupe)
@@ -148,26 +198,41 @@ def search(
         if ranked is not None:
             allowed = ranked.allowed
         else:
-            allowed = allowed_documents(searcher, filters, counted)
-            if dedupe and counted is not None:
-                allowed = one_per_story(_matching_documents(searcher, parsed, allowed), counted.values["story"])
-        ranked = _ranked(generation.rankings, searcher, parsed, allowed, key, sort, page * page_size)
-        results = ranked.results
+            allowed = allowed_documents(searcher, filters, counted, generation.live())
+            if dedupe:
+                matching = _matching_documents(generation, parsed, allowed)
+                allowed = one_per_story(matching if allowed is None else set(matching) & allowed,
+                                        generation.stories())
+        check()
+        ranked = _ranked(generation, parsed, allowed, key, sort, page * page_size)
+        check()
         start = (page - 1) * page_size
-        hits = tuple(_hit(results[n], book, searcher)
-                     for n in range(start, min(start + page_size, results.scored_length())))
+        end = min(start + page_size, ranked.ranked_length())
+        if ranked.order is not None:
+            hits = tuple(_plain_hit(searcher.stored_fields(docnum), book, searcher) for docnum in ranked.order[start:end])
+        else:
+            results = ranked.results
+            hits = tuple(_hit(results[n], book, searcher) for n in range(start, end))
         terms = ranked.terms
-        facets = counted.counts(ranked.docs) if counted is not None and with_facets else {}
+        everything = ranked.order is not None and allowed is None
+        facets = (counted.counts(ranked.docs, everything=everything, cancelled=cancelled)
+                  if counted is not None and with_facets else {})
         total = len(ranked.docs)
     return SearchResult(
         query=query, total=total, hits=hits, facets=facets, terms=terms, page=page, page_size=page_size,
         notice=" ".join(part for part in (notice, capped) if part),
+        took_ms=round((time.perf_counter() - started) * 1000, 1),
     )
 
 
-def _matching_documents(searcher: Any, parsed: wq.Query, allowed: set[int] | None) -> set[int]:
+def _never() -> bool:
+    return False
+
+
+def _matching_documents(generation: Generation, parsed: wq.Query, allowed: set[int] | None,
+                        term_docs: TermDocs | None = None) -> set[int]:
     """Every matching document number within `allowed` (one unscored pass)."""
-    docs = set(searcher.docs_for_query(parsed))
+    docs = matching_documents(generation.searcher, parsed, generation.live(), term_docs)
     return docs if allowed is None else docs & allowed
 
 
@@ -182,15 +247,26 @@ def _names(stored: Mapping[str, Any], book: NameBook) -> Entities:
 
 
 def _hit(hit: Any, book: NameBook, searcher: Any) -> Hit:
+    """A scored (or date-sorted) whoosh hit, its headline and body marked where the query matched."""
     stored = hit.fields()
     headline = stored.get("headline", "")
     body = stored.get("body", "")
-    headline_html = _HEADLINE_HIGHLIGHTER.highlight_hit(
-        hit, "headline", text=headline, minscore=1
-    ) or html.escape(headline, quote=False)
-    snippet_html = " ".join(
-        _BODY_HIGHLIGHTER.highlight_hit(hit, "body", text=body, top=2, minscore=1).split()
-    )
+    headline_html = _HEADLINE_HIGHLIGHTER.highlight_hit(hit, "headline", text=headline, minscore=1)
+    snippet_html = " ".join(_BODY_HIGHLIGHTER.highlight_hit(hit, "body", text=body, top=2, minscore=1).split())
+    score = float(hit.score) if isinstance(hit.score, (int, float)) else 0.0  # a sort key when sorted by date
+    return _make_hit(stored, book, searcher, score, headline_html, snippet_html)
+
+
+def _plain_hit(stored: Mapping[str, Any], book: NameBook, searcher: Any) -> Hit:
+    """A hit of a search that matches everything: nothing to mark, no score."""
+    return _make_hit(stored, book, searcher, 0.0, "", "")
+
+
+def _make_hit(stored: Mapping[str, Any], book: NameBook, searcher: Any, score: float, headline_html: str,
+              snippet_html: str) -> Hit:
+    headline = stored.get("headline", "")
+    body = stored.get("body", "")
+    headline_html = headline_html or html.escape(headline, quote=False)
     if not snippet_html:
         lead = " ".join(body[: SNIPPET_CHARS + 40].split())
         snippet_html = html.escape(
@@ -209,7 +285,7 @@ def _hit(hit: Any, book: NameBook, searcher: Any) -> Hit:
         speakers=names.speakers,
         people=names.people,
         orgs=names.orgs,
-        score=float(hit.score) if isinstance(hit.score, (int, float)) else 0.0,  # a sort key when sorted by date
+        score=score,
         headline_html=headline_html,
         snippet_html=snippet_html,
         story=stored.get("story", ""),
@@ -334,18 +410,16 @@ def iter_matches(
     """The stored fields of every matching article and its names as they count, in result order (for
     export: no cap, no paging)."""
     parsed = parse_query(query)
-    with SEARCHERS.lock:
-        shared = SEARCHERS.current(index)
-        known_values = shared.facets or shared.previous_facets
-    # A searcher of its own: an export outlives commits that replace the shared one. Its facet values
-    # reuse the shared generation's segments; only a name filter needs them at all.
+    # A searcher of its own: an export outlives commits that replace the shared one. Only a name filter
+    # needs its facet values at all.
     with index.whoosh.searcher() as searcher:
-        generation = Generation(searcher, known_values)
+        generation = Generation(searcher)
         book = generation.book(index.location)
-        parsed = expand_names(parsed, generation.expansions(index.location), book)
+        parsed = expand_names(parsed, lambda: generation.expansions(index.location), book)
         parsed = bound_expansions(parsed, searcher.reader())[0]
         needs_counts = any(values and field in NAME_FIELDS for field, values in (filters or {}).items())
-        allowed = allowed_documents(searcher, filters, generation.counted(index.location) if needs_counts else None)
+        allowed = allowed_documents(searcher, filters, generation.counted(index.location) if needs_counts else None,
+                                    generation.live())
         results = searcher.search(parsed, limit=None, filter=allowed, **_sort_args(sort))
         for hit in results:
             stored = hit.fields()

@@ -31,6 +31,7 @@ from whoosh import index as whoosh_index
 from whoosh.reading import CorruptIndexError
 from whoosh.util.filelock import FileLock
 
+from searchapp.core import whoosh_fixes  # noqa: F401 - applied on import, before any index is opened
 from searchapp.core.entities.aliases import ALIASES_FILE
 from searchapp.core.entities.corrections import CORRECTIONS_FILE
 from searchapp.core.errors import IndexBusyError, IndexDamagedError, IndexReadOnlyError, SearchAppError

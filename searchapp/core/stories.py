@@ -109,12 +109,27 @@ def story_fields(headline: str, body: str) -> dict[str, str]:
     return {"lsh": " ".join(band_keys(shingles(text, tokens))), "textkey": text_key(text, tokens)}
 
 
+class _Text:
+    """An article's text and, once a candidate needs it, its shingles (most articles never do)."""
+
+    __slots__ = ("text", "_shingles")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._shingles: set[int] | None = None
+
+    def shingles(self) -> set[int]:
+        if self._shingles is None:
+            self._shingles = shingles(self.text)
+        return self._shingles
+
+
 class StoryMatcher:
     """Gives each document written in one indexing run its story id: the story of a confirmed copy
     already in the index or written earlier in the run, else a new story (its exact-text key)."""
 
     def __init__(self) -> None:
-        self._pending_bands: dict[str, list[tuple[str, set[int]]]] = {}
+        self._pending_bands: dict[str, list[tuple[str, _Text]]] = {}
         self._pending_texts: dict[str, str] = {}
         self.candidates_checked = 0
 
@@ -127,17 +142,14 @@ class StoryMatcher:
         text = f"{document.get('headline', '')}\n{document.get('body', '')}"
         key = document.get("textkey") or text_key(text)
         bands = document.get("lsh", "").split()
-        mine: set[int] = set()
+        mine = _Text(text)
         story = self._pending_texts.get(key) or self._indexed_story(searcher, key)
         if story is None and bands:
-            mine = shingles(text)
             story = self._near_copy(mine, bands, searcher)
         story = story or key
         self._pending_texts.setdefault(key, story)
-        if bands:
-            mine = mine or shingles(text)
-            for band in bands:
-                self._pending_bands.setdefault(band, []).append((story, mine))
+        for band in bands:
+            self._pending_bands.setdefault(band, []).append((story, mine))
         document["story"] = story
         return story
 
@@ -151,25 +163,24 @@ class StoryMatcher:
                 return story
         return None
 
-    def _near_copy(self, mine: set[int], bands: list[str], searcher: Any) -> str | None:
+    def _near_copy(self, mine: _Text, bands: list[str], searcher: Any) -> str | None:
         # Articles of this run not committed yet, then the index's.
         shared: Counter[int] = Counter()
         seen: set[str] = set()
+        reader = searcher.reader() if searcher is not None else None
         for band in bands:
             for story, theirs in self._pending_bands.get(band, ()):
-                if story not in seen and similar(mine, theirs):
+                if story not in seen and similar(mine.shingles(), theirs.shingles()):
                     return story
                 seen.add(story)
-            if searcher is not None:
-                reader = searcher.reader()
-                if ("lsh", band) in reader:
-                    shared.update(reader.postings("lsh", band).all_ids())
-        is_deleted = searcher.reader().is_deleted if searcher is not None else None
+            if reader is not None and ("lsh", band) in reader:
+                shared.update(reader.postings("lsh", band).all_ids())
+        is_deleted = reader.is_deleted if reader is not None else None
         for docnum, count in shared.most_common(20):
             if count < MIN_SHARED_BANDS or (is_deleted is not None and is_deleted(docnum)):
                 continue
             stored = searcher.stored_fields(docnum)
             self.candidates_checked += 1
-            if similar(mine, shingles(f"{stored.get('headline', '')}\n{stored.get('body', '')}")):
+            if similar(mine.shingles(), shingles(f"{stored.get('headline', '')}\n{stored.get('body', '')}")):
                 return stored.get("story") or None
         return None

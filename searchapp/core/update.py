@@ -1,8 +1,12 @@
 """One incremental indexing pass: crawl, compare with the index, parse in the pool, write in batches.
 
 Used only by ArticleIndex, which owns the writer (and holds the writers' lock around a pass); split
-out so that each module keeps one job. A pass that fails (a full disk, a damaged file) leaves the
-last commit as it was: the writer is abandoned and the partial segment it was writing is deleted.
+out so that each module keeps one job. A large pass analyses and writes its documents in writer
+processes (core/segments.py), each writing a segment of its own; this process assigns stories, deletes
+and commits. Commits come sooner at the start of a pass (new articles show up within seconds) and
+further apart as it goes on (fewer, larger segments to merge). A pass that fails (a full disk, a damaged
+file) leaves the last commit as it was: the writers are abandoned and the partial segments they were
+writing are deleted.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from searchapp.core.crawl import FoundFile, crawl, under
 from searchapp.core.documents import LoadedFile, load_file, refreshed_document
 from searchapp.core.errors import DiskFullError
 from searchapp.core.models import IndexProgress, IndexReport, Problem
+from searchapp.core.segments import SegmentWriters, _MergeProbe, commit_with_segments
 from searchapp.core.storage import INDEX_NAME
 from searchapp.core.stories import StoryMatcher
 
@@ -30,7 +35,12 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from searchapp.core.index import ArticleIndex
 
-POOL_THRESHOLD = 24  # fewer files than this are parsed in this process: no pool start-up cost
+POOL_THRESHOLD = 24  # fewer files than this (and under POOL_BYTES) are parsed and written in this process
+POOL_BYTES = 2 * 1024 * 1024  # ... so are fewer bytes: no start-up cost for a handful of small files
+BATCH_FILES, BATCH_BYTES = 8, 512 * 1024  # a parsing batch: up to 8 files, or one file over 512 KB
+COMMIT_GROWTH = 2  # each commit of a pass waits twice as long (and for twice as many articles) as the last
+MAX_COMMIT_SECONDS = 60.0
+MAX_COMMIT_GROWTH = 16  # at most 16 x commit_every articles between commits
 DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 
 Progress = Callable[[IndexProgress], None]
@@ -68,6 +78,8 @@ class UpdateRun:
         self.plan = IndexProgress("indexing")  # new / changed / removed once the walk is done
         self.stories = StoryMatcher()
         self.story_searcher: Any = None  # what the last commit holds, to find copies in
+        self.segment_writers: SegmentWriters | None = None  # writer processes, for a large pass
+        self.commits = 0
 
     def report(self) -> IndexReport:
         return IndexReport(
@@ -85,6 +97,8 @@ class UpdateRun:
         finally:
             if self.story_searcher is not None:
                 self.story_searcher.close()
+            if self.segment_writers is not None:
+                self.segment_writers.close()
 
     def _execute(self) -> IndexReport:
         index = self.index
@@ -139,6 +153,8 @@ class UpdateRun:
         )
         self._report_progress(0, "")
         self.writer = index._writer()
+        if self._in_pool(todo) and index.segment_writers > 0:
+            self.segment_writers = SegmentWriters(str(index.location), INDEX_NAME, index.segment_writers)
         self.story_searcher = index._ix.searcher()
         for path in deleted:
             self.counts["removed"] += 1
@@ -149,9 +165,7 @@ class UpdateRun:
             self._write(loaded, states)
             done += 1
             self._report_progress(done, loaded.path)
-            if self.pending >= index.commit_every or (
-                self.pending and time.monotonic() - self.last_commit > index.commit_seconds
-            ):
+            if self._commit_due():
                 self._commit(reopen=True)
             if self.cancelled():
                 self.was_cancelled = True
@@ -170,17 +184,32 @@ class UpdateRun:
         self.progress(IndexProgress("indexing", done, plan.total, plan.new, plan.changed, plan.removed,
                                     current=current))
 
+    def _commit_due(self) -> bool:
+        """Every commit_every articles or commit_seconds at first, then less and less often."""
+        if not self.pending:
+            return False
+        growth = min(COMMIT_GROWTH ** self.commits, MAX_COMMIT_GROWTH)
+        seconds = min(self.index.commit_seconds * growth, max(self.index.commit_seconds, MAX_COMMIT_SECONDS))
+        return self.pending >= self.index.commit_every * growth or time.monotonic() - self.last_commit > seconds
+
+    def _in_pool(self, todo: list[tuple[FoundFile, str]]) -> bool:
+        """Many files, or a few large ones (a JSON Lines export of thousands of articles)."""
+        many = len(todo) >= POOL_THRESHOLD or sum(item.size for item, _digest in todo) >= POOL_BYTES
+        return many and self.index.workers > 0
+
     def _load_all(self, todo: list[tuple[FoundFile, str]]) -> Iterable[LoadedFile]:
         index = self.index
-        if len(todo) < POOL_THRESHOLD or index.workers == 0:
+        if not self._in_pool(todo):
             for item, old_digest in todo:
                 if self.cancelled():
                     return
                 yield load_file(item.path, item.root, old_digest, index.max_file_size)
             return
-        chunk = 8
-        batches = [(todo[i : i + chunk], index.max_file_size) for i in range(0, len(todo), chunk)]
-        for done in index._get_pool().map_unordered(_load_batch, batches, self.cancelled):
+        batches = [(batch, index.max_file_size) for batch in _batches(todo)]
+        # With writer processes, this process has work of its own (stories, sending documents on): it
+        # does not parse batches itself while it waits.
+        help_out = self.segment_writers is None
+        for done in index._get_pool().map_unordered(_load_batch, batches, self.cancelled, help_out=help_out):
             if done.error:  # its parsing process died under it, or a bug: these files are retried next run
                 for item, _digest in done.batch[0]:
                     yield LoadedFile(item.path, item.root, 0, 0, problem=f"could not be read ({done.error})")
@@ -204,7 +233,7 @@ class UpdateRun:
                 stored = [searcher.stored_fields(n) for n in searcher.document_numbers(file=loaded.path)]
             writer.delete_by_term("file", loaded.path)
             for fields in stored:
-                writer.add_document(**refreshed_document(fields, loaded.size, loaded.mtime_ns, loaded.digest))
+                self._add(refreshed_document(fields, loaded.size, loaded.mtime_ns, loaded.digest))
             self.counts["unchanged"] += 1
             self.pending += len(stored)
             return
@@ -218,15 +247,25 @@ class UpdateRun:
         self.index._problems.pop(loaded.path, None)
         for document in loaded.documents:
             self.stories.assign(document, self.story_searcher)
-            writer.add_document(**document)
+            self._add(document)
         self.pending += len(loaded.documents) or 1
         self.counts["updated" if was_indexed else "indexed"] += 1
         self.articles["updated_articles" if was_indexed else "new_articles"] += len(loaded.documents)
 
+    def _add(self, document: dict[str, Any]) -> None:
+        if self.segment_writers is not None:
+            self.segment_writers.add(document)
+        else:
+            self.writer.add_document(**document)
+
     def _commit(self, *, reopen: bool) -> None:
         self.progress(IndexProgress("committing", articles=self.pending))
         writer = self.writer
-        writer.commit(mergetype=self._merge)
+        if self.segment_writers is not None:
+            commit_with_segments(writer, self._finish_segments)
+        else:
+            writer.commit(mergetype=self._merge)
+        self.commits += 1
         self.writer = None
         # A new searcher, not refresh(): whoosh's refresh fails on a reader of an empty index.
         self.story_searcher.close()
@@ -249,8 +288,17 @@ class UpdateRun:
             self.progress(IndexProgress("merging", articles=probe.articles + self.pending))
         return MERGE_SMALL(writer, segments)  # type: ignore[no-any-return]
 
+    def _finish_segments(self, merged: list[Any]) -> list[Any]:
+        """The writer processes' segments for this commit, `merged` merged into one of them."""
+        assert self.segment_writers is not None
+        if merged:
+            self.progress(IndexProgress("merging", articles=sum(s.doc_count() for s in merged) + self.pending))
+        return self.segment_writers.finish(merged)
+
     def _abandon(self) -> None:
-        """After a failure: drop the open writer and the files of the segment it was writing."""
+        """After a failure: drop the open writers and the files of the segments they were writing."""
+        if self.segment_writers is not None:
+            self.segment_writers.cancel()
         writer, self.writer = self.writer, None
         if writer is None:
             return  # failed before writing (or between commits): nothing of this run's is on disk
@@ -279,16 +327,20 @@ class UpdateRun:
         )
 
 
-class _MergeProbe:
-    """Stands in for a writer to see which segments Whoosh's merge policy would merge."""
-
-    def __init__(self, writer: Any) -> None:
-        self.storage = writer.storage
-        self.schema = writer.schema
-        self.articles = 0
-
-    def add_reader(self, reader: Any) -> None:
-        self.articles += reader.doc_count()
+def _batches(todo: list[tuple[FoundFile, str]]) -> list[list[tuple[FoundFile, str]]]:
+    """Files in parsing batches of up to BATCH_FILES files and about BATCH_BYTES: a large file alone."""
+    batches: list[list[tuple[FoundFile, str]]] = []
+    batch: list[tuple[FoundFile, str]] = []
+    size = 0
+    for item in todo:
+        if batch and (len(batch) >= BATCH_FILES or size + item[0].size > BATCH_BYTES):
+            batches.append(batch)
+            batch, size = [], 0
+        batch.append(item)
+        size += item[0].size
+    if batch:
+        batches.append(batch)
+    return batches
 
 
 def _load_batch(work: tuple[list[tuple[FoundFile, str]], int]) -> list[LoadedFile]:

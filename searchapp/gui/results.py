@@ -105,6 +105,14 @@ class ResultsModel(QStringListModel):
         self.setStringList([])  # one modelReset
         self._append(result.hits)  # one rowsInserted
 
+    def clear(self) -> None:
+        """No results: a newer search is on its way."""
+        self.total = 0
+        self._pending = False
+        self.key = None
+        self._hits, self._rows = [], {}
+        self.setStringList([])
+
     def append_page(self, result: SearchResult, key: object) -> None:
         self._pending = False
         if key != self.key or not result.hits:

@@ -1,9 +1,12 @@
 """The search side of the window: query, facets, chips, results and viewer, wired to background reads.
 
 Every search carries a generation number; a result whose generation is not the latest is dropped, so a
-slow old query never overwrites a newer one (Orange's rule for search-as-you-type), and a search that is
-already stale when its reader is free is not sent at all. The searching itself happens in core's reader
-processes (`IndexReaders`): threads of this process wait for the answers, so the window keeps painting.
+slow old query never overwrites a newer one (Orange's rule for search-as-you-type), a search that is
+already stale when its reader is free is not sent at all, and one still running when a newer one is
+asked for is told to stop. From the first key typed (or filter changed) until the new results arrive,
+the list and the facet counts are empty and the header says "Searching…": nothing of an older query is
+shown beside the box's text. The searching itself happens in core's reader processes (`IndexReaders`):
+threads of this process wait for the answers, so the window keeps painting.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -72,12 +76,20 @@ class SearchView(QWidget):
 
         self.search_box = SearchBox(history)
         self.search_box.search_requested.connect(lambda _q: self.run_search())
+        self.search_box.line.textEdited.connect(self._query_edited)
         self.chips = ChipRow(removable=True)
         self.chips.removed.connect(lambda key: self.set_filter(key[0], key[1], False))
         self.chips.menu_requested.connect(self._chip_menu)
         self.chips.hide()
         self.total_label = QLabel()
         self.total_label.setAccessibleName("Number of results")
+        self.busy = QProgressBar()  # moving while a search runs
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumWidth(60)
+        self.busy.setMaximumHeight(10)
+        self.busy.setAccessibleName("Searching")
+        self.busy.hide()
         self.coverage_button = QPushButton(icon("coverage"), "")
         self.coverage_button.setFlat(True)
         self.coverage_button.setAccessibleName("Show coverage")
@@ -119,7 +131,9 @@ class SearchView(QWidget):
         results_layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 0, 4, 0)
-        bar.addWidget(self.total_label, 1)
+        bar.addWidget(self.total_label)
+        bar.addWidget(self.busy)
+        bar.addStretch(1)
         bar.addWidget(self.coverage_button)
         bar.addWidget(self.once_box)
         bar.addWidget(sort_label)
@@ -246,6 +260,9 @@ class SearchView(QWidget):
             return
         self._generation += 1
         key = self.key()
+        shown = self.model.key
+        if not refresh or not isinstance(shown, SearchKey) or _asked(shown) != _asked(key):
+            self._show_pending()
         # A refresh reloads what was loaded (up to REFRESH_ROWS), in whole pages, so the reader keeps
         # their place in the list and "load more" continues at the right page.
         loaded_pages = -(-min(self.model.loaded(), REFRESH_ROWS) // PAGE_SIZE)
@@ -268,6 +285,24 @@ class SearchView(QWidget):
             lambda error: self._search_failed(key, error),
         )
 
+    def _query_edited(self, text: str) -> None:
+        """A key typed: the results shown are no longer those of the box's text, and a search still
+        running for an older text is told to stop (the new one starts after the typing pause)."""
+        shown = self.model.key
+        if isinstance(shown, SearchKey) and shown.query == text.strip():
+            return
+        self._generation += 1
+        self._show_pending()
+
+    def _show_pending(self) -> None:
+        """A newer search is on its way: the list and the counts are emptied, the header says so."""
+        self.model.clear()
+        self.facets.set_facets({}, self.filters)
+        self.facets.setEnabled(False)
+        self.facets_key = None
+        self.total_label.setText("Searching…")
+        self.busy.show()
+
     def _load_facets(self, key: SearchKey) -> None:
         readers = self._readers
         if readers is None:
@@ -284,6 +319,7 @@ class SearchView(QWidget):
         if key.generation != self._generation or isinstance(error, QueryError):
             return  # stale, or the hits search shows the same query error inline
         self.facets.set_facets({}, self.filters)  # no counts rather than another search's counts
+        self.facets.setEnabled(True)
         self.facets_key = key
         self._messages.warning(f"The facet counts could not be computed: {error}")
 
@@ -291,6 +327,7 @@ class SearchView(QWidget):
         if result is None or key.generation != self._generation:
             return
         self.facets.set_facets(result.facets, self.filters)
+        self.facets.setEnabled(True)
         self.facets_key = key
         self.facets_shown.emit()
 
@@ -306,6 +343,7 @@ class SearchView(QWidget):
         self.terms = result.terms
         scrolled = self.results.verticalScrollBar().value()
         self.model.reset(result, key)
+        self.busy.hide()
         self._show_total()
         self._offer_coverage(key.query)
         self.last_search_seconds = time.perf_counter() - self._search_started
@@ -344,6 +382,9 @@ class SearchView(QWidget):
     def _search_failed(self, key: SearchKey, error: BaseException) -> None:
         if key.generation != self._generation:
             return
+        self.busy.hide()
+        self.total_label.setText("")
+        self.facets.setEnabled(True)
         if isinstance(error, QueryError):
             self.search_box.set_error(str(error))
             return
@@ -417,3 +458,8 @@ class SearchView(QWidget):
         if 0 <= row < self.model.rowCount():
             self.results.setCurrentIndex(self.model.index(row, 0))
             self.search_box.remember(self.search_box.text())
+
+
+def _asked(key: SearchKey) -> tuple:
+    """What a search was asked for, whichever generation it has."""
+    return key.query, key.filters, key.sort, key.dedupe

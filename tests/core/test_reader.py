@@ -149,3 +149,12 @@ def test_a_filtered_person_named_by_surname_alone_is_marked(tmp_path: Path) -> N
         assert [stored.article.body[start:end] for start, end in spans] == ["Obama", "Obama"]
     finally:
         reader.close()
+
+
+def test_a_search_asked_to_stop_while_it_runs_stops(reader: ReaderProcess) -> None:
+    from searchapp.core.errors import SearchCancelled
+
+    asked = iter([False])  # not stale when its turn comes; stale from then on (a newer search was typed)
+    with pytest.raises(SearchCancelled):
+        reader.search("", skip=lambda: next(asked, True))
+    assert reader.search("report").total == 30  # the child goes on answering

@@ -198,7 +198,7 @@ def test_a_commit_in_the_middle_of_a_search_does_not_close_its_searcher(tmp_path
     with ArticleIndex(tmp_path / "index", workers=0) as idx:
         idx.add([tmp_path / "one"])
         search(idx, "harbour", with_facets=False)  # a searcher exists before the commit
-        build = facets_module._FacetCache.__init__
+        build = facets_module.RawValues.__init__
         committed: list[int] = []
 
         def commit_first(self, *args, **kwargs) -> None:
@@ -206,7 +206,7 @@ def test_a_commit_in_the_middle_of_a_search_does_not_close_its_searcher(tmp_path
                 committed.append(idx.add([tmp_path / "two"]).indexed)  # the writer commits mid-search (one file)
             build(self, *args, **kwargs)
 
-        monkeypatch.setattr(facets_module._FacetCache, "__init__", commit_first)
+        monkeypatch.setattr(facets_module.RawValues, "__init__", commit_first)
         during = search(idx, "harbour")
         assert committed == [1] and during.total == 3  # the search finished on the searcher it began with
         assert search(idx, "harbour").total == 5
@@ -309,3 +309,19 @@ def test_name_spans_mark_a_filtered_person_and_organisation() -> None:
     assert name_spans("The bank of the people.", ["Bank of England"]) == []
     # Without knowing the name is a person's, the surname alone is not marked.
     assert name_spans("Obama said so.", ["Barack Obama"]) == []
+
+
+def test_a_cancelled_search_stops_and_the_next_one_answers(index: ArticleIndex) -> None:
+    from searchapp.core.errors import SearchCancelled
+
+    with pytest.raises(SearchCancelled):
+        search(index, "", cancelled=lambda: True)
+    assert search(index, "").total == len(_all_stored(index))
+
+
+@pytest.mark.parametrize("query", ["", "*", "harbour"])
+def test_an_index_with_no_articles_yet_answers_with_nothing(tmp_path: Path, query: str) -> None:
+    with ArticleIndex(tmp_path / "index", workers=0) as idx:  # created, nothing committed into it
+        result = search(idx, query, filters={"outlet": ["BBC"]}, dedupe=True)
+        assert result.total == 0 and not result.hits
+        assert all(not counts for counts in result.facets.values())

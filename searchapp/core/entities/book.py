@@ -136,6 +136,19 @@ def _one_type_per_name(base: dict[RawName, Named], weights: Mapping[RawName, int
                 base[raw] = (name, decided[name])
 
 
+def collection_names(people: Mapping[str, int], orgs: Mapping[str, int], table: AliasTable) -> dict[RawName, Named]:
+    """Each raw name (with its type) -> the name it counts as by the known aliases and the collection's
+    rules, before any correction: the costly part of a book, from the raw names and their article counts."""
+    base: dict[RawName, Named] = {}
+    for raw, named in collection.people(people, table).items():
+        base[(raw, "person")] = named
+    for raw, named in collection.organisations(orgs, table).items():
+        base[(raw, "org")] = named
+    weights = {**{(raw, "person"): n for raw, n in people.items()}, **{(raw, "org"): n for raw, n in orgs.items()}}
+    _one_type_per_name(base, weights)
+    return base
+
+
 class NameBook:
     """Raw names -> the names they count as, for one index generation and one set of corrections.
 
@@ -149,13 +162,17 @@ class NameBook:
         table: AliasTable,
         changes: Sequence[Change] = (),
     ) -> None:
-        base: dict[RawName, Named] = {}
-        for raw, named in collection.people(people, table).items():
-            base[(raw, "person")] = named
-        for raw, named in collection.organisations(orgs, table).items():
-            base[(raw, "org")] = named
-        weights = {**{(raw, "person"): n for raw, n in people.items()}, **{(raw, "org"): n for raw, n in orgs.items()}}
-        _one_type_per_name(base, weights)
+        self._setup(collection_names(people, orgs, table), table, changes)
+
+    @classmethod
+    def from_names(cls, names: Mapping[RawName, Named], table: AliasTable, changes: Sequence[Change] = ()) -> NameBook:
+        """A book from what `collection_names` made of the collection (kept between processes), with
+        the user's changes applied now."""
+        book = cls.__new__(cls)
+        book._setup(dict(names), table, changes)
+        return book
+
+    def _setup(self, base: dict[RawName, Named], table: AliasTable, changes: Sequence[Change]) -> None:
         self.changes = tuple(changes)
         self._table = table
         self._final: dict[RawName, Named] = base
@@ -170,6 +187,7 @@ class NameBook:
         self._members: dict[str, list[str]] | None = None
         self._infos: dict[str, EntityInfo] = {}
         self._by_key: dict[str, str] | None = None
+        self._types: dict[str, str] | None = None
 
     def _apply(self, base: dict[RawName, Named], changes: Sequence[Change]) -> None:
         groups = _Groups(base)
@@ -303,6 +321,27 @@ class NameBook:
 
     def info(self, name: str) -> EntityInfo | None:
         return self._describe(name)
+
+    def names_with_aliases(self) -> list[str]:
+        """The names known by other forms too (raw forms, earlier names, the table's aliases), hidden
+        ones left out: as [info.name for info in entities() if info.aliases and not info.hidden], without
+        describing every name of the collection."""
+        members = self._names()
+        known = {entity.name for entity in self._table.entities if entity.aliases and entity.name in members}
+        return [name for name, forms in members.items()
+                if name not in self._hidden and (set(forms) - {name} or self._extra.get(name) or name in known)]
+
+    def types(self) -> Mapping[str, str]:
+        """Each name's type ("person" or "org"), as info(name).type but without describing every name."""
+        if self._types is None:
+            types = {named: kind for named, kind in self._final.values()}
+            types.update(self._kind)
+            self._types = types
+        return self._types
+
+    def raw_forms(self, name: str) -> tuple[str, ...]:
+        """The raw names in the index that count for `name` (in articles without a split)."""
+        return tuple(self._names().get(name, ()))
 
     def find(self, name: str) -> str | None:
         """The name `name` (a name, an alias or a raw form as the user typed it) stands for, or None."""

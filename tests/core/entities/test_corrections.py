@@ -137,3 +137,14 @@ def test_a_change_needs_what_it_changes() -> None:
         Change("retype", ("A",), type="place")
     with pytest.raises(ValueError, match="unknown change"):
         Change("delete", ("A",))
+
+
+@pytest.mark.parametrize("changes", [(), (Change.new("merge", ["Blair"], to="Tony Blair"), Change.new("hide", ["Ford"])),
+                                     (Change.new("rename", ["Tories"], to="The Tories"),)])
+def test_the_names_known_by_other_forms_are_those_described_with_aliases(changes) -> None:
+    from searchapp.core.entities import load_aliases
+
+    for table in (AliasTable(), load_aliases(None)):
+        named = NameBook(PEOPLE, ORGS, table, changes)
+        described = [info.name for info in named.entities() if info.aliases and not info.hidden]
+        assert sorted(named.names_with_aliases()) == sorted(described)

@@ -1,0 +1,235 @@
+"""Writer processes that analyse documents and write Whoosh segments of their own, so that every core
+does the expensive part of indexing, and the merges as well.
+
+Whoosh's own multiprocessing writer (`MpWriter` with `multisegment=True`) has the same shape; this one
+keeps the parts SearchApp needs in the parent, where they must stay sequential: the run's one writer
+holds the index's lock, assigns stories, deletes, chooses the merges and commits the table of contents.
+Documents (stories assigned) go to the writer processes in batches over plain pipes (spawn-safe, as in
+pool.py); at each commit every writer finishes its segment, one of them merging into it the segments the
+merge policy chose, and the parent commits those segments with its own changes. Nothing a writer wrote
+is visible before that commit, and a run that fails leaves the last commit as it was (its files are
+removed like any unfinished segment's).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import traceback
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+from typing import Any
+
+from whoosh.filedb.filestore import FileStorage
+from whoosh.reading import SegmentReader
+from whoosh.writing import MERGE_SMALL, SegmentWriter
+
+from searchapp.core.children import prepare_child
+from searchapp.core.errors import SearchAppError
+from searchapp.core.logs import current_log_file
+
+log = logging.getLogger(__name__)
+
+BATCH = 64  # documents sent to a writer at a time
+
+
+def _serve(conn: Connection, location: str, indexname: str, limitmb: int, log_file: str | None) -> None:
+    """A writer process: ("add", documents) without an answer; ("finish", segments to merge) answered
+    with ("segment", segment or None), or ("oserror", (errno, text)) / ("error", text) for the first
+    failure since the last commit; ("cancel", None) drops the segment being written; None stops."""
+    prepare_child(log_file)
+    index = FileStorage(location).open_index(indexname)
+    writer: Any = None
+    failure: tuple[str, Any] | None = None
+
+    def drop() -> None:
+        nonlocal writer
+        if writer is not None:
+            try:
+                writer._close_segment()  # not cancel(): that removes the temporary folder others use too
+            except Exception:  # noqa: BLE001 - its files go with the next commit's clean-up
+                pass
+        writer = None
+
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if message is None:
+            return
+        kind, payload = message
+        if kind == "cancel":
+            drop()
+            failure = None
+            continue
+        answer: tuple[str, Any] | None = failure
+        if failure is None:
+            try:
+                if writer is None and (kind == "add" or payload):
+                    writer = SegmentWriter(index, _lk=False, limitmb=limitmb)
+                if kind == "add":
+                    for document in payload:
+                        writer.add_document(**document)
+                else:
+                    for segment in payload:  # merged into this one: its deleted documents are left out
+                        reader = SegmentReader(writer.storage, writer.schema, segment)
+                        writer.add_reader(reader)
+                        reader.close()
+                    finished = writer._finalize_segment() if writer is not None and writer._added else None
+                    if finished is None:
+                        drop()
+                    answer, writer = ("segment", finished), None
+            except OSError as error:
+                answer = failure = ("oserror", (error.errno, str(error)))
+            except Exception:  # noqa: BLE001 - reported to the parent at the commit
+                log.exception("an index writer process failed")
+                answer = failure = ("error", traceback.format_exc(limit=3))
+        if kind == "finish":
+            if failure is not None:
+                drop()
+            failure = None
+            conn.send(answer)
+
+
+class _Writer:
+    def __init__(self, context: Any, location: str, indexname: str, limitmb: int) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(
+            target=_serve, args=(child, location, indexname, limitmb, current_log_file()),
+            name="searchapp-segment-writer", daemon=True,
+        )
+        self.process.start()
+        child.close()
+        self.written = 0  # documents sent since the last commit
+
+    def stop(self, timeout: float) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(timeout)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(5)
+        self.conn.close()
+
+
+class SegmentWriters:
+    """`count` writer processes for one indexing run (started on first use)."""
+
+    def __init__(self, location: str, indexname: str, count: int, limitmb: int = 64) -> None:
+        self._location, self._indexname, self._limitmb = location, indexname, limitmb
+        self.count = max(1, count)
+        self._context = multiprocessing.get_context("spawn")  # the window's process has threads: no fork
+        self._writers: list[_Writer] = []
+        self._batch: list[dict[str, Any]] = []
+
+    def add(self, document: dict[str, Any]) -> None:
+        self._batch.append(document)
+        if len(self._batch) >= BATCH:
+            self._send()
+
+    def _send(self) -> None:
+        if not self._batch:
+            return
+        if not self._writers:
+            self._writers = [_Writer(self._context, self._location, self._indexname, self._limitmb)
+                             for _ in range(self.count)]
+        writer = min(self._writers, key=lambda w: w.written)
+        writer.written += len(self._batch)
+        try:
+            writer.conn.send(("add", self._batch))
+        except OSError as error:
+            raise SearchAppError(f"An index writer process stopped unexpectedly ({error}).") from None
+        self._batch = []
+
+    def pending(self) -> int:
+        return sum(writer.written for writer in self._writers) + len(self._batch)
+
+    def finish(self, merges: Sequence[Any]) -> list[Any]:
+        """Every writer's finished segment, `merges` (segments) merged into the first; for the commit."""
+        self._send()
+        if merges and not self._writers:
+            self._writers = [_Writer(self._context, self._location, self._indexname, self._limitmb)]
+        asked = [writer for position, writer in enumerate(self._writers) if writer.written or (merges and position == 0)]
+        for position, writer in enumerate(asked):
+            writer.conn.send(("finish", list(merges) if position == 0 else []))
+        segments, failure = [], None
+        for writer in asked:
+            writer.written = 0
+            try:
+                kind, payload = writer.conn.recv()
+            except (EOFError, OSError):
+                code = writer.process.exitcode
+                failure = failure or SearchAppError(f"An index writer process stopped unexpectedly (exit code {code}).")
+                continue
+            if kind == "segment":
+                if payload is not None:
+                    segments.append(payload)
+            elif kind == "oserror" and failure is None:
+                failure = OSError(payload[0], payload[1])
+            elif failure is None:
+                failure = SearchAppError(f"An index writer process failed: {payload}")
+        if failure is not None:
+            raise failure
+        return segments
+
+    def cancel(self) -> None:
+        """Drop what the writers wrote since the last commit (after a failure)."""
+        self._batch = []
+        for writer in self._writers:
+            writer.written = 0
+            try:
+                writer.conn.send(("cancel", None))
+            except OSError:
+                pass
+
+    def close(self, timeout: float = 10.0) -> None:
+        for writer in self._writers:
+            writer.stop(timeout)
+        self._writers = []
+
+
+def merges_chosen(writer: Any, segments: list[Any]) -> tuple[list[Any], list[Any]]:
+    """(segments kept, segments to merge) by Whoosh's usual policy (merge the small segments)."""
+    probe = _MergeProbe(writer)
+    kept = MERGE_SMALL(probe, segments)
+    return kept, probe.merged
+
+
+def commit_with_segments(writer: Any, finish: Callable[[list[Any]], list[Any]]) -> None:
+    """Commit the run's writer (its deletions, and any document it wrote itself) together with the
+    segments `finish(segments to merge)` returns: the writer processes' work since the last commit."""
+    try:
+        kept, merged = merges_chosen(writer, writer.segments)
+        final = kept + finish(merged)
+        if writer._added:
+            final.append(writer._finalize_segment())
+        else:
+            writer._close_segment()
+        writer._commit_toc(final)
+    except BaseException:
+        try:
+            writer._close_segment()
+        except Exception:  # noqa: BLE001 - the first failure is the one to report
+            pass
+        writer._cleanup_on_error()  # the lock released, the temporary files gone
+        raise
+    writer._finish()
+
+
+class _MergeProbe:
+    """Stands in for a writer to see which segments Whoosh's merge policy would merge."""
+
+    def __init__(self, writer: Any) -> None:
+        self.storage = writer.storage
+        self.schema = writer.schema
+        self.merged: list[Any] = []
+
+    def add_reader(self, reader: Any) -> None:
+        self.merged.append(reader.segment())
+
+    @property
+    def articles(self) -> int:
+        return sum(segment.doc_count() for segment in self.merged)

@@ -1,0 +1,49 @@
+"""The collection's names kept between processes: used again for the same segments, made again after a
+commit or a damaged file, the user's corrections applied on top without making them again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from searchapp.config.paths import cache_dir
+from searchapp.core import facets
+from searchapp.core.entities import Change, Corrections
+from searchapp.core.index import ArticleIndex
+from searchapp.core.search import search
+from tests.core.factories import make_txt_folder, write_txt
+
+
+def _names(index: ArticleIndex) -> dict[str, int]:
+    with index.whoosh.searcher() as searcher:  # a fresh book each time, as in a fresh process
+        book = facets.build_book(searcher, index.location)
+    return {info.name: len(info.forms) for info in book.entities()}
+
+
+def test_a_fresh_book_uses_the_kept_names_until_a_commit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = make_txt_folder(tmp_path / "news", 5)
+    with ArticleIndex(tmp_path / "index", workers=0) as index:
+        index.add([folder])
+        first = _names(index)
+        assert "Tony Blair" in first and list(cache_dir().glob("names/*.pickle"))
+        built: list[int] = []
+        real = facets.collection_names
+        monkeypatch.setattr(facets, "collection_names", lambda *args: built.append(1) or real(*args))
+        assert _names(index) == first and built == []  # from the cache
+        Corrections(index.location).add(Change.new("rename", ["Tony Blair"], to="Anthony Blair"))
+        renamed = _names(index)
+        assert "Anthony Blair" in renamed and "Tony Blair" not in renamed and built == []  # applied on top
+        write_txt(folder, "more.txt", "A new report", '"It matters," said Harriet Harman.')
+        index.add([folder])  # a commit: new segments, made again
+        assert "Harriet Harman" in _names(index) and built == [1]
+        assert search(index, "", filters={"people": ["Harriet Harman"]}).total == 1
+
+
+def test_a_damaged_cache_file_is_made_again(tmp_path: Path) -> None:
+    with ArticleIndex(tmp_path / "index", workers=0) as index:
+        index.add([make_txt_folder(tmp_path / "news", 5)])
+        first = _names(index)
+        for path in cache_dir().glob("names/*.pickle"):
+            path.write_bytes(b"not a pickle")
+        assert _names(index) == first

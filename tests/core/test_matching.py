@@ -1,0 +1,52 @@
+"""Matching by set algebra finds exactly what whoosh's matchers find, deleted documents left out."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from searchapp.core.expansion import bound_expansions
+from searchapp.core.generation import Generation
+from searchapp.core.index import ArticleIndex
+from searchapp.core.matching import matching_documents
+from searchapp.core.query import parse_query
+from tests.core.factories import make_txt_folder
+
+WORDS = ["oil", "prices", "election", "campaign", "galloway", "report", "officials", "film*", "blair~",
+         '"oil prices"', "speaker:galloway", "headline:report", "date:2005", "nothing"]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory):
+    base = tmp_path_factory.mktemp("matching")
+    folder = make_txt_folder(base / "news", 40)
+    with ArticleIndex(base / "index", workers=0, commit_every=15) as opened:
+        opened.add([folder])
+        for number in (3, 8, 21):
+            (folder / f"{number:04d}.txt").unlink()
+        opened.rescan()  # deletions in committed segments
+        yield opened
+
+
+def _both(index: ArticleIndex, text: str) -> tuple[set[int], set[int]]:
+    with index.whoosh.searcher() as searcher:
+        query = bound_expansions(parse_query(text), searcher.reader())[0]
+        live = Generation(searcher).live()
+        return matching_documents(searcher, query, live), set(searcher.docs_for_query(query))
+
+
+@pytest.mark.parametrize("text", ["", "*", "oil", "oil prices", "oil OR film", "oil NOT prices", "(oil OR gas) AND report",
+                                  '"oil prices"', "speaker:galloway report", "film* NOT date:2005", "NOT oil"])
+def test_the_same_documents_as_whoosh(index: ArticleIndex, text: str) -> None:
+    ours, whoosh = _both(index, text)
+    assert ours == whoosh
+    assert len(ours) <= 37
+
+
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4), st.lists(st.sampled_from(["", "OR", "NOT", "AND"]),
+                                                                           min_size=3, max_size=3))
+def test_any_combination_of_words_matches_as_whoosh_does(index: ArticleIndex, words: list[str], joins: list[str]) -> None:
+    text = " ".join(part for pair in zip(words, [*joins, ""], strict=False) for part in pair if part)
+    ours, whoosh = _both(index, text)
+    assert ours == whoosh, text
