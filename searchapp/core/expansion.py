@@ -11,11 +11,13 @@ notice says what was cut, so the user can narrow the pattern.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from whoosh import matching
+from whoosh.codec.base import Automata
 from whoosh import query as wq
 
 MAX_WORDS = 40  # words one pattern may stand for, in one field
@@ -149,7 +151,10 @@ def _matching_words(node: wq.MultiTerm, leaf: Any, budget: _Budget, typed: str) 
         pattern = re.compile(node._get_pattern())
         words = leaf.expand_prefix(fieldname, prefix) if prefix else leaf.lexicon(fieldname)
         candidates = ((word, 0) for word in words)
-    else:  # a fuzzy term's automaton, a range
+    elif type(node) is wq.FuzzyTerm:  # the automaton walks the word list, made once for all fields and segments
+        words = (word.encode("utf-8") for word in _within(leaf, fieldname, node.text, node.maxdist, node.prefixlength))
+        candidates = ((word, leaf.doc_frequency(fieldname, word)) for word in words)
+    else:  # a range
         to_bytes = leaf.schema[fieldname].to_bytes
         words = (to_bytes(word) if isinstance(word, str) else word for word in node._btexts(leaf))
         candidates = ((word, leaf.doc_frequency(fieldname, word)) for word in words)
@@ -163,6 +168,18 @@ def _matching_words(node: wq.MultiTerm, leaf: Any, budget: _Budget, typed: str) 
             yield word, count
         elif pattern.match(word.decode("utf-8", "replace")):
             yield word, leaf.doc_frequency(fieldname, word)
+
+
+@functools.lru_cache(maxsize=32)
+def _automaton(text: str, maxdist: int, prefix: int) -> Any:
+    return Automata.levenshtein_dfa(text, maxdist, prefix)
+
+
+def _within(leaf: Any, fieldname: str, text: str, maxdist: int, prefix: int) -> Iterator[str]:
+    """The words of one segment's field within `maxdist` edits of `text` (as whoosh's terms_within,
+    whose automaton would be built again for every field of every segment)."""
+    spelled = leaf.schema[fieldname].spelling_fieldname(fieldname)
+    return Automata.find_matches(_automaton(text, maxdist, prefix), leaf.cursor(spelled))
 
 
 class ExpandedWords(wq.Query):

@@ -161,6 +161,8 @@ class CountedValues:
         self._docs: dict[str, dict[str, list[int]]] = {}
         self._complete = False
         self._all_counts: dict[str, tuple[FacetCount, ...]] | None = None
+        self._all_found: dict[str, Counter[Any]] | None = None
+        self._ranks: dict[str, int] | None = None
         self.values = _Values(self)
 
     # -- per document ---------------------------------------------------------------------------
@@ -237,39 +239,69 @@ class CountedValues:
     def counts(self, docnums: Collection[int], *, everything: bool = False,
                cancelled: Cancelled = _never) -> dict[str, tuple[FacetCount, ...]]:
         """Facet counts over `docnums`; `everything` says they are all the live documents (counted once
-        per searcher generation)."""
-        if everything and self._all_counts is not None:
+        per searcher generation). A search matching most documents is counted as the whole collection's
+        counts less those of the documents it does not match: the same exact figures, from far fewer."""
+        if everything:
+            if self._all_counts is None:
+                self._all_counts = self._ordered(self._everything(cancelled))
             return self._all_counts
+        live = self._live()
+        if len(docnums) * 2 > len(live):
+            matched = docnums if isinstance(docnums, (set, frozenset)) else set(docnums)
+            rest = live - matched
+            if len(matched) + len(rest) == len(live):  # every matched document is live
+                found = {field: counter.copy() for field, counter in self._everything(cancelled).items()}
+                for field, less in self._found(rest, cancelled).items():
+                    found[field].subtract(less)
+                return self._ordered({field: +counter for field, counter in found.items()})
+        return self._ordered(self._found(docnums, cancelled))
+
+    def _everything(self, cancelled: Cancelled) -> dict[str, Counter[Any]]:
+        """The raw counters over every live document (kept for the searcher's generation), and every
+        name's place in case-blind order."""
+        if self._all_found is None:
+            found = self._found(self._live(), cancelled)
+            names = set().union(*(found[field] for field in NAME_FIELDS))
+            self._ranks = {name: place for place, name in enumerate(sorted(sorted(names), key=str.lower))}
+            self._all_found = found
+        return self._all_found
+
+    def _found(self, docnums: Collection[int], cancelled: Cancelled) -> dict[str, Counter[Any]]:
+        """Per facet, how many of `docnums` count for each value (dates as day ordinals, in "day")."""
         self.prepare(docnums, cancelled)
-        found: dict[str, Counter[str]] = {}
+        found: dict[str, Counter[Any]] = {}
         for field in NAME_FIELDS:
             found[field] = Counter(chain.from_iterable(map(self._names[field].__getitem__, docnums)))  # type: ignore[arg-type]
         for field in RAW_FIELDS:
             found[field] = Counter(map(self._raw[field].__getitem__, docnums))
             found[field].pop("", None)
-        per_day = Counter(map(self._days.__getitem__, docnums))
-        per_day.pop(0, None)  # undated
+        found["day"] = Counter(map(self._days.__getitem__, docnums))
+        found["day"].pop(0, None)  # undated
+        return found
+
+    def _ordered(self, found: Mapping[str, Counter[Any]]) -> dict[str, tuple[FacetCount, ...]]:
+        """The counters as facet values, most first, then by name regardless of case."""
         years: Counter[str] = Counter()
         months: Counter[str] = Counter()
-        for ordinal, count in per_day.items():
+        for ordinal, count in found["day"].items():
             day = date.fromordinal(ordinal)
             years[f"{day.year:04d}"] += count
             months[f"{day.year:04d}-{day.month:02d}"] += count
-        found["year"], found["month"] = years, months
+        counters = {**found, "year": years, "month": months}
         types = self.book.types()
+        ranks = self._ranks
         facets = {}
         for field in FACET_FIELDS:
-            counter = found[field]
-            # most first, then by name regardless of case (two sorts with C key functions: tens of
-            # thousands of names)
-            ordered = sorted(counter, key=str.lower)
+            counter = counters[field]
+            # Most first, then by name regardless of case: two sorts with C key functions (tens of
+            # thousands of names), the first by the names' ranks once every name has one; the values
+            # made by C calls too.
+            ranked = field in NAME_FIELDS and ranks is not None and ranks.keys() >= counter.keys()
+            ordered = sorted(counter, key=ranks.__getitem__ if ranked else str.lower)  # type: ignore[union-attr]
             ordered.sort(key=counter.__getitem__, reverse=True)
-            if field in NAME_FIELDS:
-                facets[field] = tuple([FacetCount(v, counter[v], types.get(v, "")) for v in ordered])
-            else:
-                facets[field] = tuple([FacetCount(v, counter[v]) for v in ordered])
-        if everything:
-            self._all_counts = facets
+            kinds = map(types.get, ordered, repeat("")) if field in NAME_FIELDS else repeat("")
+            facets[field] = tuple(map(tuple.__new__, repeat(FacetCount),
+                                      zip(ordered, map(counter.__getitem__, ordered), kinds)))
         return facets
 
     def docs_with(self, fieldname: str, value: str) -> list[int]:

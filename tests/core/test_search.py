@@ -212,6 +212,25 @@ def test_a_commit_in_the_middle_of_a_search_does_not_close_its_searcher(tmp_path
         assert search(idx, "harbour").total == 5
 
 
+@pytest.mark.parametrize("query", ["fishermen NOT harbour", "fishermen NOT (harbour OR strike)", "series"])
+def test_counts_of_a_search_matching_most_articles_match_brute_force(index: ArticleIndex, query: str) -> None:
+    # counted as the collection's counts less the articles left out: the same figures as counting them
+    search(index, "")
+    result = search(index, query)
+    excluded = re.findall(r"harbour|strike", query)
+    matching = [d for d in _all_stored(index) if not any(word in d["headline"] for word in excluded)]
+    assert result.total == len(matching) > len(_all_stored(index)) / 2
+    expected = {
+        "outlet": Counter(d["outlet"] for d in matching),
+        "month": Counter(d["published"].strftime("%Y-%m") for d in matching),
+        "folder": Counter(d["folder"] for d in matching),
+    }
+    for field, counter in expected.items():
+        assert {c.value: c.count for c in result.facets[field]} == dict(counter), field
+        ordered = [(-c.count, c.value.lower()) for c in result.facets[field]]
+        assert ordered == sorted(ordered), field
+
+
 def test_facet_counts_follow_new_commits_and_deletions(tmp_path: Path) -> None:
     def records(outlet: str, count: int) -> list[dict]:
         return [{"title": f"Harbour news {n}", "text": "The harbour reopened.", "source_domain": outlet}
