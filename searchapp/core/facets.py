@@ -28,7 +28,7 @@ from searchapp.core.columns import COLUMN, RAW_FIELDS, read_record
 from searchapp.core.entities import Corrections, NameBook, load_aliases
 from searchapp.core.entities.aliases import ALIASES_FILE
 from searchapp.core.entities.book import collection_names
-from searchapp.core.entities.cache import cached_names
+from searchapp.core.entities.cache import cached, cached_names
 from searchapp.core.entities.corrections import CorrectionsError
 from searchapp.core.errors import SearchCancelled
 from searchapp.core.matching import matching_documents
@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 FACET_FIELDS = ("speakers", "people", "orgs", "outlet", "year", "month", "format", "folder")
 NAME_FIELDS = ("speakers", "people", "orgs")  # values go through the name book
 _KINDS = {"p": "person", "o": "org"}
+_COUNTED = (*NAME_FIELDS, *RAW_FIELDS, "day")  # what a document counts for (years and months come from days)
 
 
 class RawValues:
@@ -75,6 +76,14 @@ def names_stamp(location: str | os.PathLike[str]) -> tuple[Any, ...]:
     except OSError:
         aliases = None
     return Corrections(location).stamp(), aliases
+
+
+def counts_key(searcher: Any, location: str | os.PathLike[str], stamp: tuple[Any, ...]) -> tuple[Any, ...]:
+    """What the whole collection's facet counts depend on: the index's segments and their deletions, and
+    `stamp`, the names_stamp (corrections, the collection's aliases) the name book was made with."""
+    segments = sorted((leaf.segment().segment_id(), leaf.segment().deleted_count())
+                      for leaf, _offset in searcher.reader().leaf_readers() if leaf.segment() is not None)
+    return "counts", os.path.abspath(location), tuple(segments), stamp, _shipped_aliases_stamp()
 
 
 def raw_name_counts(searcher: Any) -> dict[str, Counter[str]]:
@@ -146,8 +155,10 @@ class CountedValues:
     needed. `values[field]` is the whole collection's (every document decoded once)."""
 
     def __init__(self, searcher: Any, raw: RawValues, book: NameBook, split_docs: Mapping[int, str],
-                 days: Sequence[int], stories: Any, live: Callable[[], Set[int]]) -> None:
+                 days: Sequence[int], stories: Any, live: Callable[[], Set[int]],
+                 cache_key: tuple[Any, ...] | None = None) -> None:
         self.searcher = searcher
+        self._cache_key = cache_key  # the whole collection's counts are kept between processes under it
         self._live = live  # () -> every live document number
         self.raw = raw
         self.book = book
@@ -260,7 +271,11 @@ class CountedValues:
         """The raw counters over every live document (kept for the searcher's generation), and every
         name's place in case-blind order."""
         if self._all_found is None:
-            found = self._found(self._live(), cancelled)
+            if self._cache_key is None:
+                found = self._found(self._live(), cancelled)
+            else:
+                found = cached("counts", self._cache_key, lambda: self._found(self._live(), cancelled),
+                               lambda value: isinstance(value, dict) and value.keys() == set(_COUNTED))
             names = set().union(*(found[field] for field in NAME_FIELDS))
             self._ranks = {name: place for place, name in enumerate(sorted(sorted(names), key=str.lower))}
             self._all_found = found

@@ -19,7 +19,7 @@ from whoosh import query as wq
 from whoosh.columns import NumericColumn
 
 from searchapp.core.entities import NameBook
-from searchapp.core.facets import CountedValues, RawValues, build_book, names_stamp
+from searchapp.core.facets import CountedValues, RawValues, build_book, counts_key, names_stamp
 from searchapp.core.index import ArticleIndex
 from searchapp.core.schema import TEXT_ANALYZER
 
@@ -84,7 +84,7 @@ class Generation:
                 if docnum is not None:
                     split_docs[docnum] = path
             self._counted = CountedValues(self.searcher, self.raw_values(), book, split_docs, self.days(), self.stories,
-                                          self.live)
+                                          self.live, counts_key(self.searcher, location, self._book_stamp))
         return self._counted
 
     def _column(self, field: str) -> Iterator[Any]:

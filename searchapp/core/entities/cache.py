@@ -1,4 +1,5 @@
-"""What the collection's rules and the known aliases make of an index's raw names, kept between processes.
+"""What the collection's rules and the known aliases make of an index's raw names, kept between processes
+(and, through `cached`, the whole collection's facet counts).
 
 Building it is the costly part of a name book (seconds at 100,000 articles), and every fresh process
 (a script's `searchapp search`) would otherwise build it again. It is kept in the user cache folder,
@@ -28,30 +29,36 @@ KEPT = 8  # cache files kept (the oldest go first)
 Names = tuple[Mapping[Any, Any], AliasTable]
 
 
-def _folder() -> Path:
-    return cache_dir() / "names"
+def _folder(kind: str = "names") -> Path:
+    return cache_dir() / kind
 
 
 def cached_names(key: tuple[Any, ...], build: Callable[[], Names]) -> Names:
     """The collection's names and the alias table for `key` (the index folder, its segments, the aliases
     files' stamps): from the cache when it has them, else `build()` and keep the result."""
+    return cached("names", key, build, lambda value: isinstance(value[1], AliasTable) and isinstance(value[0], dict))
+
+
+def cached(kind: str, key: tuple[Any, ...], build: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
+    """The value kept in the cache folder `kind` for `key` when it is there and `valid(value)`; else
+    `build()`, kept for the next process."""
     digest = hashlib.blake2b(repr((__version__, key)).encode("utf-8"), digest_size=16).hexdigest()
-    path = _folder() / f"{digest}.pickle"
+    path = _folder(kind) / f"{digest}.pickle"
     try:
         with path.open("rb") as handle:
-            names, table = pickle.load(handle)
-        if isinstance(table, AliasTable) and isinstance(names, dict):
-            return names, table
+            value = pickle.load(handle)
+        if valid(value):
+            return value
     except FileNotFoundError:
         pass
     except Exception:  # noqa: BLE001 - a damaged or foreign cache file is made again
-        log.info("could not read the names cache %s; making it again", path, exc_info=True)
-    names, table = build()
-    _save(path, (names, table))
-    return names, table
+        log.info("could not read the cache file %s; making it again", path, exc_info=True)
+    value = build()
+    _save(path, value)
+    return value
 
 
-def _save(path: Path, value: Names) -> None:
+def _save(path: Path, value: Any) -> None:
     part = path.with_suffix(f".{os.getpid()}.part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -62,5 +69,5 @@ def _save(path: Path, value: Names) -> None:
         for old in kept[KEPT:]:
             old.unlink(missing_ok=True)
     except OSError:  # a full or read-only cache folder: searches go on, a little slower
-        log.info("could not keep the names cache in %s", path.parent, exc_info=True)
+        log.info("could not keep a cache file in %s", path.parent, exc_info=True)
         part.unlink(missing_ok=True)

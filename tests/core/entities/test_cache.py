@@ -47,3 +47,34 @@ def test_a_damaged_cache_file_is_made_again(tmp_path: Path) -> None:
         for path in cache_dir().glob("names/*.pickle"):
             path.write_bytes(b"not a pickle")
         assert _names(index) == first
+
+
+def _fresh_counts(index_dir: Path, query: str = "") -> dict[str, dict[str, int]]:
+    """Facet counts from a newly opened index, as a fresh process sees them."""
+    with ArticleIndex(index_dir, workers=0) as index:
+        return {field: {c.value: c.count for c in counts} for field, counts in search(index, query).facets.items()}
+
+
+@pytest.mark.parametrize("query", ["", "said", "matters NOT harbour"])
+def test_the_collection_counts_are_kept_and_follow_corrections_commits_and_damage(tmp_path: Path, query: str) -> None:
+    folder = make_txt_folder(tmp_path / "news", 6)
+    with ArticleIndex(tmp_path / "index", workers=0) as index:
+        index.add([folder])
+    first = _fresh_counts(tmp_path / "index", query)
+    assert list(cache_dir().glob("counts/*.pickle")) and "Tony Blair" in first["speakers"]
+    assert _fresh_counts(tmp_path / "index", query) == first  # from the kept counts
+    Corrections(tmp_path / "index").add(Change.new("rename", ["Tony Blair"], to="Anthony Blair"))
+    renamed = _fresh_counts(tmp_path / "index", query)
+    assert renamed["speakers"].get("Anthony Blair") == first["speakers"]["Tony Blair"]
+    assert "Tony Blair" not in renamed["speakers"]
+    write_txt(folder, "more.txt", "A new report", '"It matters," said Harriet Harman.')
+    with ArticleIndex(tmp_path / "index", workers=0) as index:
+        index.add([folder])  # a commit: new segments, counted again
+    assert _fresh_counts(tmp_path / "index", query)["speakers"].get("Harriet Harman") == 1
+    (folder / "more.txt").unlink()
+    with ArticleIndex(tmp_path / "index", workers=0) as index:
+        index.add([folder])  # a deletion
+    assert "Harriet Harman" not in _fresh_counts(tmp_path / "index", query)["speakers"]
+    for path in cache_dir().glob("counts/*.pickle"):
+        path.write_bytes(b"not a pickle")
+    assert _fresh_counts(tmp_path / "index", query) == renamed
