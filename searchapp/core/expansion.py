@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from whoosh import matching
-from whoosh.codec.base import Automata
 from whoosh import query as wq
+from whoosh.codec.base import Automata
 
 MAX_WORDS = 40  # words one pattern may stand for, in one field
 POSTINGS_BUDGET = 150_000  # postings (article mentions) all the patterns of one query may read

@@ -65,7 +65,7 @@ class RawValues:
     def every(self) -> Iterator[tuple[int, bytes]]:
         """(document, record) for every document, each segment's column read in order."""
         for start, column, end in zip(self._starts, self._columns, [*self._starts[1:], self.size], strict=True):
-            yield from zip(range(start, end), column if column is not None else repeat(b""))
+            yield from zip(range(start, end), column if column is not None else repeat(b""), strict=False)
 
 
 def names_stamp(location: str | os.PathLike[str]) -> tuple[Any, ...]:
@@ -316,7 +316,7 @@ class CountedValues:
             ordered.sort(key=counter.__getitem__, reverse=True)
             kinds = map(types.get, ordered, repeat("")) if field in NAME_FIELDS else repeat("")
             facets[field] = tuple(map(tuple.__new__, repeat(FacetCount),
-                                      zip(ordered, map(counter.__getitem__, ordered), kinds)))
+                                      zip(ordered, map(counter.__getitem__, ordered), kinds, strict=False)))
         return facets
 
     def docs_with(self, fieldname: str, value: str) -> list[int]:
