@@ -32,12 +32,13 @@ class Generation:
     """One searcher of an index and what is kept with it: the facet values (each document's read when
     first needed), the name book and the rankings of recent searches."""
 
-    __slots__ = ("searcher", "rankings", "_raw", "_book", "_book_stamp", "_counted", "_expansions", "_days",
+    __slots__ = ("searcher", "rankings", "lengths", "_raw", "_book", "_book_stamp", "_counted", "_expansions", "_days",
                  "_stories", "_live")
 
     def __init__(self, searcher: Any) -> None:
         self.searcher = searcher
         self.rankings: dict[tuple[Any, ...], Any] = {}  # search._Ranked each
+        self.lengths: dict[Any, list[int]] = {}  # core/ranking.py: each segment's field lengths
         self._raw: RawValues | None = None
         self._book: NameBook | None = None
         self._book_stamp: tuple[Any, ...] | None = None

@@ -15,6 +15,7 @@ from typing import Any
 
 from whoosh import highlight, sorting
 from whoosh import query as wq
+from whoosh.searching import Results
 
 from searchapp.core.documents import speakers_from_stored, split_names, stored_article
 from searchapp.core.entities import NameBook
@@ -26,6 +27,7 @@ from searchapp.core.index import ArticleIndex
 from searchapp.core.matching import TermDocs, matching_documents
 from searchapp.core.models import Entities, Hit, SearchResult, StoredArticle
 from searchapp.core.query import parse_query, read_query
+from searchapp.core.ranking import plain_words, top_scored
 from searchapp.core.schema import TEXT_ANALYZER
 
 __all__ = ["FACET_FIELDS", "NAME_FIELDS", "SORTS", "article", "copies", "highlight_spans", "iter_matches",
@@ -101,15 +103,27 @@ def _ranked(
         # The page comes from a top-N search over the same documents; whoosh's own total and
         # docset would each run the query again (and its total ignores a filter when terms=True).
         limit = max(needed, RANKED_GROWTH * entry.results.scored_length() if entry.results else 0)
-        collector = searcher.collector(limit=limit, filter=entry.allowed, **_sort_args(sort))
-        _keep_every_matcher(collector)
-        searcher.search_with_collector(_union_trees(parsed), collector)
-        entry.results = collector.results()
+        entry.results = _top(generation, parsed, entry, limit, sort)
         _record_terms(entry.results, entry.term_docs)
     rankings[key] = entry
     while len(rankings) > RANKED_KEPT:
         del rankings[next(iter(rankings))]
     return entry
+
+
+def _top(generation: Generation, parsed: wq.Query, entry: _Ranked, limit: int, sort: str) -> Any:
+    """The best `limit` of the entry's documents as whoosh Results: scored in core/ranking.py when the
+    query is plain words, else by whoosh (sorted by date when asked)."""
+    searcher = generation.searcher
+    words = plain_words(parsed) if sort == "relevance" else None
+    if words is not None:
+        top_n = top_scored(searcher, words, entry.docs, limit, generation.lengths)
+        if top_n is not None:
+            return Results(searcher, parsed, top_n)
+    collector = searcher.collector(limit=limit, filter=entry.allowed, **_sort_args(sort))
+    _keep_every_matcher(collector)
+    searcher.search_with_collector(_union_trees(parsed), collector)
+    return collector.results()
 
 
 def _union_trees(query: wq.Query) -> wq.Query:

@@ -50,3 +50,25 @@ def test_scores_are_the_sums_of_each_words_scores(index: ArticleIndex, text: str
     best = sorted(expected.values(), reverse=True)[: len(result.hits)]
     assert result.total == len(expected)
     assert [round(hit.score, 6) for hit in result.hits] == [round(score, 6) for score in best]
+
+
+@pytest.mark.parametrize("text", ["interest rates", "oil OR price", "bank (yen OR oil)"])
+def test_plain_words_are_scored_from_their_postings_as_whoosh_scores_them(index: ArticleIndex, text: str) -> None:
+    from searchapp.core.ranking import plain_words, top_scored
+
+    searcher = SEARCHERS.current(index).searcher
+    parsed = parse_query(text)
+    words = plain_words(parsed)
+    assert words
+    docs = set(searcher.docs_for_query(parsed))
+    ours = top_scored(searcher, words, docs, 25, {})
+    theirs = [(hit.score, hit.docnum) for hit in searcher.search(parsed, limit=None)][:25]
+    assert ours is not None
+    assert [(round(score, 6), docnum) for score, docnum in ours] == [(round(s, 6), d) for s, d in theirs]
+
+
+def test_other_queries_are_left_to_whoosh() -> None:
+    from searchapp.core.ranking import plain_words
+
+    for text in ['"interest rates"', "bank NOT yen", "inter*", "date:2005", "presidnet~"]:
+        assert plain_words(parse_query(text)) is None, text

@@ -1,0 +1,109 @@
+"""Ranking a search of plain words: BM25F scores read from each word's postings, a block at a time.
+
+Whoosh ranks by walking a tree of matchers one document at a time (a union per word over the default
+fields, an intersection for AND), several Python calls per document and field: a word in most articles
+took most of a second at 20,000 articles. A query made only of words joined by AND and OR (most typed
+queries) is scored here instead: the documents that match are already known (core/matching.py), so
+each word's postings in each field are read a block at a time and its BM25F score added to the
+documents it is in. A document's score is the same sum whoosh makes (a word's score in a field times
+the word's boost, summed over the words it holds), so the ranking is the same. Any other query
+(phrases, patterns, NOT, dates) is ranked by whoosh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from heapq import nsmallest
+from typing import Any
+
+from whoosh import columns
+from whoosh import query as wq
+from whoosh.codec import whoosh3
+from whoosh.scoring import BM25F, BM25FScorer
+from whoosh.util.numeric import byte_to_length
+
+
+def plain_words(query: wq.Query) -> list[wq.Term] | None:
+    """The words of a query made only of terms joined by AND and OR (no boost on the joins), else None."""
+    if type(query) is wq.Term:
+        return [query] if isinstance(query.text, (str, bytes)) else None
+    if type(query) in (wq.And, wq.Or) and query.boost == 1.0:
+        words: list[wq.Term] = []
+        for child in query.subqueries:
+            found = plain_words(child)
+            if found is None:
+                return None
+            words.extend(found)
+        return words
+    return None
+
+
+def top_scored(searcher: Any, words: list[wq.Term], docs: Collection[int], limit: int,
+               lengths: dict[Any, list[int]]) -> list[tuple[float, int]] | None:
+    """(score, document) of the `limit` best of `docs` (best first, then in index order), scored as
+    whoosh's BM25F scores `words`; None when this searcher is not one this module can read (whoosh
+    ranks then). `lengths` keeps each segment's field lengths between searches."""
+    weighting = searcher.weighting
+    if type(weighting) is not BM25F:
+        return None
+    wanted = docs if isinstance(docs, (set, frozenset)) else set(docs)
+    scores: dict[int, float] = {}
+    for word in words:
+        fieldname = word.fieldname
+        text = searcher.schema[fieldname].to_bytes(word.text) if isinstance(word.text, str) else word.text
+        for sub, offset in searcher.leaf_searchers():
+            reader = sub.reader()
+            if (fieldname, text) not in reader:
+                continue
+            scorer = weighting.scorer(sub, fieldname, text)
+            matcher = reader.postings(fieldname, text)
+            if not isinstance(scorer, BM25FScorer) or not isinstance(matcher, whoosh3.W3LeafMatcher):
+                return None  # an unscored field, another codec: whoosh's own way
+            norms = _norms(scorer)
+            field_bytes = _length_bytes(reader, fieldname, lengths)
+            factor = scorer.idf * (scorer.K1 + 1) * word.boost
+            _add_scores(matcher, offset, wanted, field_bytes, norms, factor, scores)
+    if len(scores) != len(wanted):
+        return None  # a match this module did not score: whoosh's own way
+    best = nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
+    return [(score, docnum) for docnum, score in best]
+
+
+def _add_scores(matcher: Any, offset: int, wanted: Collection[int], field_bytes: list[int], norms: list[float],
+                factor: float, scores: dict[int, float]) -> None:
+    """Add one word's scores in one segment's field, a block of postings at a time."""
+    get = scores.get
+    while matcher.is_active():
+        if matcher._ids is None:
+            matcher._read_ids()
+        if matcher._weights is None:
+            matcher._read_weights()
+        for docnum, weight in zip(matcher._ids, matcher._weights, strict=True):
+            found = docnum + offset
+            if found in wanted:
+                # bm25(idf, tf, fl, avgfl, B, K1) * boost, as whoosh computes it
+                scores[found] = get(found, 0.0) + factor * weight / (weight + norms[field_bytes[docnum]])
+        matcher._next_block()
+
+
+def _norms(scorer: Any) -> list[float]:
+    """K1 * ((1 - B) + B * length / avgfl) for every stored length byte (lengths are kept as one byte)."""
+    k1, b, average = scorer.K1, scorer.B, scorer.avgfl
+    return [k1 * ((1 - b) + b * byte_to_length(byte) / average) if byte else k1 * ((1 - b) + b / average)
+            for byte in range(256)]
+
+
+def _length_bytes(reader: Any, fieldname: str, lengths: dict[Any, list[int]]) -> list[int]:
+    """The segment's stored length byte of `fieldname` for each of its documents (read once)."""
+    key = (reader.segment().segment_id(), reader.segment().deleted_count(), fieldname)
+    if key not in lengths:
+        column = reader._perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+        count = reader.doc_count_all()
+        if column is None:
+            lengths[key] = [0] * count
+        elif isinstance(column, columns.NumericColumn.Reader) and column._typecode == "B":
+            data = list(column._dbfile.get(column._basepos, column._count))
+            lengths[key] = data + [0] * (count - len(data))
+        else:
+            lengths[key] = list(column)
+    return lengths[key]
