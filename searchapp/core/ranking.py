@@ -6,8 +6,8 @@ took most of a second at 20,000 articles. A query made only of words joined by A
 queries) is scored here instead: the documents that match are already known (core/matching.py), so
 each word's postings in each field are read a block at a time and its BM25F score added to the
 documents it is in. A document's score is the same sum whoosh makes (a word's score in a field times
-the word's boost, summed over the words it holds), so the ranking is the same. Any other query
-(phrases, patterns, NOT, dates) is ranked by whoosh.
+the word's boost, summed over the words it holds; a pattern scored at one score adds its boost), so
+the ranking is the same. Any other query (phrases, NOT, dates) is ranked by whoosh.
 """
 
 from __future__ import annotations
@@ -22,14 +22,23 @@ from whoosh.codec import whoosh3
 from whoosh.scoring import BM25F, BM25FScorer
 from whoosh.util.numeric import byte_to_length
 
+from searchapp.core.expansion import ExpandedWords
 
-def plain_words(query: wq.Query) -> list[wq.Term] | None:
-    """The words of a query made only of terms joined by AND and OR (no boost on the joins), else None."""
+
+def plain_words(query: wq.Query) -> list[Any] | None:
+    """The words of a query made only of terms and expanded patterns joined by AND and OR (no boost on the
+    joins), else None. A pattern scored as words gives its words; one scored at one score stays whole."""
     if type(query) is wq.Term:
         return [query] if isinstance(query.text, (str, bytes)) else None
+    if type(query) is ExpandedWords:
+        if query.constantscore:
+            return [query]
+        return [wq.Term(fieldname, word, boost=query.boost) for fieldname, word in query.pairs]
     if type(query) in (wq.And, wq.Or) and query.boost == 1.0:
         words: list[wq.Term] = []
         for child in query.subqueries:
+            if child is wq.NullQuery:  # a field a pattern matched no word in
+                continue
             found = plain_words(child)
             if found is None:
                 return None
@@ -49,6 +58,9 @@ def top_scored(searcher: Any, words: list[wq.Term], docs: Collection[int], limit
     wanted = docs if isinstance(docs, (set, frozenset)) else set(docs)
     scores: dict[int, float] = {}
     for word in words:
+        if type(word) is ExpandedWords:  # a pattern at one score: its boost, once per document
+            _add_constant(searcher, word, wanted, scores)
+            continue
         fieldname = word.fieldname
         text = searcher.schema[fieldname].to_bytes(word.text) if isinstance(word.text, str) else word.text
         for sub, offset in searcher.leaf_searchers():
@@ -67,6 +79,18 @@ def top_scored(searcher: Any, words: list[wq.Term], docs: Collection[int], limit
         return None  # a match this module did not score: whoosh's own way
     best = nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
     return [(score, docnum) for docnum, score in best]
+
+
+def _add_constant(searcher: Any, pattern: ExpandedWords, wanted: Collection[int], scores: dict[int, float]) -> None:
+    found: set[int] = set()
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        for fieldname, word in pattern.pairs:
+            if (fieldname, word) in reader:
+                found.update(docnum + offset for docnum in reader.postings(fieldname, word).all_ids())
+    get = scores.get
+    for docnum in found & wanted if isinstance(wanted, (set, frozenset)) else found.intersection(wanted):
+        scores[docnum] = get(docnum, 0.0) + pattern.boost
 
 
 def _add_scores(matcher: Any, offset: int, wanted: Collection[int], field_bytes: list[int], norms: list[float],
