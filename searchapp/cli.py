@@ -8,6 +8,7 @@ usage error (a bad option or a query that cannot be read).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -160,6 +161,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     bar = ProgressBar(not args.quiet)
     try:
         report = index.add(paths, progress=bar, wait=not args.no_wait)
+        if not report.cancelled:
+            _prepare_searches(index)
     finally:
         bar.finish()
         index.close()
@@ -167,6 +170,18 @@ def cmd_index(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"  skipped {problem.path}: {problem.reason}")
     return EXIT_SKIPPED if report.problems or report.cancelled else EXIT_OK
+
+
+def _prepare_searches(index: Any) -> None:
+    """Work out the collection's names and facet counts now, as the first search would: they are kept in
+    the cache folder, so a script's first search after indexing is as quick as the next (seconds at
+    100,000 articles otherwise). Nothing is lost when this fails: the first search does it then."""
+    from searchapp.core.search import search
+
+    try:
+        search(index, "", page_size=1)
+    except Exception:  # noqa: BLE001 - a search that fails here fails again, with its message, when asked
+        logging.getLogger(__name__).info("could not prepare the first search", exc_info=True)
 
 
 def cmd_search(args: argparse.Namespace) -> int:

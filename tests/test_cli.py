@@ -261,3 +261,16 @@ def test_search_says_how_a_query_was_read(indexed: Path, capsys: pytest.CaptureF
     assert json.loads(capsys.readouterr().out)["notice"] is None
     assert main(["search", "AND OR NOT", "--index", str(indexed)]) == 2
     assert "no words to join" in capsys.readouterr().err
+
+
+def test_indexing_prepares_the_first_search(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from searchapp.config.paths import cache_dir
+
+    folder = make_txt_folder(tmp_path / "news", 4)
+    assert main(["index", str(folder), "--index", str(tmp_path / "index"), "--quiet"]) == 0
+    # the names and the collection's counts are kept before any search asks for them
+    assert list(cache_dir().glob("names/*.pickle")) and list(cache_dir().glob("counts/*.pickle"))
+    capsys.readouterr()
+    assert main(["search", "", "--index", str(tmp_path / "index"), "--json", "--facets"]) == 0
+    speakers = json.loads(capsys.readouterr().out)["facets"]["speakers"]
+    assert sum(value["count"] for value in speakers) == 4
