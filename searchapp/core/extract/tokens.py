@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,9 +20,11 @@ _PAIRS = ("'‘", "‘'", "‘‘", "’’", "''", "``", ",,")
 _DOUBLED = re.compile("|".join(_PAIRS))
 # A ‘ at the start of a word opens a quotation; the next ’ that ends a word closes it.
 _SINGLE_PAIR = re.compile(r"(?<![\w’'])‘([^‘’\n]{2,}?)’(?![\w])")
-# Each token with the white space before it: a word ("U.S", "co-op", "O'Brien"), a possessive 's, or
-# any other single character (punctuation, a quote mark).
-_TOKEN = re.compile(r"""\s*(?:\w+(?:[-&.]\w+|['’](?!s\b)\w+)*|['’]s\b|\S)""")
+# Each token of a piece of text without white space: a word ("U.S", "co-op", "O'Brien"), a possessive
+# 's, or any other single character (punctuation, a quote mark). No token takes in white space, so the
+# tokens of a text are those of its pieces between white space; possessive quantifiers, since a word's
+# match never has to give characters back.
+_TOKEN = re.compile(r"""\w++(?:[-&.]\w++|['’](?!s\b)\w++)*+|['’]s\b|\S""")
 _POSSESSIVES = frozenset(["'s", "’s"])
 _COMPOUND_ENDINGS = ("ed", "ing", "-run", "-made", "-born", "-wide", "-like", "-style", "-era")
 # Titles whose full stop never ends a sentence: "Sen. Marco Rubio", "Cmdr. Constantino Chiwenga".
@@ -114,20 +115,24 @@ class Doc:
 def tokenize(paragraphs: list[str]) -> Doc:
     """Tokens of the paragraphs, in order, with sentence starts marked (quotations come later).
 
-    Each step over the tokens is a C-level loop (what a token is, is cached)."""
+    The text is split at white space in C; only the pieces with punctuation in them are searched for
+    tokens. Each later step over the tokens is a C-level loop (what a token is, is cached)."""
     doc = Doc()
-    found: list[str] = []  # each token with the white space before it
+    words, space_before = doc.words, doc.space_before
     for p, paragraph in enumerate(paragraphs):
-        tokens = _TOKEN.findall(normalise_quotes(paragraph))
-        if tokens:
-            doc.bounds.append((len(found), len(found) + len(tokens)))
-            doc.para += [p] * len(tokens)
-            found += tokens
-    n = len(found)
-    doc.words = words = list(map(str.lstrip, found))  # the same string when there was no space
-    doc.space_before = space_before = list(map(operator.is_not, found, words))
-    for first, _ in doc.bounds:
-        space_before[first] = True
+        first = len(words)
+        for piece in normalise_quotes(paragraph).split():
+            if piece.isalnum():  # a plain word, as most pieces are: one token
+                words.append(piece)
+                space_before.append(True)
+            else:
+                tokens = _TOKEN.findall(piece)
+                words += tokens
+                space_before += [True] + [False] * (len(tokens) - 1)
+        if len(words) > first:
+            doc.bounds.append((first, len(words)))
+            doc.para += [p] * (len(words) - first)
+    n = len(words)
     doc.space_after = [*space_before[1:], True] if n else []
     doc.kinds = list(map(_KINDS.__getitem__, words))
     doc.cap = list(map(_CAPITALS.__getitem__, words))
