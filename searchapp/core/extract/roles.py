@@ -18,6 +18,9 @@ _JOINED = frozenset([".", "'s", "’s", "'", "’"])
 
 
 def join(words: list[str]) -> str:
+    plain = " ".join(words)
+    if "." not in plain and _JOINED.isdisjoint(words):
+        return plain  # nothing written against the word before it, as in most names
     text = ""
     for k, w in enumerate(words):
         text += w if (w in _JOINED or not text) else " " + w
