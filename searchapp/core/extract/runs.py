@@ -211,6 +211,7 @@ def trim(doc: Doc, span: list[int], article: Article) -> list[int]:
     while span and (
         (doc.words[span[0]] in NOT_NAME_WORDS and not _title_article(doc, span))
         or doc.words[span[0]] in CONNECTORS
+        or doc.words[span[0]] == "."  # left of an initial whose letter was trimmed: "A. H. Robins Co"
         or doc.words[span[0]].endswith(_DESCRIPTOR_ENDINGS)  # "Houston-based Continental"
         or (doc.sent_start[span[0]] and doc.words[span[0]].endswith(_ADVERB_ENDINGS))  # "Initially"
         or _describing(doc, span, article)  # "Secretive Telegram", "Hosting Cook", "Vote Blair"
