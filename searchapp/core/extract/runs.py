@@ -32,6 +32,9 @@ _DESCRIPTIVE_ENDINGS = ("ive", "ous", "ful", "less", "ing")
 _ADVERB_ENDINGS = ("ially", "ually", "ately", "ously", "ently", "antly", "ically", "ingly", "edly")
 CONNECTORS = frozenset("of for and & de van den der von du da del la le bin al the y".split())
 _APOSTROPHES = frozenset("'’")
+_EDITORIAL_LABELS = frozenset("Note Notes Update Correction Clarification".split())
+_ROW_TOKENS = 20  # a table's row is short: a label, figures, "vs" and figures
+_NUMBER_WORDS = frozenset("nil one two three four five six seven eight nine ten eleven twelve".split())
 _TRAILING = frozenset(". Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # Organisation names that every country has one of: "South Korea's Foreign Ministry" keeps its country.
 _GENERIC_BODIES = frozenset(
@@ -206,8 +209,8 @@ def article_words(doc: Doc, runs: list[list[int]]) -> Article:
 
 
 def trim(doc: Doc, span: list[int], article: Article) -> list[int]:
-    """The span without sentence openers, descriptions and loose connectors at its ends; a mid-sentence
-    "The" stays ("The New York Times")."""
+    """The span without sentence openers, descriptions, labels and loose connectors at its ends; a
+    mid-sentence "The" stays ("The New York Times")."""
     while span and (
         (doc.words[span[0]] in NOT_NAME_WORDS and not _title_article(doc, span))
         or doc.words[span[0]] in CONNECTORS
@@ -215,6 +218,7 @@ def trim(doc: Doc, span: list[int], article: Article) -> list[int]:
         or doc.words[span[0]].endswith(_DESCRIPTOR_ENDINGS)  # "Houston-based Continental"
         or (doc.sent_start[span[0]] and doc.words[span[0]].endswith(_ADVERB_ENDINGS))  # "Initially"
         or _describing(doc, span, article)  # "Secretive Telegram", "Hosting Cook", "Vote Blair"
+        or _label(doc, span[0])  # "NOTE: ...", "Shr 1.20 dlrs vs 1.10 dlrs"
     ):
         span = span[1:]
     while span and (doc.words[span[-1]] in CONNECTORS or doc.words[span[-1]] in _TRAILING):
@@ -243,6 +247,19 @@ def _describing(doc: Doc, span: list[int], article: Article) -> bool:
     if len(span) == 2 and article.first_names.get(following, set()) - {word}:
         return True
     return len(word) >= 6 and word.endswith(_DESCRIPTIVE_ENDINGS) and article.mid_sentence[following] >= 2
+
+
+def _label(doc: Doc, i: int) -> bool:
+    """A paragraph's first word that labels it: an editor's note ("NOTE: annual dividend ...") or the
+    row of a table of results ("Shr profit 15 cts vs profit four cts", "Net 5.0 mln vs 4.0 mln")."""
+    if i > 0 and doc.para[i - 1] == doc.para[i]:
+        return False
+    if doc.words[i].capitalize() in _EDITORIAL_LABELS and doc.words[i + 1 : i + 2] == [":"]:
+        return True
+    row = doc.words[i : i + _ROW_TOKENS + 1]
+    row = row[: doc.para[i : i + len(row)].count(doc.para[i])]  # within the paragraph
+    figures = any(w[0].isdigit() or w in _NUMBER_WORDS for w in row)
+    return len(row) <= _ROW_TOKENS and "vs" in row and row[-1] != "." and figures
 
 
 def _title_article(doc: Doc, span: list[int]) -> bool:

@@ -95,3 +95,11 @@ def test_a_name_never_starts_with_a_full_stop() -> None:
     assert entities.people == ("David Mulford",)
     assert not any(name.startswith(".") for name in entities.orgs)
 
+
+def test_labels_of_notes_and_of_table_rows_are_no_names() -> None:
+    body = (
+        "Shr profit three cts vs loss three cts\n\nNet profit 363,000 vs loss 197,000\n\n"
+        "Revs 3,761,000 vs 2,666,000\n\nNOTE: annual dividend payable April 10 to stockholders of record."
+    )
+    entities = extract(body)
+    assert entities.people == () and entities.orgs == ()
