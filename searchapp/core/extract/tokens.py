@@ -125,6 +125,9 @@ def tokenize(paragraphs: list[str]) -> Doc:
             if piece.isalnum():  # a plain word, as most pieces are: one token
                 words.append(piece)
                 space_before.append(True)
+            elif piece[:-1].isalnum() and piece[-1] != "_":  # a word and its comma or full stop
+                words += (piece[:-1], piece[-1])
+                space_before += (True, False)
             else:
                 tokens = _TOKEN.findall(piece)
                 words += tokens
@@ -218,7 +221,9 @@ def _abbreviation(doc: Doc, i: int) -> bool:
     if prev in _TITLE_ABBREVIATIONS or nxt[:1].islower():
         return True
     initial = len(prev) == 1 and prev.isupper()  # "George W. Bush", but "named after George H. W. Then"
-    if initial or prev in _ABBREVIATIONS or _DOTTED.fullmatch(prev) or _PARTY_STATE.fullmatch(prev):
+    dotted = "." in prev and _DOTTED.fullmatch(prev) is not None
+    party_state = "-" in prev and _PARTY_STATE.fullmatch(prev) is not None
+    if initial or prev in _ABBREVIATIONS or dotted or party_state:
         kind = doc.kinds[i + 1] if nxt else "q"
         return kind == "p" or (kind == "w" and nxt not in NOT_NAME_WORDS)
     return False
