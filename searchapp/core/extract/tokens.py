@@ -187,7 +187,7 @@ def _mark_sentences(doc: Doc) -> None:
     words, kinds = doc.words, doc.kinds
     n = len(words)
     starts = [False] * n
-    others = list(itertools.compress(range(n), map("w".__ne__, kinds)))  # punctuation and quote marks
+    others = [k for k, kind in enumerate(kinds) if kind != "w"]  # punctuation and quote marks
     for first, end in doc.bounds:
         boundary = True  # the next word starts a sentence
         i = first  # the first token not yet looked at
