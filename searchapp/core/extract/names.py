@@ -283,7 +283,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     article = runs.article_words(doc, raw_runs)
     vocabulary = article.vocabulary
     mid_sentence = article.mid_sentence
-    surnames = _titled_surnames(doc)
+    surnames = _titled_surnames(doc, raw_runs)
     mentions: list[Mention] = []
     openers: list[Mention] = []
     for raw in raw_runs:
@@ -342,13 +342,16 @@ def find_mentions(doc: Doc) -> list[Mention]:
     return _type_by_context(doc, mentions, openers)
 
 
-def _titled_surnames(doc: Doc) -> frozenset[str]:
+def _titled_surnames(doc: Doc, raw_runs: list[list[int]]) -> frozenset[str]:
     """Title words that the article writes as a surname after an honorific ("Ms King said"), but not
-    an office styled "Lord" or "Lady" ("the Lord Chancellor said")."""
+    an office styled "Lord" or "Lady" ("the Lord Chancellor said"). An honorific is capitalised, so
+    it is in one of the runs."""
     return frozenset(
         doc.words[i + 1]
-        for i in doc.positions(HONORIFICS)
-        if i + 1 < len(doc.words)
+        for run in raw_runs
+        for i in run
+        if doc.words[i] in HONORIFICS
+        and i + 1 < len(doc.words)
         and doc.words[i + 1] in TITLE_WORDS
         and not doc.is_cap(i + 2)
         and not (doc.words[i] in ("Lord", "Lady") and doc.words[i + 1] in _LORDS_OFFICES)

@@ -10,7 +10,6 @@ trimmed of sentence openers and descriptions ("Houston-based", "Thirty-six-year-
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -199,7 +198,6 @@ class Article:
 
 def article_words(doc: Doc, runs: list[list[int]]) -> Article:
     vocabulary = frozenset(doc.words)
-    capitals = itertools.compress(range(len(doc.words)), doc.cap)
     first_names: dict[str, set[str]] = {}
     for run in runs:
         first = doc.words[run[0]]
@@ -207,7 +205,8 @@ def article_words(doc: Doc, runs: list[list[int]]) -> Article:
             first_names.setdefault(doc.words[run[-1]], set()).add(first)
     return Article(
         vocabulary,
-        Counter([doc.words[i] for i in capitals if not doc.sent_start[i]]),
+        # every capitalised word is in a run
+        Counter([doc.words[i] for run in runs for i in run if doc.cap[i] and not doc.sent_start[i]]),
         first_names,
     )
 
