@@ -31,6 +31,10 @@ from searchapp.core.extract.roles import age_after, join, modifier, role_after, 
 from searchapp.core.extract.tokens import Doc
 
 _PARTY_ADJECTIVES = frozenset("Republican Democrat Democratic Independent Libertarian Green Liberal".split())
+# Offices styled "Lord": "the Lord Chancellor", "the Lord Mayor", "the Lord Chief Justice".
+_LORDS_OFFICES = frozenset("Chancellor Mayor Chief Justice President Speaker Provost Lieutenant".split())
+# Endings of abstract nouns, never of a surname: "General Election", "General Agreement on Tariffs".
+_NOUN_ENDINGS = ("ment", "ments", "tion", "tions", "sion", "sions")
 _ROYAL_TITLES = frozenset("King Queen Prince Princess Duke Duchess Emperor Empress Grand".split())
 _ARTICLES = frozenset("The Der Die Das".split())
 # Capitalised words that name a role before a person: titles, and role nouns written with a capital.
@@ -73,6 +77,15 @@ def _strip_prefix(doc: Doc, name: list[int]) -> tuple[list[int], list[int]]:
     ):
         g += 1
     return name[g:], name[:g]
+
+
+def _no_surname(name: list[str]) -> bool:
+    """A one-word name after a title that is an occasion or an abstract noun: "General Election",
+    "the General Agreement on Tariffs and Trade"."""
+    word = name[0]
+    return len(name) == 1 and (
+        word in NOT_NAMES or (word.endswith(_NOUN_ENDINGS) and word not in GIVEN_NAMES)
+    )
 
 
 def _without_trailing_initials(doc: Doc, name: list[int]) -> list[int]:
@@ -193,9 +206,10 @@ def _mention(
         prefix = portfolio + prefix
         if (
             not name
-            or doc.words[name[0]][0].islower()
+            or not doc.words[name[0]][0].isupper()  # not even ". Treasury" of "the U.S. Treasury"
             or orgs.is_place([doc.words[k] for k in name])
             or all(doc.words[k] in NOT_NAME_WORDS for k in name)  # "in front of the PC I realised"
+            or _no_surname([doc.words[k] for k in name])
         ):
             return None
         title_words = words[: last_title + 1]
@@ -269,11 +283,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     article = runs.article_words(doc, raw_runs)
     vocabulary = article.vocabulary
     mid_sentence = article.mid_sentence
-    surnames = frozenset(
-        doc.words[i + 1]
-        for i in doc.positions(HONORIFICS)
-        if i + 1 < len(doc.words) and doc.words[i + 1] in TITLE_WORDS and not doc.is_cap(i + 2)
-    )
+    surnames = _titled_surnames(doc, raw_runs)
     mentions: list[Mention] = []
     openers: list[Mention] = []
     for raw in raw_runs:
@@ -330,6 +340,22 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 mention.role = role
             mentions.append(mention)
     return _type_by_context(doc, mentions, openers)
+
+
+def _titled_surnames(doc: Doc, raw_runs: list[list[int]]) -> frozenset[str]:
+    """Title words that the article writes as a surname after an honorific ("Ms King said"), but not
+    an office styled "Lord" or "Lady" ("the Lord Chancellor said"). An honorific is capitalised, so
+    it is in one of the runs."""
+    return frozenset(
+        doc.words[i + 1]
+        for run in raw_runs
+        for i in run
+        if doc.words[i] in HONORIFICS
+        and i + 1 < len(doc.words)
+        and doc.words[i + 1] in TITLE_WORDS
+        and not doc.is_cap(i + 2)
+        and not (doc.words[i] in ("Lord", "Lady") and doc.words[i + 1] in _LORDS_OFFICES)
+    )
 
 
 def _shouted_lede(doc: Doc, i: int) -> bool:

@@ -124,11 +124,11 @@ def _place_word(word: str) -> bool:
 
 def undotted(word: str) -> str:
     """ "U.S" and "U.K." -> "US", "UK": a dotted acronym is the same word as the plain one."""
-    return word.replace(".", "") if _DOTTED.fullmatch(word) else word
+    return word.replace(".", "") if dotted(word) else word
 
 
 def dotted(word: str) -> bool:
-    return bool(_DOTTED.fullmatch(word))
+    return "." in word and _DOTTED.fullmatch(word) is not None  # most words have no full stop: no search
 
 
 def party_canonical(name: str) -> str:

@@ -49,10 +49,9 @@ _CREDIT_HEAD = re.compile(
 )
 _CREDIT_TAIL = re.compile(r"/(?:AP|AFP|Getty\s+Images|Reuters|EPA|PA)\)?$")
 # Cheap tests that a paragraph may hold a clue inside, before the expression is tried (one search over a
-# paragraph tries every alternative at every character).
-_CREDIT_CLUES = tuple(
-    "Photo Image Picture REUTERS/ AP/ AFP/ EPA/ Writing Editing contributed Updated".split()
-)
+# paragraph tries every alternative at every character): "/" stands for every agency's, "iting" for
+# "Writing" and "Editing".
+_CREDIT_CLUES = tuple("/ Photo Image Picture iting contributed Updated".split())
 # "TOKYO (Reuters) -", "SEOUL, Aug. 29 (Yonhap) --", "GREEN BAY, Wis. --", "(CNN)".
 _DATELINE = re.compile(
     r"""^(?:(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*)(?:,\s[A-Z][a-z]+\.?)?(?:,\s[A-Z][a-z]{2,4}\.?\s\d{1,2})?

@@ -107,12 +107,7 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
             candidates = [e for e in entities if e.forms[0].split()[0] == word and " " in e.forms[0]]
         if candidates:
             target = max(
-                candidates,
-                key=lambda e: (
-                    max(x.start for x in e.mentions if x.start < m.start)
-                    if any(x.start < m.start for x in e.mentions)
-                    else -1
-                ),
+                candidates, key=lambda e: max((x.start for x in e.mentions if x.start < m.start), default=-1)
             )
         elif m.kind == "person":
             target = next((e for e in entities if e.forms[0] == word), None) or Entity("person")

@@ -18,6 +18,9 @@ _JOINED = frozenset([".", "'s", "’s", "'", "’"])
 
 
 def join(words: list[str]) -> str:
+    plain = " ".join(words)
+    if "." not in plain and _JOINED.isdisjoint(words):
+        return plain  # nothing written against the word before it, as in most names
     text = ""
     for k, w in enumerate(words):
         text += w if (w in _JOINED or not text) else " " + w
@@ -40,8 +43,9 @@ def role_before(doc: Doc, start: int) -> str:
     has_role = False
     while k >= 0 and len(words) < 8 and doc.para[k] == doc.para[start] and doc.quote[k] == doc.quote[start]:
         w = doc.words[k]
-        if w in ("of", "for", "at", "the", "The", "by", "with") and not words:
-            return ""  # "editor of The Scotsman": what follows is not the person
+        if (w in ("of", "for", "at", "the", "The", "by", "with") or doc.kinds[k] == "s") and not words:
+            # "editor of The Scotsman", "Prime Minister's Questions": what follows is not the person
+            return ""
         if w == "of" and k > 0 and doc.words[k - 1] in _RELATIONS:
             break  # "the eldest daughter of ex-King Michael": the daughter is someone else
         if doc.is_cap(k) or doc.kinds[k] == "s" or w in ("of", "for", "&") or "-" in w:

@@ -10,7 +10,6 @@ trimmed of sentence openers and descriptions ("Houston-based", "Thirty-six-year-
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -32,6 +31,11 @@ _DESCRIPTIVE_ENDINGS = ("ive", "ous", "ful", "less", "ing")
 _ADVERB_ENDINGS = ("ially", "ually", "ately", "ously", "ently", "antly", "ically", "ingly", "edly")
 CONNECTORS = frozenset("of for and & de van den der von du da del la le bin al the y".split())
 _APOSTROPHES = frozenset("'’")
+# What may stand inside a run without a capital: connectors, full stops, possessives (and digits).
+_MAY_JOIN = CONNECTORS | _APOSTROPHES | frozenset([".", "'s", "’s"])
+_EDITORIAL_LABELS = frozenset("Note Notes Update Correction Clarification".split())
+_ROW_TOKENS = 20  # a table's row is short: a label, figures, "vs" and figures
+_NUMBER_WORDS = frozenset("nil one two three four five six seven eight nine ten eleven twelve".split())
 _TRAILING = frozenset(". Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # Organisation names that every country has one of: "South Korea's Foreign Ministry" keeps its country.
 _GENERIC_BODIES = frozenset(
@@ -64,6 +68,8 @@ def capitalised_runs(doc: Doc) -> list[list[int]]:
                 break  # "AirAsia Flight QZ8501": the airline, not its flight
             if cap[j] and not (doc.sent_start[j] and last != "."):
                 span.append(j)
+            elif w not in _MAY_JOIN and not w.isdigit():
+                break  # an ordinary word or mark, as most that end a run
             elif w == "." and len(last) == 1 and doc.is_cap(j + 1) and words[j + 1] not in NOT_NAME_WORDS:
                 span.append(j)  # an initial: "George W. Bush" (but not "after George H. W. Then it")
             elif w == "." and last in TITLE_WORDS and doc.is_cap(j + 1) and not doc.sent_start[j + 1]:
@@ -192,7 +198,6 @@ class Article:
 
 def article_words(doc: Doc, runs: list[list[int]]) -> Article:
     vocabulary = frozenset(doc.words)
-    capitals = itertools.compress(range(len(doc.words)), doc.cap)
     first_names: dict[str, set[str]] = {}
     for run in runs:
         first = doc.words[run[0]]
@@ -200,21 +205,16 @@ def article_words(doc: Doc, runs: list[list[int]]) -> Article:
             first_names.setdefault(doc.words[run[-1]], set()).add(first)
     return Article(
         vocabulary,
-        Counter([doc.words[i] for i in capitals if not doc.sent_start[i]]),
+        # every capitalised word is in a run
+        Counter([doc.words[i] for run in runs for i in run if doc.cap[i] and not doc.sent_start[i]]),
         first_names,
     )
 
 
 def trim(doc: Doc, span: list[int], article: Article) -> list[int]:
-    """The span without sentence openers, descriptions and loose connectors at its ends; a mid-sentence
-    "The" stays ("The New York Times")."""
-    while span and (
-        (doc.words[span[0]] in NOT_NAME_WORDS and not _title_article(doc, span))
-        or doc.words[span[0]] in CONNECTORS
-        or doc.words[span[0]].endswith(_DESCRIPTOR_ENDINGS)  # "Houston-based Continental"
-        or (doc.sent_start[span[0]] and doc.words[span[0]].endswith(_ADVERB_ENDINGS))  # "Initially"
-        or _describing(doc, span, article)  # "Secretive Telegram", "Hosting Cook", "Vote Blair"
-    ):
+    """The span without sentence openers, descriptions, labels and loose connectors at its ends; a
+    mid-sentence "The" stays ("The New York Times")."""
+    while span and _loose_first_word(doc, span, article):
         span = span[1:]
     while span and (doc.words[span[-1]] in CONNECTORS or doc.words[span[-1]] in _TRAILING):
         span = span[:-1]  # "told the White House Saturday"
@@ -226,6 +226,23 @@ def trim(doc: Doc, span: list[int], article: Article) -> list[int]:
         if not (_spelled_out(doc, span) or place or (len(span) > 1 and doc.words[span[0]] in TITLE_WORDS)):
             span = span[1:]
     return span
+
+
+def _loose_first_word(doc: Doc, span: list[int], article: Article) -> bool:
+    """Whether the span's first word is no part of the name."""
+    word = doc.words[span[0]]
+    if (
+        (word in NOT_NAME_WORDS and not _title_article(doc, span))
+        or word in CONNECTORS
+        or word == "."  # left of an initial whose letter was trimmed: "A. H. Robins Co"
+        or word.endswith(_DESCRIPTOR_ENDINGS)  # "Houston-based Continental"
+    ):
+        return True
+    return doc.sent_start[span[0]] and (  # the others open a sentence (a label, its paragraph)
+        word.endswith(_ADVERB_ENDINGS)  # "Initially"
+        or _describing(doc, span, article)  # "Secretive Telegram", "Hosting Cook", "Vote Blair"
+        or _label(doc, span[0])  # "NOTE: ...", "Shr 1.20 dlrs vs 1.10 dlrs"
+    )
 
 
 def _describing(doc: Doc, span: list[int], article: Article) -> bool:
@@ -242,6 +259,21 @@ def _describing(doc: Doc, span: list[int], article: Article) -> bool:
     if len(span) == 2 and article.first_names.get(following, set()) - {word}:
         return True
     return len(word) >= 6 and word.endswith(_DESCRIPTIVE_ENDINGS) and article.mid_sentence[following] >= 2
+
+
+def _label(doc: Doc, i: int) -> bool:
+    """A paragraph's first word that labels it: an editor's note ("NOTE: annual dividend ...") or the
+    row of a table of results ("Shr profit 15 cts vs profit four cts", "Net 5.0 mln vs 4.0 mln")."""
+    if i > 0 and doc.para[i - 1] == doc.para[i]:
+        return False
+    if doc.words[i].capitalize() in _EDITORIAL_LABELS and doc.words[i + 1 : i + 2] == [":"]:
+        return True
+    row = doc.words[i : i + _ROW_TOKENS + 1]
+    if "vs" not in row:
+        return False
+    row = row[: doc.para[i : i + len(row)].count(doc.para[i])]  # within the paragraph
+    figures = any(w[0].isdigit() or w in _NUMBER_WORDS for w in row)
+    return len(row) <= _ROW_TOKENS and "vs" in row and row[-1] != "." and figures
 
 
 def _title_article(doc: Doc, span: list[int]) -> bool:

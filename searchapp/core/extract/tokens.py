@@ -8,11 +8,11 @@ single-quote style is read like the rest.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
-import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from searchapp.core.extract.lexicon import NOT_NAME_WORDS
 
@@ -20,9 +20,11 @@ _PAIRS = ("'‘", "‘'", "‘‘", "’’", "''", "``", ",,")
 _DOUBLED = re.compile("|".join(_PAIRS))
 # A ‘ at the start of a word opens a quotation; the next ’ that ends a word closes it.
 _SINGLE_PAIR = re.compile(r"(?<![\w’'])‘([^‘’\n]{2,}?)’(?![\w])")
-# Each token with the white space before it: a word ("U.S", "co-op", "O'Brien"), a possessive 's, or
-# any other single character (punctuation, a quote mark).
-_TOKEN = re.compile(r"""\s*(?:\w+(?:[-&.]\w+|['’](?!s\b)\w+)*|['’]s\b|\S)""")
+# Each token of a piece of text without white space: a word ("U.S", "co-op", "O'Brien"), a possessive
+# 's, or any other single character (punctuation, a quote mark). No token takes in white space, so the
+# tokens of a text are those of its pieces between white space; possessive quantifiers, since a word's
+# match never has to give characters back.
+_TOKEN = re.compile(r"""\w++(?:[-&.]\w++|['’](?!s\b)\w++)*+|['’]s\b|\S""")
 _POSSESSIVES = frozenset(["'s", "’s"])
 _COMPOUND_ENDINGS = ("ed", "ing", "-run", "-made", "-born", "-wide", "-like", "-style", "-era")
 # Titles whose full stop never ends a sentence: "Sen. Marco Rubio", "Cmdr. Constantino Chiwenga".
@@ -113,29 +115,54 @@ class Doc:
 def tokenize(paragraphs: list[str]) -> Doc:
     """Tokens of the paragraphs, in order, with sentence starts marked (quotations come later).
 
-    Each step over the tokens is a C-level loop (what a token is, is cached)."""
+    The text is split at white space in C; only the pieces with punctuation in them are searched for
+    tokens. Each later step over the tokens is a C-level loop (what a token is, is cached)."""
     doc = Doc()
-    found: list[str] = []  # each token with the white space before it
+    words, space_before = doc.words, doc.space_before
     for p, paragraph in enumerate(paragraphs):
-        tokens = _TOKEN.findall(normalise_quotes(paragraph))
-        if tokens:
-            doc.bounds.append((len(found), len(found) + len(tokens)))
-            doc.para += [p] * len(tokens)
-            found += tokens
-    n = len(found)
-    doc.words = words = list(map(str.lstrip, found))  # the same string when there was no space
-    doc.space_before = space_before = list(map(operator.is_not, found, words))
-    for first, _ in doc.bounds:
-        space_before[first] = True
+        first = len(words)
+        for piece in normalise_quotes(paragraph).split():
+            if piece.isalnum():  # a plain word, as most pieces are: one token
+                words.append(piece)
+                space_before.append(True)
+            elif piece[:-1].isalnum() and piece[-1] != "_":  # a word and its comma or full stop
+                words += (piece[:-1], piece[-1])
+                space_before += (True, False)
+            else:
+                tokens = _TOKEN.findall(piece)
+                words += tokens
+                space_before += [True] + [False] * (len(tokens) - 1)
+        if len(words) > first:
+            doc.bounds.append((first, len(words)))
+            doc.para += [p] * (len(words) - first)
+    n = len(words)
     doc.space_after = [*space_before[1:], True] if n else []
-    doc.kinds = list(map(_kind, words))
-    doc.cap = list(map(_capital, words))
+    doc.kinds = list(map(_KINDS.__getitem__, words))
+    doc.cap = list(map(_CAPITALS.__getitem__, words))
     _mark_sentences(doc)
     doc.quote = [-1] * n
     return doc
 
 
-@functools.lru_cache(maxsize=8192)
+_T = TypeVar("_T")
+_DISTINCT_TOKENS = 50_000
+
+
+class _ByToken(dict[str, _T]):
+    """What a token is, worked out once per distinct token: mapped over an article's tokens, a hit is a
+    plain dict lookup in C (an lru_cache hit costs more than twice as much)."""
+
+    def __init__(self, compute: Callable[[str], _T]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, token: str) -> _T:
+        if len(self) >= _DISTINCT_TOKENS:
+            self.clear()  # a long-running worker's memory stays bounded
+        value = self[token] = self.compute(token)
+        return value
+
+
 def _kind(token: str) -> str:
     """ "w" word, "s" possessive 's, "q" quote mark, "p" punctuation."""
     first = token[0]
@@ -144,11 +171,14 @@ def _kind(token: str) -> str:
     return "q" if token == '"' else "s" if token in _POSSESSIVES else "p"
 
 
-@functools.lru_cache(maxsize=8192)
 def _capital(token: str) -> bool:
     """A word with a capital; but a capital before a participle compound is no name ("Kremlin-backed",
     "Party-controlled"), while "Ban Ki-moon" is."""
     return token[0].isupper() and not ("-" in token and token.endswith(_COMPOUND_ENDINGS))
+
+
+_KINDS = _ByToken(_kind)
+_CAPITALS = _ByToken(_capital)
 
 
 def _mark_sentences(doc: Doc) -> None:
@@ -157,7 +187,7 @@ def _mark_sentences(doc: Doc) -> None:
     words, kinds = doc.words, doc.kinds
     n = len(words)
     starts = [False] * n
-    others = list(itertools.compress(range(n), map("w".__ne__, kinds)))  # punctuation and quote marks
+    others = [k for k, kind in enumerate(kinds) if kind != "w"]  # punctuation and quote marks
     for first, end in doc.bounds:
         boundary = True  # the next word starts a sentence
         i = first  # the first token not yet looked at
@@ -191,7 +221,9 @@ def _abbreviation(doc: Doc, i: int) -> bool:
     if prev in _TITLE_ABBREVIATIONS or nxt[:1].islower():
         return True
     initial = len(prev) == 1 and prev.isupper()  # "George W. Bush", but "named after George H. W. Then"
-    if initial or prev in _ABBREVIATIONS or _DOTTED.fullmatch(prev) or _PARTY_STATE.fullmatch(prev):
+    dotted = "." in prev and _DOTTED.fullmatch(prev) is not None
+    party_state = "-" in prev and _PARTY_STATE.fullmatch(prev) is not None
+    if initial or prev in _ABBREVIATIONS or dotted or party_state:
         kind = doc.kinds[i + 1] if nxt else "q"
         return kind == "p" or (kind == "w" and nxt not in NOT_NAME_WORDS)
     return False

@@ -61,3 +61,45 @@ def test_a_princess_who_speaks_is_not_credited_to_her_father() -> None:
         'Romania, who said a relationship with him was "politics, politics, politics".'
     )
     assert speakers(body) == {"Marguerite of Romania": "person"}
+
+
+def test_an_occasion_or_an_abstract_noun_after_a_title_is_no_surname() -> None:
+    body = (
+        "Labour is preparing for the General Election. Mr Blair said the General Election would be close. "
+        "Trade ministers met under the General Agreement on Tariffs and Trade, officials said."
+    )
+    assert extract(body).people == ("Blair",)
+
+
+def test_an_office_styled_lord_is_no_lord_of_that_name() -> None:
+    body = (
+        "The Lord Chancellor, Lord Falconer, said the reform was needed. The Lord Chancellor has the "
+        "final say. Ms King said she would vote for it."
+    )
+    entities = extract(body)
+    assert set(entities.people) == {"Falconer", "King"}
+    assert speakers(body) == {"Falconer": "person", "King": "person"}
+
+
+def test_a_name_owned_by_a_titled_person_is_not_titled() -> None:
+    body = "Tony Blair faced Prime Minister's Questions on Wednesday, and Michael Howard attacked him."
+    assert set(extract(body).people) == {"Tony Blair", "Michael Howard"}
+
+
+def test_a_name_never_starts_with_a_full_stop() -> None:
+    body = (
+        "David Mulford, Assistant Secretary of the U.S. Treasury, told the conference that talks would "
+        "resume. A. H. Robins Co said sales rose."
+    )
+    entities = extract(body)
+    assert entities.people == ("David Mulford",)
+    assert not any(name.startswith(".") for name in entities.orgs)
+
+
+def test_labels_of_notes_and_of_table_rows_are_no_names() -> None:
+    body = (
+        "Shr profit three cts vs loss three cts\n\nNet profit 363,000 vs loss 197,000\n\n"
+        "Revs 3,761,000 vs 2,666,000\n\nNOTE: annual dividend payable April 10 to stockholders of record."
+    )
+    entities = extract(body)
+    assert entities.people == () and entities.orgs == ()
