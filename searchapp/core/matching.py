@@ -3,16 +3,23 @@
 A query is mostly words ORed over the text fields and ANDed together: here each word's postings are
 read into a set and the sets combined in C (union, intersection, difference), instead of whoosh's
 matchers stepping through every matching document in Python, several method calls each (at 20,000
-articles, a word in most of them: 280 ms -> 40 ms on a loaded machine). What set algebra does not
-express (phrases, ranges, a field's every value) is left to whoosh.
+articles, a word in most of them: 280 ms -> 40 ms on a loaded machine). A date range is read from the
+`published` column (whoosh would open a matcher for every date in the range: a month was 0.9 s at 20,000
+articles). What set algebra does not express (phrases, other ranges, a field's every value) is left to
+whoosh.
 """
 
 from __future__ import annotations
 
+import sys
+import weakref
+from array import array
 from collections.abc import Set
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.columns import NumericColumn
+from whoosh.fields import DATETIME
 
 from searchapp.core.expansion import ExpandedWords
 
@@ -27,6 +34,8 @@ def matching_documents(searcher: Any, query: wq.Query, live: Set[int], terms: Te
 
 
 def _docs(searcher: Any, node: wq.Query, live: Set[int], terms: TermDocs) -> set[int]:
+    if type(node) is wq.DateRange and _dated(searcher, node.fieldname):
+        return _in_range(searcher, node)
     if isinstance(node, wq.Term):
         return _term_docs(searcher, node.fieldname, node.text, terms)
     if isinstance(node, wq.Every) and not node.fieldname:
@@ -76,3 +85,44 @@ def _term_docs(searcher: Any, fieldname: str, text: Any, terms: TermDocs) -> set
     if found:
         terms[(fieldname, word)] = found
     return set(found)
+
+
+_COLUMNS: weakref.WeakKeyDictionary[Any, dict[str, list[int]]] = weakref.WeakKeyDictionary()
+
+
+def _dated(searcher: Any, fieldname: str) -> bool:
+    field = searcher.schema[fieldname] if fieldname in searcher.schema else None
+    return isinstance(field, DATETIME) and field.column_type is not None
+
+
+def _in_range(searcher: Any, node: wq.DateRange) -> set[int]:
+    """The documents whose date column value is within the range (an undated one has the column's
+    default, beyond every date)."""
+    values = column_numbers(searcher, node.fieldname)
+    low = 0 if node.start is None else node.start + (1 if node.startexcl else 0)
+    high = 2**63 - 1 if node.end is None else node.end - (1 if node.endexcl else 0)
+    return {docnum for docnum, value in enumerate(values) if low <= value <= high}
+
+
+def column_numbers(searcher: Any, fieldname: str) -> list[int]:
+    """A numeric column's value for every document of the searcher (kept with the searcher)."""
+    kept = _COLUMNS.setdefault(searcher, {})
+    if fieldname not in kept:
+        values: list[int] = []
+        for leaf, _offset in searcher.reader().leaf_readers():
+            if leaf.doc_count_all():  # an index with no segment yet has one empty reader, with no columns
+                values.extend(numeric_column(leaf.column_reader(fieldname, translate=False)))
+        kept[fieldname] = values
+    return kept[fieldname]
+
+
+def numeric_column(reader: Any) -> list[int]:
+    """Every value of one segment's 64-bit numeric column (a DATETIME's): its bytes read at once and
+    turned into numbers in C, not one document at a time (50 times faster); other readers one by one."""
+    if isinstance(reader, NumericColumn.Reader) and reader._typecode == "Q":
+        numbers = array("Q")
+        numbers.frombytes(reader._dbfile.get(reader._basepos, reader._count * 8))
+        if sys.byteorder == "little":
+            numbers.byteswap()  # whoosh writes them big-endian
+        return numbers.tolist() + [reader._default] * (reader._doccount - reader._count)
+    return list(reader)

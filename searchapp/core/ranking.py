@@ -7,7 +7,8 @@ queries) is scored here instead: the documents that match are already known (cor
 each word's postings in each field are read a block at a time and its BM25F score added to the
 documents it is in. A document's score is the same sum whoosh makes (a word's score in a field times
 the word's boost, summed over the words it holds; a pattern scored at one score adds its boost), so
-the ranking is the same. Any other query (phrases, NOT, dates) is ranked by whoosh.
+the ranking is the same; a date range adds its boost, as in whoosh. Any other query (phrases, NOT)
+is ranked by whoosh.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from whoosh.scoring import BM25F, BM25FScorer
 from whoosh.util.numeric import byte_to_length
 
 from searchapp.core.expansion import ExpandedWords
+from searchapp.core.matching import matching_documents
 
 
 def plain_words(query: wq.Query) -> list[Any] | None:
@@ -30,6 +32,8 @@ def plain_words(query: wq.Query) -> list[Any] | None:
     joins), else None. A pattern scored as words gives its words; one scored at one score stays whole."""
     if type(query) is wq.Term:
         return [query] if isinstance(query.text, (str, bytes)) else None
+    if isinstance(query, wq.NumericRange) and query.constantscore:  # a date range: its boost, once per document
+        return [query]
     if type(query) is ExpandedWords:
         if query.constantscore:
             return [query]
@@ -61,6 +65,9 @@ def top_scored(searcher: Any, words: list[wq.Term], docs: Collection[int], limit
         if type(word) is ExpandedWords:  # a pattern at one score: its boost, once per document
             _add_constant(searcher, word, wanted, scores)
             continue
+        if isinstance(word, wq.NumericRange):  # a date range, likewise
+            _add(matching_documents(searcher, word, wanted), word.boost, scores)
+            continue
         fieldname = word.fieldname
         text = searcher.schema[fieldname].to_bytes(word.text) if isinstance(word.text, str) else word.text
         for sub, offset in searcher.leaf_searchers():
@@ -88,9 +95,13 @@ def _add_constant(searcher: Any, pattern: ExpandedWords, wanted: Collection[int]
         for fieldname, word in pattern.pairs:
             if (fieldname, word) in reader:
                 found.update(docnum + offset for docnum in reader.postings(fieldname, word).all_ids())
+    _add(found.intersection(wanted), pattern.boost, scores)
+
+
+def _add(docs: set[int], score: float, scores: dict[int, float]) -> None:
     get = scores.get
-    for docnum in found & wanted if isinstance(wanted, (set, frozenset)) else found.intersection(wanted):
-        scores[docnum] = get(docnum, 0.0) + pattern.boost
+    for docnum in docs:
+        scores[docnum] = get(docnum, 0.0) + score
 
 
 def _add_scores(matcher: Any, offset: int, wanted: Collection[int], field_bytes: list[int], norms: list[float],

@@ -11,7 +11,7 @@ from searchapp.core.generation import Generation
 from searchapp.core.index import ArticleIndex
 from searchapp.core.matching import matching_documents
 from searchapp.core.query import parse_query
-from tests.core.factories import make_txt_folder
+from tests.core.factories import make_txt_folder, write_json_records
 
 WORDS = ["oil", "prices", "election", "campaign", "galloway", "report", "officials", "film*", "blair~",
          '"oil prices"', "speaker:galloway", "headline:report", "date:2005", "nothing"]
@@ -50,3 +50,23 @@ def test_any_combination_of_words_matches_as_whoosh_does(index: ArticleIndex, wo
     text = " ".join(part for pair in zip(words, [*joins, ""], strict=False) for part in pair if part)
     ours, whoosh = _both(index, text)
     assert ours == whoosh, text
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory: pytest.TempPathFactory):
+    base = tmp_path_factory.mktemp("dated")
+    records = [{"title": f"Harbour report {n}", "text": "The harbour reopened.",
+                "date_publish": f"{2004 + n % 3}-{1 + n % 12:02d}-{1 + n % 28:02d} {n % 24:02d}:00:00"}
+               for n in range(60)] + [{"title": "Undated harbour report", "text": "No date."}]
+    write_json_records(base / "news" / "a.jsonl", records)
+    with ArticleIndex(base / "index", workers=0) as opened:
+        opened.add([base / "news"])
+        yield opened
+
+
+@pytest.mark.parametrize("text", ["date:2005", "date:2005-03", "date:2005-03-04", "date:2004-01..2005-06",
+                                  "date:>2005-06-01", "date:>=2005-06-01", "date:<2005", "date:<=2005",
+                                  "date:2005 OR date:2004-02", "harbour NOT date:2006", "date:2006-W10"])
+def test_date_ranges_from_the_column_match_as_whoosh_does(dated: ArticleIndex, text: str) -> None:
+    ours, whoosh = _both(dated, text)
+    assert ours == whoosh

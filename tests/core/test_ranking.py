@@ -24,10 +24,11 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> ArticleIndex:
     chance = random.Random(7)
     for part, size in enumerate((2600, 40, 40)):  # three commits: three segments, one of several parts
         records = []
-        for _n in range(size):
+        for n in range(size):
             words = chance.choices(WORDS, k=chance.randint(1, 12))
             filler = " ".join(chance.choices(["the", "a", "report", "said", "today"], k=chance.randint(1, 30)))
-            records.append({"title": " ".join(chance.sample(WORDS, 2)), "text": f"{' '.join(words)} {filler}."})
+            records.append({"title": " ".join(chance.sample(WORDS, 2)), "text": f"{' '.join(words)} {filler}.",
+                            "date_publish": f"{2004 + n % 2}-{1 + n % 12:02d}-10 12:00:00"})
         write_json_records(base / f"part{part}" / "a.jsonl", records)
     idx = ArticleIndex(base / "index", workers=0)
     for part in range(3):
@@ -53,7 +54,7 @@ def test_scores_are_the_sums_of_each_words_scores(index: ArticleIndex, text: str
 
 
 @pytest.mark.parametrize("text", ["interest rates", "oil OR price", "bank (yen OR oil)", "inter* rates", "bak~ yen",
-                                  "pri* OR budg*"])
+                                  "pri* OR budg*", "date:2005 bank yen", "date:2004-03 OR oil"])
 def test_plain_words_are_scored_from_their_postings_as_whoosh_scores_them(index: ArticleIndex, text: str) -> None:
     from searchapp.core.expansion import bound_expansions
     from searchapp.core.ranking import plain_words, top_scored
@@ -72,5 +73,5 @@ def test_plain_words_are_scored_from_their_postings_as_whoosh_scores_them(index:
 def test_other_queries_are_left_to_whoosh() -> None:
     from searchapp.core.ranking import plain_words
 
-    for text in ['"interest rates"', "bank NOT yen", "date:2005"]:
+    for text in ['"interest rates"', "bank NOT yen", '"bank yen" date:2005']:
         assert plain_words(parse_query(text)) is None, text
