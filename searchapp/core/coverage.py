@@ -111,11 +111,12 @@ def _series(
     quoted: set[int],
     mentioned: set[int],
     days: Sequence[int],
-    outlets: Sequence[tuple[str, ...]],
+    outlet_of: Sequence[str],
     index_of: Mapping[str, int],
     by: str,
     width: int,
 ) -> Series:
+    """One series: `quoted` and `mentioned` per bucket, and per outlet ("" in `outlet_of`: none)."""
     def per_bucket(docs: Iterable[int]) -> tuple[list[int], int]:
         counts = [0] * width
         per_day = Counter(map(days.__getitem__, docs))  # few distinct days: each put in its bucket once
@@ -124,8 +125,18 @@ def _series(
             counts[index_of[bucket_of(date.fromordinal(ordinal), by)]] += count
         return counts, undated
 
-    quoted_counts, undated_quoted = per_bucket(quoted)
+    def per_outlet(docs: Iterable[int]) -> dict[str, int]:
+        counts = Counter(map(outlet_of.__getitem__, docs))  # counted in C
+        counts.pop("", None)
+        return dict(counts.most_common())
+
     mentioned_counts, undated_mentioned = per_bucket(mentioned)
+    outlets = per_outlet(mentioned)
+    if quoted is mentioned:  # a search's series: the same documents, counted once
+        quoted_counts, undated_quoted, quoted_outlets = mentioned_counts, undated_mentioned, outlets
+    else:
+        quoted_counts, undated_quoted = per_bucket(quoted)
+        quoted_outlets = per_outlet(quoted)
     return Series(
         name=name,
         type=kind,
@@ -133,8 +144,8 @@ def _series(
         mentioned=tuple(mentioned_counts),
         undated_quoted=undated_quoted,
         undated_mentioned=undated_mentioned,
-        outlets=dict(Counter(o for d in mentioned for o in outlets[d]).most_common()),
-        quoted_outlets=dict(Counter(o for d in quoted for o in outlets[d]).most_common()),
+        outlets=outlets,
+        quoted_outlets=quoted_outlets,
     )
 
 
@@ -196,7 +207,7 @@ def coverage(
         )
         index_of = {label: position for position, label in enumerate(labels)}
         width = len(labels)
-        outlets = counted.values["outlet"]
+        outlets = counted.raw_column("outlet")
         totals = _series("", "query", matching, matching, days, outlets, index_of, by, width)
         series = []
         if with_query_series:

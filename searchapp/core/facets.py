@@ -246,6 +246,11 @@ class CountedValues:
             return self._stories()
         return _AsTuples(self._raw[field])  # type: ignore[return-value]
 
+    def raw_column(self, field: str) -> list[str]:
+        """A raw facet's value for every document ("" when it has none), every document decoded."""
+        self.prepare(range(self.raw.size))
+        return self._raw[field]
+
     # -- counts and filters ------------------------------------------------------------------------
     def counts(self, docnums: Collection[int], *, everything: bool = False,
                cancelled: Cancelled = _never) -> dict[str, tuple[FacetCount, ...]]:
