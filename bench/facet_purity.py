@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from searchapp.core.facets import raw_name_counts  # noqa: E402
 from searchapp.core.generation import SEARCHERS  # noqa: E402
 from searchapp.core.index import ArticleIndex  # noqa: E402
 from searchapp.core.names import list_names  # noqa: E402
@@ -79,11 +80,11 @@ def main(argv: list[str] | None = None) -> int:
 def report(index: ArticleIndex, top: int, junk: int) -> None:
     with SEARCHERS.lock:
         generation = SEARCHERS.current(index)
-        raw_values = generation.facet_cache().doc_values
+        raw_counts = raw_name_counts(generation.searcher)  # articles per raw name, as the articles write it
         book = generation.book(index.location)
     lower, capital = word_cases(index)
     for field, kind, title in (("people", "person", "PEOPLE"), ("orgs", "org", "ORGANISATIONS")):
-        raw = Counter(value for values in raw_values[field] for value in values)
+        raw = raw_counts[field]
         rows = list_names(index, kind)
         print(f"\n=== {title}: {len(raw):,} raw values, {len(rows):,} names as they count")
         print(f"\nTop {top} names as they count: articles, and raw values before (the facet values it had)")
