@@ -13,7 +13,7 @@ is ranked by whoosh.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from heapq import nsmallest
 from typing import Any
 
@@ -52,10 +52,12 @@ def plain_words(query: wq.Query) -> list[Any] | None:
 
 
 def top_scored(searcher: Any, words: list[wq.Term], docs: Collection[int], limit: int,
-               lengths: dict[Any, list[int]]) -> list[tuple[float, int]] | None:
+               lengths: dict[Any, list[int]], term_docs: Mapping[tuple[str, bytes], set[int]] | None = None,
+               ) -> list[tuple[float, int]] | None:
     """(score, document) of the `limit` best of `docs` (best first, then in index order), scored as
     whoosh's BM25F scores `words`; None when this searcher is not one this module can read (whoosh
-    ranks then). `lengths` keeps each segment's field lengths between searches."""
+    ranks then). `lengths` keeps each segment's field lengths between searches; `term_docs`, the
+    documents of each word that matching read already (a pattern's are not read again)."""
     weighting = searcher.weighting
     if type(weighting) is not BM25F:
         return None
@@ -63,7 +65,7 @@ def top_scored(searcher: Any, words: list[wq.Term], docs: Collection[int], limit
     scores: dict[int, float] = {}
     for word in words:
         if type(word) is ExpandedWords:  # a pattern at one score: its boost, once per document
-            _add_constant(searcher, word, wanted, scores)
+            _add_constant(searcher, word, wanted, scores, term_docs or {})
             continue
         if isinstance(word, wq.NumericRange):  # a date range, likewise
             _add(matching_documents(searcher, word, wanted), word.boost, scores)
@@ -88,7 +90,11 @@ def top_scored(searcher: Any, words: list[wq.Term], docs: Collection[int], limit
     return [(score, docnum) for docnum, score in best]
 
 
-def _add_constant(searcher: Any, pattern: ExpandedWords, wanted: Collection[int], scores: dict[int, float]) -> None:
+def _add_constant(searcher: Any, pattern: ExpandedWords, wanted: Collection[int], scores: dict[int, float],
+                  term_docs: Mapping[tuple[str, bytes], set[int]]) -> None:
+    if all(pair in term_docs for pair in pattern.pairs):
+        _add(set().union(*(term_docs[pair] for pair in pattern.pairs)).intersection(wanted), pattern.boost, scores)
+        return
     found: set[int] = set()
     for sub, offset in searcher.leaf_searchers():
         reader = sub.reader()

@@ -117,7 +117,7 @@ def _top(generation: Generation, parsed: wq.Query, entry: _Ranked, limit: int, s
     searcher = generation.searcher
     words = plain_words(parsed) if sort == "relevance" else None
     if words is not None:
-        top_n = top_scored(searcher, words, entry.docs, limit, generation.lengths)
+        top_n = top_scored(searcher, words, entry.docs, limit, generation.lengths, entry.term_docs)
         if top_n is not None:
             return Results(searcher, parsed, top_n)
     collector = searcher.collector(limit=limit, filter=entry.allowed, **_sort_args(sort))
