@@ -154,7 +154,9 @@ def _matching_words(node: wq.MultiTerm, leaf: Any, budget: _Budget, typed: str) 
     elif type(node) is wq.FuzzyTerm:  # the automaton walks the word list, made once for all fields and segments
         words = (word.encode("utf-8") for word in _within(leaf, fieldname, node.text, node.maxdist, node.prefixlength))
         candidates = ((word, leaf.doc_frequency(fieldname, word)) for word in words)
-    else:  # a range
+    elif type(node) is wq.TermRange:  # the words in the range with their counts, read in one pass
+        candidates = _in_range(node, leaf, fieldname)
+    else:  # another kind of range
         to_bytes = leaf.schema[fieldname].to_bytes
         words = (to_bytes(word) if isinstance(word, str) else word for word in node._btexts(leaf))
         candidates = ((word, leaf.doc_frequency(fieldname, word)) for word in words)
@@ -168,6 +170,23 @@ def _matching_words(node: wq.MultiTerm, leaf: Any, budget: _Budget, typed: str) 
             yield word, count
         elif pattern.match(word.decode("utf-8", "replace")):
             yield word, leaf.doc_frequency(fieldname, word)
+
+
+def _in_range(node: wq.TermRange, leaf: Any, fieldname: str) -> Iterator[tuple[bytes, int]]:
+    """(word, document count) for the words of one segment's field within the range (as whoosh's
+    TermRange reads them, without looking each word up again for its count)."""
+    field = leaf.schema[fieldname]
+    try:
+        start = b"" if node.start is None else field.to_bytes(node.start)
+        end = b"\xff\xff\xff\xff" if node.end is None else field.to_bytes(node.end)
+    except ValueError:
+        return
+    for (name, word), info in leaf.iter_from(fieldname, start):
+        if name != fieldname or word > end or (word == end and node.endexcl):
+            return
+        if word == start and node.startexcl:
+            continue
+        yield word, info.doc_frequency()
 
 
 @functools.lru_cache(maxsize=32)

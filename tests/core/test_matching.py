@@ -70,3 +70,21 @@ def dated(tmp_path_factory: pytest.TempPathFactory):
 def test_date_ranges_from_the_column_match_as_whoosh_does(dated: ArticleIndex, text: str) -> None:
     ours, whoosh = _both(dated, text)
     assert ours == whoosh
+
+
+@pytest.mark.parametrize("start,end,startexcl,endexcl", [("a", "z", False, False), ("officials", "report", True, False),
+                                                         ("oil", "prices", False, True), (None, "c", False, False),
+                                                         ("r", None, False, False)])
+def test_a_range_reads_the_words_whoosh_reads_with_their_counts(index: ArticleIndex, start, end, startexcl,
+                                                                endexcl) -> None:
+    from whoosh import query as wq
+
+    from searchapp.core.expansion import _in_range
+
+    node = wq.TermRange("body", start, end, startexcl=startexcl, endexcl=endexcl)
+    with index.whoosh.searcher() as searcher:
+        for leaf, _offset in searcher.reader().leaf_readers():
+            ours = list(_in_range(node, leaf, "body"))
+            assert [word for word, _count in ours] == list(node._btexts(leaf))
+            assert all(count == leaf.doc_frequency("body", word) for word, count in ours)
+            assert ours or start == "r"  # the articles' words fall in every range but the last
