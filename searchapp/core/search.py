@@ -27,7 +27,7 @@ from searchapp.core.index import ArticleIndex
 from searchapp.core.matching import TermDocs, matching_documents
 from searchapp.core.models import Entities, Hit, SearchResult, StoredArticle
 from searchapp.core.query import parse_query, read_query
-from searchapp.core.ranking import plain_words, top_scored
+from searchapp.core.ranking import plain_words, top_scored, whoosh_top
 from searchapp.core.schema import TEXT_ANALYZER
 
 __all__ = ["FACET_FIELDS", "NAME_FIELDS", "SORTS", "article", "copies", "highlight_spans", "iter_matches",
@@ -120,34 +120,7 @@ def _top(generation: Generation, parsed: wq.Query, entry: _Ranked, limit: int, s
         top_n = top_scored(searcher, words, entry.docs, limit, generation.lengths, entry.term_docs)
         if top_n is not None:
             return Results(searcher, parsed, top_n)
-    collector = searcher.collector(limit=limit, filter=entry.allowed, **_sort_args(sort))
-    _keep_every_matcher(collector)
-    searcher.search_with_collector(_union_trees(parsed), collector)
-    return collector.results()
-
-
-def _union_trees(query: wq.Query) -> wq.Query:
-    """`query` with every OR matched as a tree of unions. For a segment under 5,000 articles whoosh
-    would preload an OR's matches in parts of 2,048 instead, and inside an AND that loses documents
-    (the best 'interest rates' article was never ranked); the trees also let a top-N search skip
-    blocks that cannot reach it (a word in most articles is ranked twice as fast)."""
-    if type(query) is wq.Or:
-        query.matcher_type = wq.Or.DEFAULT_MATCHER
-    if not query.is_leaf():
-        for child in query.children():
-            _union_trees(child)
-    return query
-
-
-def _keep_every_matcher(collector: Any) -> None:
-    """A top-N collector that never swaps its matcher for a 'more efficient' one every ten matches:
-    whoosh's swap drops the parts of an OR whose bound on the score is under the lowest kept score,
-    and its bounds for BM25F are too low (a document that belonged in the top ten was lost). Skipping
-    blocks by the same bounds is kept: it gave the same hits in every case tried."""
-    while collector is not None:
-        if hasattr(collector, "replace"):
-            collector.replace = 0
-        collector = getattr(collector, "child", None)
+    return whoosh_top(searcher, parsed, limit, entry.allowed, _sort_args(sort))
 
 
 def _record_terms(results: Any, term_docs: TermDocs) -> None:
