@@ -193,7 +193,8 @@ THING_HEADS = _words(
     Award Awards Prize Prizes Trophy Cup Championship Championships Prix Festival Expo Exhibition Lecture
     Lectures Knife Player Attribution Licence License Station Stadium Arena Square Islands Island Mall
     River Mountains Street Avenue Boulevard Road Bridge Valley Canyon Lake Beach Coast Desert Peninsula
-    Strait Gulf Ocean Sea
+    Strait Gulf Ocean Sea Hills Show Tournament Marathon Series Plan Agreement Accord Treaty Pact Protocol
+    Doctrine
     """
 )
 

@@ -159,7 +159,10 @@ def _mention(
     last_org = orgs.org_word_at(words)
     quoted = doc.quote[span[0]] >= 0
     inner = spans.org_within_role(words)
-    if spans.thing(words) or inner == (0, 0):
+    if spans.thing(words):
+        doc.things.add(join(words))  # "Consumer Electronics Show": its acronym is no organisation either
+        return None
+    if inner == (0, 0):
         return None
     if words[-1] in PARTY_MEMBERS and orgs.is_place(words[:-1]):
         return None  # "the Ohio Democrat", "the Texas Republican": a description, no name

@@ -20,6 +20,7 @@ from searchapp.core.extract.lexicon import KNOWN_ORGS, NON_ORG_ACRONYMS
 from searchapp.core.extract.names import Mention
 from searchapp.core.extract.orgnames import organisations
 from searchapp.core.extract.tokens import Doc
+from searchapp.core.extract.works import drop_works
 
 _FIRST_NAME_TITLES = frozenset("Sir Dame Lord Lady Prince Princess King Queen".split())
 
@@ -148,7 +149,7 @@ def resolve_mentions(
         elif _pronoun_follows(doc, m, _PERSONAL):
             m.kind = "person"  # "Lee told a TV station he had seen it"
     people = _people(mentions, speakers)
-    found = people + organisations(doc, mentions)
+    found = drop_works(doc, people + organisations(doc, mentions), speakers)
     return {id(m): e for e in found for m in e.mentions}
 
 

@@ -15,7 +15,14 @@ import re
 
 from searchapp.core.extract import orgs
 from searchapp.core.extract.gazetteer import GIVEN_NAMES, PLACES
-from searchapp.core.extract.lexicon import HONORIFICS, ORG_WORDS, SPEECH_VERBS, THING_HEADS, TITLE_WORDS
+from searchapp.core.extract.lexicon import (
+    HONORIFICS,
+    NOT_NAMES,
+    ORG_WORDS,
+    SPEECH_VERBS,
+    THING_HEADS,
+    TITLE_WORDS,
+)
 from searchapp.core.extract.tokens import Doc
 
 _CONNECTORS = frozenset("of for and & the".split())
@@ -27,15 +34,29 @@ _MINOR_WORDS = frozenset(
 # Last words that no person's name has: "Andy Warhol Photographic Legacy Program", "Jeff Smith Experience".
 _GAMES = frozenset("Olympic Olympics Paralympic Commonwealth Asian Indoor Winter Summer Youth Pan".split())
 _NOT_SURNAMES = frozenset("Program Project Experience Studio Studios Sea Ocean Island Islands".split())
+# Last words of THING_HEADS that are also surnames.
+_SURNAMES = frozenset("Player Knife Street Road Bridge Lake Beach Coast".split())
+_NUMBERS = frozenset("Two Three Four Five Six Seven Eight Nine Ten Tri".split())
+_ENTRANTS = frozenset("Champions Nations".split())
 
 
 def thing(words: list[str]) -> bool:
-    """A run whose last word makes it an award, an event, a product or a place ("Gary Player" stays)."""
-    if len(words) > 2 and words[0] in GIVEN_NAMES and words[-1] in _NOT_SURNAMES:
+    """A run whose last word makes it an award, an event, a competition, a plan or a place ("Gary
+    Player" stays)."""
+    last = words[-1]
+    if len(words) > 2 and words[0] in GIVEN_NAMES and last in _NOT_SURNAMES:
         return True
-    if words[-1] == "Games" and _GAMES & set(words):
+    if last == "Games" and _GAMES & set(words):
         return True  # "Commonwealth Games", "Boston Indoor Games"; but "Epic Games", a company
-    return words[-1] in THING_HEADS and not (len(words) == 2 and words[0] in GIVEN_NAMES)
+    if last in NOT_NAMES:
+        return True  # "Merry Christmas", "Happy Easter"
+    if last == "Nations" and _NUMBERS & set(words):
+        return True  # "Six Nations", "RBS Six Nations", "Tri Nations": competitions; "United Nations" stays
+    if last == "League" and len(words) >= 2 and words[-2] in _ENTRANTS:
+        return True  # "Champions League", "Nations League"; "Premier League", "Arab League" stay
+    # "Davis Cup" and "Marshall Plan" are things although Davis and Marshall are given names; "Gary
+    # Player" and "Ricki Lake" are people
+    return last in THING_HEADS and not (len(words) == 2 and words[0] in GIVEN_NAMES and last in _SURNAMES)
 
 
 def code_like(text: str) -> bool:

@@ -75,6 +75,7 @@ class Doc:
     lower_outside: set[str] | None = None  # lower-case words outside quotations, once asked for
     unquoted: list[tuple[int, int]] = field(default_factory=list)  # token ranges outside quotations
     bounds: list[tuple[int, int]] = field(default_factory=list)  # (first, one past last) token per paragraph
+    things: set[str] = field(default_factory=set)  # events, awards and works the article names, as written
     _starts: list[int] | None = None  # sentence and paragraph starts, in order, once asked for
 
     def __len__(self) -> int:
