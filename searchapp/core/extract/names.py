@@ -232,6 +232,10 @@ def _mention(
     words = [doc.words[k] for k in name]
     kind = "person" if len(words) >= 2 and words[0] in GIVEN_NAMES and words[-1] not in PLACES else "unknown"
     kind = "person" if surname and len(words) >= 2 else kind
+    if kind == "unknown" and prefix and name[-1] == span[-1] and all(doc.words[k] in PLACES for k in prefix):
+        # A place opens a person's name only as a description ("Kenyan Paul Tergat"); before no person
+        # it is part of the name: "British Phonographic Industry", "Welsh Rugby Union"
+        name, prefix, words = span, [], [doc.words[k] for k in span]
     role = _plausible_role([doc.words[k] for k in prefix])
     return Mention(name[0], name[-1] + 1, join(words), kind, role=role, sure=kind == "person", quoted=quoted)
 

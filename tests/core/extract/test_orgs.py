@@ -69,3 +69,9 @@ def test_party_forms_are_one_party() -> None:
 def test_country_government_is_an_organisation() -> None:
     entities = extract("The Chinese government said the rules would stay.")
     assert [(s.name, s.type) for s in entities.speakers] == [("Chinese government", "org")]
+
+
+def test_a_nationality_before_no_person_is_part_of_the_organisations_name() -> None:
+    entities = extract("The British Phonographic Industry (BPI) said sales fell. Kenyan Paul Tergat won.")
+    assert "British Phonographic Industry" in entities.orgs and "Phonographic Industry" not in entities.orgs
+    assert "Paul Tergat" in entities.people
