@@ -32,7 +32,7 @@ def _words(text: str) -> frozenset[str]:
 _BEFORE = _words(
     """
     film movie drama comedy thriller musical novel album sitcom soap documentary biopic blockbuster
-    sequel band programme cartoon character franchise hits
+    sequel band programme cartoon character franchise
     """
 )
 # What an actor has in a work: "her role in Vera Drake", "starring in Shaun of the Dead".
@@ -40,61 +40,76 @@ _PARTS_IN = _words(
     """role roles part parts performance performances appearance appearances cameo starring starred
     stars star appears appeared"""
 )
-# Nouns that a work's or a band's name modifies: "the Harry Potter series", "Vera Drake star".
+# Nouns for the people of a work or a band, that its name modifies: "Vera Drake star Imelda Staunton",
+# "Harry Potter author JK Rowling", "Franz Ferdinand frontman Alex Kapranos".
 _AFTER = _words(
     """
-    series films movies books novels games franchise sequel sequels theme soundtrack star stars co-star
-    actor actress author creator director producer frontman frontwoman character characters
+    franchise sequel sequels theme soundtrack star co-star actor actress author creator director producer
+    frontman frontwoman character characters
     """
 )
-# Nouns for one work, that a name modifies after a determiner: "the third Harry Potter film" (but not
-# "a Mike Leigh film", which is the director's).
+# Plural works that a name modifies after "the": "the Harry Potter films" (but "34 John Wayne films"
+# are the actor's).
+_SOME_WORKS = _words("series films movies books novels games")
+# Nouns for one work, that a name modifies after an ordinal: "the third Harry Potter film" (but "the
+# Mike Leigh film" is the director's).
 _ONE_WORK = _words("film movie book novel game album DVD")
-_DETERMINERS = _words(
-    """the his her their its new latest last next first second third fourth fifth sixth seventh
-    final original"""
-)
+_ORDINALS = _words("new latest next first second third fourth fifth sixth seventh final")
 # Nouns for a band written before its name: "Glasgow group Franz Ferdinand" (an organisation named so is
-# "the pressure group Liberty", and stays).
-_BANDS = _words("group duo trio quartet outfit")
+# "the pressure group Liberty", and stays; "Croatian duo Ivan Ljubicic and Mario Ancic" are two people).
+_BANDS = _words("group outfit")
 # A name that takes a plural verb is a band or a team, not a person: "Franz Ferdinand, who were ...".
 _PLURAL_VERBS = _words("were are have")
 _INSIDE_TITLES = _words("of the and")
 _COORDINATION = _words("and & with")
 # Plural nouns of works that a list of their titles follows: "films such as Harry Potter".
-_WORKS = _words("films movies books novels series shows programmes albums games titles bands hits")
+_WORKS = _words("films movies books novels series shows programmes albums titles bands hits")
 _LISTING = _words("as like including")
+# What a real person's name modifies after a possessive: "Martin Scorsese's Howard Hughes biopic".
+_ABOUT = _words("biopic biography story life film documentary")
 
 
 def _work_context(doc: Doc, m: Mention, kind: str) -> bool:
+    """Whether the words around mention m say it names a work. Only full names are judged: a lone
+    "Ray" in "the biopic Ray" is the film, not Ray Charles whom the article also names."""
+    if " " not in m.text:
+        return False
     words = doc.words
     first = m.first if m.first >= 0 else m.start
     before = words[first - 1] if first > 0 else ""
-    if before in _BEFORE or (before == "in" and first > 1 and words[first - 2] in _PARTS_IN):
+    if before in _BEFORE and doc.para[first - 1] == doc.para[first]:
+        return True
+    if kind != "person":
+        return False  # "Chelsea star Frank Lampard", "appeared in BBC series", "games, like AOL"
+    after = words[m.end] if m.end < len(words) else ""
+    # "her role in Bertolucci's Last Tango", "in Mike Nichols' Closer": the director's
+    owned = m.end < len(words) and (doc.kinds[m.end] == "s" or words[m.end] in ("'", "’"))
+    if before == "in" and first > 1 and words[first - 2] in _PARTS_IN and not owned:
         return True
     if before in _LISTING and any(w in _WORKS for w in words[max(0, first - 4) : first - 1]):
         return True
-    if kind != "person":
-        return False  # "Chelsea star Frank Lampard": a club's players are its own
-    after = words[m.end] if m.end < len(words) else ""
-    if after in _AFTER or before in _BANDS or (after in _ONE_WORK and before in _DETERMINERS):
+    if after in _AFTER or (after in _ONE_WORK and before in _ORDINALS) or (after in _SOME_WORKS and before == "the"):
         return True
+    if before in _BANDS and after not in _COORDINATION and after != ",":
+        return True
+    verb = after
     if after == "," and words[m.end + 1 : m.end + 2] == ["who"]:
-        after = words[m.end + 2] if m.end + 2 < len(words) else ""
+        verb = words[m.end + 2] if m.end + 2 < len(words) else ""
     elif not doc.sent_start[first]:
-        after = ""  # "general manager Steve Keim are": the verb is the pair's
-    if after in _PLURAL_VERBS and not _COORDINATION & set(words[max(0, first - 5) : first]):
+        verb = ""  # "general manager Steve Keim are": the verb is the pair's
+    if verb in _PLURAL_VERBS and not _COORDINATION & set(words[max(0, first - 5) : first]):
         return True  # "Franz Ferdinand, who were shortlisted"; not "Joss Stone and Franz Ferdinand, who were"
     if _INSIDE_TITLES & set(m.text.split()[1:-1]):
         return True  # "Shaun of the Dead": no person's name has "of the" inside without a royal title
     # "Mike Leigh's Vera Drake": a full name owned by a person's full name ("Britain's Tim Henman" is
-    # owned by a place, "Microsoft's Bill Gates" by a company)
+    # owned by a place, "Microsoft's Bill Gates" by a company, "Scorsese's Howard Hughes biopic" is
+    # about the man)
     return (
         first > 2
-        and " " in m.text
         and doc.kinds[first - 1] == "s"
         and doc.is_cap(first - 2)
         and words[first - 3] in GIVEN_NAMES
+        and after not in _ABOUT
     )
 
 

@@ -27,6 +27,22 @@ def test_a_work_named_like_a_person_is_no_person(body: str, work: str) -> None:
     assert work not in entities.people and work not in entities.orgs
 
 
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("The box set holds 34 John Wayne films from the studio's vaults.", "John Wayne"),
+        ("She won for her role in Bernardo Bertolucci's Last Tango in Paris.", "Bernardo Bertolucci"),
+        ("She was praised for her role in Mike Nichols' Closer this winter.", "Mike Nichols"),
+        ("Vince Vaughn stars in the comedy, which opens on Friday.", "Vince Vaughn"),
+        ("Croatian duo Ivan Ljubicic and Mario Ancic won the doubles.", "Ivan Ljubicic"),
+        ("Jamie Foxx plays Ray Charles in the biopic Ray, which opens on Friday.", "Ray Charles"),
+        ("Martin Scorsese's Howard Hughes biopic opened in London.", "Howard Hughes"),
+    ],
+)
+def test_a_person_whose_name_is_near_a_work_stays_a_person(body: str, person: str) -> None:
+    assert person in extract(body).people
+
+
 def test_the_person_beside_a_work_stays_a_person() -> None:
     entities = extract("Sam Oduya star Helen Mirren arrived. Critics liked Mike Leigh's Vera Drake.")
     assert {"Helen Mirren", "Mike Leigh"} <= set(entities.people)
