@@ -284,6 +284,9 @@ def _plausible_role(words: list[str]) -> str:
     return join(words)
 
 
+_CONNECTORS = frozenset("of for and & to".split())
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every person, organisation and unknown name span of the article, in text order."""
     raw_runs = runs.capitalised_runs(doc)
@@ -314,8 +317,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
             ]
         for part in parts:
             span = runs.trim(doc, part, article)
-            if not span:
-                continue
+            if not span or doc.words[span[0]] in _CONNECTORS:
+                continue  # "of Google" split from "Co-founder of Google": what is left of a role
             mention = _mention(doc, span, surnames, vocabulary)
             if mention is None:
                 continue

@@ -89,13 +89,25 @@ def split_org_person(doc: Doc, span: list[int]) -> list[list[int]]:
     last_org = orgs.org_word_at(words)
     rest = words[last_org + 1 :]
     speaks = span[-1] + 1 < len(doc.words) and doc.words[span[-1] + 1] in SPEECH_VERBS
-    if last_org < 0 or not 2 <= len(rest) <= 3 or not (rest[0] in GIVEN_NAMES or speaks):
+    if last_org < 0 or not 2 <= len(rest) <= 3:
+        return [span]
+    if not (rest[0] in GIVEN_NAMES or speaks or _speaks_alone(doc, rest[-1], span[-1])):
         return [span]
     if last_org > 0 and words[last_org - 1] in TITLE_WORDS:
         return [span]  # "Broadcom Chief Executive Hock Tan": a title, read as one
     if any(w in ORG_WORDS or w in TITLE_WORDS or w in PLACES or not w[:1].isupper() for w in rest):
         return [span]
     return [span[: last_org + 1], span[last_org + 1 :]]
+
+
+def _speaks_alone(doc: Doc, surname: str, end: int) -> bool:
+    """ "University of Texas Arlington Amneh Jafari heard ... Jafari said": the article's later "Jafari
+    said" shows the run ends in a person's name."""
+    words = doc.words
+    return any(
+        words[k] == surname and words[k + 1] in SPEECH_VERBS and not doc.is_cap(k - 1)
+        for k in range(end + 1, len(words) - 1)
+    )
 
 
 def title_case(headline: str) -> bool:

@@ -75,3 +75,15 @@ def test_a_nationality_before_no_person_is_part_of_the_organisations_name() -> N
     entities = extract("The British Phonographic Industry (BPI) said sales fell. Kenyan Paul Tergat won.")
     assert "British Phonographic Industry" in entities.orgs and "Phonographic Industry" not in entities.orgs
     assert "Paul Tergat" in entities.people
+
+
+def test_a_person_run_into_an_organisation_is_split_when_the_article_quotes_the_surname_alone() -> None:
+    body = "The Arlington Muslim Student Association Amneh Jafari heard of it. Jafari said she would help."
+    entities = extract(body)
+    assert "Arlington Muslim Student Association" in entities.orgs
+    assert "Amneh Jafari" in entities.people
+
+
+def test_what_is_left_of_a_role_is_no_name() -> None:
+    entities = extract("Co-founder of Google, Sergey Brin, personally met him on Monday.")
+    assert entities.people == ("Sergey Brin",)
