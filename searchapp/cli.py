@@ -68,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
         help="keep results with this facet value; facets: speaker, person, org, outlet, year, month, format, folder",
     )
     search.add_argument("--facets", action="store_true", help="print facet counts")
+    search.add_argument("--facet-values", type=int, default=100, metavar="N",
+                        help="most frequent values counted per facet (default 100; 0 for every value)")
     search.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance")
     search.add_argument("--limit", type=int, default=10, metavar="N", help="results per page (default 10)")
     search.add_argument("--page", type=int, default=1, metavar="N")
@@ -197,6 +199,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         page=args.page,
         page_size=max(1, args.limit),
         with_facets=args.facets or args.json,
+        facet_limit=args.facet_values if args.facet_values > 0 else None,
         dedupe=args.dedupe,
     )
     if args.json:
@@ -213,6 +216,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                 f: [{"value": c.value, "count": c.count} for c in counts]
                 for f, counts in result.facets.items()
             }
+            if result.facet_sizes:  # the facets cut to their --facet-values most frequent values
+                output["facet_sizes"] = result.facet_sizes
         # Indented for a person at a terminal; one line for a script (tens of thousands of facet values
         # are encoded in C only without an indent: seconds at 100,000 articles otherwise)
         print(json_text(output, indent=1 if sys.stdout.isatty() else None))
@@ -236,7 +241,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         for field, counts in result.facets.items():
             if counts:
                 shown = ", ".join(f"{c.value} ({c.count})" for c in counts[:10])
-                print(f"\n{field}: {shown}" + (" …" if len(counts) > 10 else ""))
+                size = result.facet_sizes.get(field, len(counts))
+                print(f"\n{field}: {shown}" + (f" … ({size:,} values)" if size > 10 else ""))
     return EXIT_OK
 
 

@@ -17,9 +17,10 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Set
 from datetime import date
+from heapq import nlargest
 from itertools import chain, repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh import query as wq
 
@@ -132,6 +133,13 @@ def _shipped_aliases_stamp() -> tuple[int, int] | None:
 
 Named = tuple[str, str] | None
 Cancelled = Callable[[], bool]
+
+
+class FacetCounts(NamedTuple):
+    """A search's facet values (most first) and how many values each facet has in all."""
+
+    values: dict[str, tuple[FacetCount, ...]]
+    sizes: dict[str, int]
 CHECK_EVERY = 4096  # documents decoded between two looks at whether the search was cancelled
 
 
@@ -171,7 +179,7 @@ class CountedValues:
         self._named: dict[str, Named] = {}  # each typed name met so far -> (name, type) it counts as
         self._docs: dict[str, dict[str, list[int]]] = {}
         self._complete = False
-        self._all_counts: dict[str, tuple[FacetCount, ...]] | None = None
+        self._all_counts: dict[Any, FacetCounts] = {}  # the whole collection's, for one cut
         self._all_found: dict[str, Counter[Any]] | None = None
         self._ranks: dict[str, int] | None = None
         self.values = _Values(self)
@@ -252,15 +260,21 @@ class CountedValues:
         return self._raw[field]
 
     # -- counts and filters ------------------------------------------------------------------------
-    def counts(self, docnums: Collection[int], *, everything: bool = False,
-               cancelled: Cancelled = _never) -> dict[str, tuple[FacetCount, ...]]:
+    def counts(self, docnums: Collection[int], *, everything: bool = False, cancelled: Cancelled = _never,
+               limit: int | None = None, keep: Mapping[str, Collection[str]] | None = None) -> FacetCounts:
         """Facet counts over `docnums`; `everything` says they are all the live documents (counted once
         per searcher generation). A search matching most documents is counted as the whole collection's
-        counts less those of the documents it does not match: the same exact figures, from far fewer."""
+        counts less those of the documents it does not match: the same exact figures, from far fewer.
+
+        With `limit`, each facet keeps its `limit` most frequent values (and the values in `keep`, a
+        filter's selected values), as a search engine's terms aggregation does: ordering a hundred
+        thousand names for every search cost more than finding the matches. The sizes say how many
+        values each facet has in all."""
         if everything:
-            if self._all_counts is None:
-                self._all_counts = self._ordered(self._everything(cancelled))
-            return self._all_counts
+            cut = (limit, tuple(sorted((f, tuple(sorted(v))) for f, v in (keep or {}).items())))
+            if self._all_counts.get(cut) is None:
+                self._all_counts = {cut: self._ordered(self._everything(cancelled), limit, keep)}
+            return self._all_counts[cut]
         live = self._live()
         if len(docnums) * 2 > len(live):
             matched = docnums if isinstance(docnums, (set, frozenset)) else set(docnums)
@@ -269,8 +283,8 @@ class CountedValues:
                 found = {field: counter.copy() for field, counter in self._everything(cancelled).items()}
                 for field, less in self._found(rest, cancelled).items():
                     found[field].subtract(less)
-                return self._ordered({field: +counter for field, counter in found.items()})
-        return self._ordered(self._found(docnums, cancelled))
+                return self._ordered({field: +counter for field, counter in found.items()}, limit, keep)
+        return self._ordered(self._found(docnums, cancelled), limit, keep)
 
     def _everything(self, cancelled: Cancelled) -> dict[str, Counter[Any]]:
         """The raw counters over every live document (kept for the searcher's generation), and every
@@ -299,8 +313,10 @@ class CountedValues:
         found["day"].pop(0, None)  # undated
         return found
 
-    def _ordered(self, found: Mapping[str, Counter[Any]]) -> dict[str, tuple[FacetCount, ...]]:
-        """The counters as facet values, most first, then by name regardless of case."""
+    def _ordered(self, found: Mapping[str, Counter[Any]], limit: int | None = None,
+                 keep: Mapping[str, Collection[str]] | None = None) -> FacetCounts:
+        """The counters as facet values, most first, then by name regardless of case (the `limit` first
+        of each, and the values of `keep`), with each facet's number of values."""
         years: Counter[str] = Counter()
         months: Counter[str] = Counter()
         for ordinal, count in found["day"].items():
@@ -311,18 +327,32 @@ class CountedValues:
         types = self.book.types()
         ranks = self._ranks
         facets = {}
+        sizes = {}
         for field in FACET_FIELDS:
             counter = counters[field]
+            sizes[field] = len(counter)
+            names: Iterable[Any] = counter
+            if limit is not None and len(counter) > limit:
+                # The values as frequent as the limit-th one (ties are cut below by name), found by C
+                # calls: no sort of every name.
+                least = nlargest(limit, counter.values())[-1]
+                names = [name for name, count in counter.items() if count >= least]
             # Most first, then by name regardless of case: two sorts with C key functions (tens of
             # thousands of names), the first by the names' ranks once every name has one; the values
             # made by C calls too.
-            ranked = field in NAME_FIELDS and ranks is not None and ranks.keys() >= counter.keys()
-            ordered = sorted(counter, key=ranks.__getitem__ if ranked else str.lower)  # type: ignore[union-attr]
+            ranked = field in NAME_FIELDS and ranks is not None and ranks.keys() >= (
+                counter.keys() if names is counter else set(names))
+            ordered = sorted(names, key=ranks.__getitem__ if ranked else str.lower)  # type: ignore[union-attr]
             ordered.sort(key=counter.__getitem__, reverse=True)
+            if limit is not None and len(counter) > limit:
+                shown = ordered[:limit]
+                chosen = set(shown)
+                shown += [value for value in (keep or {}).get(field, ()) if value in counter and value not in chosen]
+                ordered = shown
             kinds = map(types.get, ordered, repeat("")) if field in NAME_FIELDS else repeat("")
             facets[field] = tuple(map(tuple.__new__, repeat(FacetCount),
                                       zip(ordered, map(counter.__getitem__, ordered), kinds, strict=False)))
-        return facets
+        return FacetCounts(facets, sizes)
 
     def docs_with(self, fieldname: str, value: str) -> list[int]:
         """The documents that count for `value` in a name facet (any form of the name finds them):

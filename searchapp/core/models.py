@@ -110,6 +110,8 @@ class SearchResult:
     page_size: int = 20
     notice: str = ""  # how the query was read, when not as typed ("Searched as words: ...", a capped pattern)
     took_ms: float = 0.0  # searching, counting facets and building snippets, once the index is open
+    # Each facet's number of values in all, when `facets` holds only the most frequent of them.
+    facet_sizes: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ is ranked by whoosh (`whoosh_top`), with two of its shortcuts turned off because
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from heapq import nsmallest
 from typing import Any
 
@@ -23,7 +23,7 @@ from whoosh.scoring import BM25F, BM25FScorer
 from whoosh.util.numeric import byte_to_length
 
 from searchapp.core.expansion import ExpandedWords
-from searchapp.core.matching import matching_documents, numeric_column
+from searchapp.core.matching import Postings, matching_documents, numeric_column
 
 
 def plain_words(query: wq.Query) -> list[Any] | None:
@@ -52,11 +52,13 @@ def plain_words(query: wq.Query) -> list[Any] | None:
 
 def top_scored(searcher: Any, words: list[wq.Term], docs: Collection[int], limit: int,
                lengths: dict[Any, list[int]], term_docs: Mapping[tuple[str, bytes], set[int]] | None = None,
+               postings: Mapping[tuple[str, bytes, int], Postings] | None = None,
                ) -> list[tuple[float, int]] | None:
     """(score, document) of the `limit` best of `docs` (best first, then in index order), scored as
     whoosh's BM25F scores `words`; None when this searcher is not one this module can read (whoosh
     ranks then). `lengths` keeps each segment's field lengths between searches; `term_docs`, the
-    documents of each word that matching read already (a pattern's are not read again)."""
+    documents of each word that matching read already (a pattern's are not read again); `postings`, the
+    words' postings matching kept (not read again either)."""
     weighting = searcher.weighting
     if type(weighting) is not BM25F:
         return None
@@ -82,7 +84,9 @@ def top_scored(searcher: Any, words: list[wq.Term], docs: Collection[int], limit
             norms = _norms(scorer)
             field_bytes = _length_bytes(reader, fieldname, lengths)
             factor = scorer.idf * (scorer.K1 + 1) * word.boost
-            _add_scores(matcher, offset, wanted, field_bytes, norms, factor, scores)
+            kept = postings.get((fieldname, text, offset)) if postings else None
+            _add_scores(_read_blocks(matcher) if kept is None else kept, offset, wanted, field_bytes, norms,
+                        factor, scores)
     if len(scores) != len(wanted):
         return None  # a match this module did not score: whoosh's own way
     best = nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
@@ -142,21 +146,27 @@ def _add(docs: set[int], score: float, scores: dict[int, float]) -> None:
         scores[docnum] = get(docnum, 0.0) + score
 
 
-def _add_scores(matcher: Any, offset: int, wanted: Collection[int], field_bytes: list[int], norms: list[float],
-                factor: float, scores: dict[int, float]) -> None:
-    """Add one word's scores in one segment's field, a block of postings at a time."""
-    get = scores.get
+def _read_blocks(matcher: Any) -> Iterator[tuple[Any, Any]]:
+    """A whoosh3 posting list's blocks as they are read: (document numbers, weights)."""
     while matcher.is_active():
         if matcher._ids is None:
             matcher._read_ids()
         if matcher._weights is None:
             matcher._read_weights()
-        for docnum, weight in zip(matcher._ids, matcher._weights, strict=True):
+        yield matcher._ids, matcher._weights
+        matcher._next_block()
+
+
+def _add_scores(blocks: Iterable[tuple[Any, Any]], offset: int, wanted: Collection[int], field_bytes: list[int],
+                norms: list[float], factor: float, scores: dict[int, float]) -> None:
+    """Add one word's scores in one segment's field, a block of postings at a time."""
+    get = scores.get
+    for ids, weights in blocks:
+        for docnum, weight in zip(ids, weights, strict=True):
             found = docnum + offset
             if found in wanted:
                 # bm25(idf, tf, fl, avgfl, B, K1) * boost, as whoosh computes it
                 scores[found] = get(found, 0.0) + factor * weight / (weight + norms[field_bytes[docnum]])
-        matcher._next_block()
 
 
 def _norms(scorer: Any) -> list[float]:

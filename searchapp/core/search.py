@@ -70,7 +70,7 @@ class _Ranked:
     def __init__(self, results: Any, docs: Collection[int], allowed: Any, terms: tuple[str, ...]) -> None:
         self.results, self.docs, self.allowed, self.terms = results, docs, allowed, terms
         self.order: list[int] | None = None
-        self.term_docs: TermDocs = {}  # each query word's documents, for highlighting
+        self.term_docs: TermDocs = TermDocs()  # each query word's documents, for highlighting
 
     def ranked_length(self) -> int:
         return len(self.order) if self.order is not None else self.results.scored_length()
@@ -95,7 +95,8 @@ def _ranked(
         entry = _Ranked(None, live if allowed is None else live & allowed, allowed, ())
         entry.order = _ordered(generation, entry.docs, sort)
     elif entry is None:
-        term_docs: TermDocs = {}
+        # A query ranked here keeps its words' postings while matching reads them, for scoring.
+        term_docs = TermDocs(keep_postings=sort == "relevance" and plain_words(parsed) is not None)
         docs = _matching_documents(generation, parsed, allowed, term_docs)
         entry = _Ranked(None, docs, allowed, _query_terms(parsed, searcher.reader()))
         entry.term_docs = term_docs
@@ -117,7 +118,10 @@ def _top(generation: Generation, parsed: wq.Query, entry: _Ranked, limit: int, s
     searcher = generation.searcher
     words = plain_words(parsed) if sort == "relevance" else None
     if words is not None:
-        top_n = top_scored(searcher, words, entry.docs, limit, generation.lengths, entry.term_docs)
+        top_n = top_scored(searcher, words, entry.docs, limit, generation.lengths, entry.term_docs,
+                           entry.term_docs.postings if isinstance(entry.term_docs, TermDocs) else None)
+        if isinstance(entry.term_docs, TermDocs):
+            entry.term_docs.postings = None  # read once, scored once: a later page re-reads them
         if top_n is not None:
             return Results(searcher, parsed, top_n)
     return whoosh_top(searcher, parsed, limit, entry.allowed, _sort_args(sort))
@@ -181,10 +185,12 @@ def search(
     page: int = 1,
     page_size: int = 20,
     with_facets: bool = True,
+    facet_limit: int | None = None,
     dedupe: bool = False,
     cancelled: Callable[[], bool] | None = None,
 ) -> SearchResult:
-    """One page of results for `query` within `filters`, with facet counts over all matches.
+    """One page of results for `query` within `filters`, with facet counts over all matches (the
+    `facet_limit` most frequent values of each facet and the filters' values, or every value).
 
     With `dedupe`, each story (an article and its near-copies) counts once, in hits, total and facets.
     `cancelled()` is asked between the steps (and while counting): once true, the search raises
@@ -229,13 +235,15 @@ def search(
             hits = tuple(_hit(results[n], book, searcher) for n in range(start, end))
         terms = ranked.terms
         everything = ranked.order is not None and allowed is None
-        facets = (counted.counts(ranked.docs, everything=everything, cancelled=cancelled)
-                  if counted is not None and with_facets else {})
+        facets, sizes = (counted.counts(ranked.docs, everything=everything, cancelled=cancelled,
+                                        limit=facet_limit, keep=filters)
+                         if counted is not None and with_facets else ({}, {}))
         total = len(ranked.docs)
     return SearchResult(
         query=query, total=total, hits=hits, facets=facets, terms=terms, page=page, page_size=page_size,
         notice=" ".join(part for part in (notice, capped) if part),
         took_ms=round((time.perf_counter() - started) * 1000, 1),
+        facet_sizes={field: size for field, size in sizes.items() if size > len(facets.get(field, ()))},
     )
 
 

@@ -32,6 +32,8 @@ FACETS = (
 )
 FACET_TITLES = dict(FACETS)
 SHORT_LIST = 10  # longer lists get a filter box and "Show more"
+LONG_LIST = 500  # rows of an expanded list; the filter box finds the others
+FACET_VALUES = 500  # values of each facet a search brings; all of them when the user asks
 NAME_FACETS = ("speakers", "people", "orgs")  # right-click: the name's corrections
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -46,12 +48,16 @@ class FacetGroup(QWidget):
 
     toggled = Signal(str, str, bool)  # field, value, selected
     menu_requested = Signal(str, str, str, QPoint)  # field, value, type ("person", "org" or ""), where
+    # The list holds only the most frequent values and the user asked for all of them (Show all, or
+    # a filter text): the search's every value is wanted.
+    all_wanted = Signal(str)
 
     def __init__(self, field: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
         self.title = title
         self._counts: tuple[FacetCount, ...] = ()
+        self._size = 0  # values the facet has in all (more than _counts holds when the search cut it)
         self._selected: set[str] = set()
         self._expanded = False
 
@@ -95,12 +101,19 @@ class FacetGroup(QWidget):
         for widget in (self.header, self.filter_box, self.list, self.empty, self.more):
             layout.addWidget(widget)
 
-    def set_counts(self, counts: tuple[FacetCount, ...], selected: set[str]) -> None:
+    def set_counts(self, counts: tuple[FacetCount, ...], selected: set[str], size: int | None = None) -> None:
+        """Show `counts` (the most frequent values first) of the facet's `size` values in all."""
         if self.field == "year":
             counts = tuple(sorted(counts, key=lambda c: c.value, reverse=True))
         self._counts = counts
+        self._size = max(size or 0, len(counts))
         self._selected = set(selected)
         self._fill()
+
+    @property
+    def cut(self) -> bool:
+        """The list holds only the most frequent of the facet's values."""
+        return self._size > len(self._counts)
 
     def values(self) -> list[tuple[str, int, bool]]:
         """What the list shows now: (value, count, selected)."""
@@ -120,13 +133,17 @@ class FacetGroup(QWidget):
 
     def _fill(self) -> None:
         needle = self.filter_box.text().strip().lower()
+        if self.cut and (needle or self._expanded):
+            self.all_wanted.emit(self.field)  # the values beyond the first come with the next counts
         counts = [c for c in self._counts if needle in c.value.lower()] if needle else list(self._counts)
         shown_values = {c.value for c in counts}
         # a selected value stays visible (with 0) even when the query no longer matches it
         counts += [FacetCount(v, 0) for v in sorted(self._selected) if v not in shown_values]
-        long_list = len(counts) > SHORT_LIST
-        visible = list(counts) if (self._expanded or not long_list) else counts[:SHORT_LIST]
-        visible += [c for c in counts[SHORT_LIST:] if c.value in self._selected and c not in visible]
+        long_list = len(counts) > SHORT_LIST or (self.cut and not needle)
+        limit = LONG_LIST if self._expanded else SHORT_LIST
+        visible = counts[:limit]
+        visible += [c for c in counts[limit:] if c.value in self._selected and c not in visible]
+        hidden = max(0, (len(counts) if needle or not self.cut else self._size) - len(visible))
         self.list.blockSignals(True)
         self.list.clear()
         for count in visible:
@@ -147,9 +164,16 @@ class FacetGroup(QWidget):
         self.list.setFixedHeight(rows * row_height + 4)
         self.list.setVisible(rows > 0)
         self.empty.setVisible(rows == 0)
-        self.filter_box.setVisible(len(self._counts) > SHORT_LIST or bool(needle))
+        self.filter_box.setVisible(self._size > SHORT_LIST or bool(needle))
         self.more.setVisible(long_list)
-        self.more.setText("Show fewer" if self._expanded else f"Show all {len(counts):,}")
+        total = len(counts) if needle else max(self._size, len(counts))
+        if not self._expanded:
+            self.more.setText(f"Show all {total:,}")
+        elif hidden:
+            # A list of every name of a large collection is no use to scroll: the filter box finds them.
+            self.more.setText(f"Show fewer  ·  {hidden:,} more: type to filter")
+        else:
+            self.more.setText("Show fewer")
 
     def _context_menu(self, where: QPoint) -> None:
         item = self.list.itemAt(where)
@@ -175,6 +199,7 @@ class FacetSidebar(QScrollArea):
 
     toggled = Signal(str, str, bool)
     menu_requested = Signal(str, str, str, QPoint)
+    all_wanted = Signal(str)  # a group wants every value of the search's facet (see FacetGroup)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -189,6 +214,7 @@ class FacetSidebar(QScrollArea):
             group = FacetGroup(field, title)
             group.toggled.connect(self.toggled)
             group.menu_requested.connect(self.menu_requested)
+            group.all_wanted.connect(self.all_wanted)
             layout.addWidget(group)
             self.groups[field] = group
         layout.addStretch(1)
@@ -196,12 +222,14 @@ class FacetSidebar(QScrollArea):
         self.setMinimumWidth(200)
 
     def set_facets(
-        self, facets: Mapping[str, tuple[FacetCount, ...]], filters: Mapping[str, set[str]]
+        self, facets: Mapping[str, tuple[FacetCount, ...]], filters: Mapping[str, set[str]],
+        sizes: Mapping[str, int] | None = None,
     ) -> None:
+        """Each facet's values; `sizes` says how many a facet has in all when it holds only the first."""
         for field, group in self.groups.items():
-            group.set_counts(tuple(facets.get(field, ())), set(filters.get(field, ())))
+            group.set_counts(tuple(facets.get(field, ())), set(filters.get(field, ())), (sizes or {}).get(field))
 
     def set_selected(self, filters: Mapping[str, set[str]]) -> None:
         """Show new selections at once, before the search with them returns."""
         for field, group in self.groups.items():
-            group.set_counts(group._counts, set(filters.get(field, ())))
+            group.set_counts(group._counts, set(filters.get(field, ())), group._size)

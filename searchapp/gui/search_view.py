@@ -33,7 +33,7 @@ from searchapp.core.models import SearchResult
 from searchapp.core.reader import IndexReaders
 from searchapp.gui.chips import ChipRow
 from searchapp.gui.coverage import CoverageFilter, SearchSeries, offered_name
-from searchapp.gui.facets import FACET_TITLES, FacetSidebar, facet_label
+from searchapp.gui.facets import FACET_TITLES, FACET_VALUES, FacetSidebar, facet_label
 from searchapp.gui.icons import icon
 from searchapp.gui.messages import Messages
 from searchapp.gui.names import FIELD_TYPES, NameActions, follow_change, menu_text
@@ -65,6 +65,8 @@ class SearchView(QWidget):
         self._generation = 0
         self._article_generation = 0
         self.facets_key: SearchKey | None = None  # the search whose counts the sidebar shows
+        self._all_facets_key: SearchKey | None = None  # the search whose every facet value was asked for
+        self.facet_values = FACET_VALUES  # values of each facet a search brings first
         self.filters: dict[str, set[str]] = {}
         self.terms: tuple[str, ...] = ()
         self.last_search_seconds = 0.0
@@ -118,6 +120,7 @@ class SearchView(QWidget):
         self.results.menu_requested.connect(self.names.show_article_menu)
         self.facets = FacetSidebar()
         self.facets.toggled.connect(self.set_filter)
+        self.facets.all_wanted.connect(lambda _field: self._load_all_facets())
         self.facets.menu_requested.connect(
             lambda field, value, kind, where: self.names.show_menu(value, kind or FIELD_TYPES.get(field, ""), where))
         self.viewer = ArticleViewer()
@@ -303,17 +306,29 @@ class SearchView(QWidget):
         self.total_label.setText("Searching…")
         self.busy.show()
 
-    def _load_facets(self, key: SearchKey) -> None:
+    def _load_facets(self, key: SearchKey, every_value: bool = False) -> None:
+        """Ask for the search's facet counts: the `facet_values` most frequent values of each facet
+        (ordering every name of a large collection for every search would cost more than the search),
+        or with `every_value` all of them."""
         readers = self._readers
         if readers is None:
             return
+        limit = None if every_value else self.facet_values
 
         def counts() -> SearchResult | None:
             return readers.counts.search(key.search_text, filters=key.filter_map(), page=1, page_size=1, dedupe=key.dedupe,
-                                         skip=lambda: key.generation != self._generation)
+                                         facet_limit=limit, skip=lambda: key.generation != self._generation)
 
         self._reader.run(counts, lambda result: self._show_facets(key, result),
                          lambda error: self._facets_failed(key, error))
+
+    def _load_all_facets(self) -> None:
+        """Every value of the shown search's facets, once, when a group asks for them."""
+        key = self.facets_key
+        if key is None or key.generation != self._generation or self._all_facets_key == key:
+            return
+        self._all_facets_key = key
+        self._load_facets(key, every_value=True)
 
     def _facets_failed(self, key: SearchKey, error: BaseException) -> None:
         if key.generation != self._generation or isinstance(error, QueryError):
@@ -326,7 +341,7 @@ class SearchView(QWidget):
     def _show_facets(self, key: SearchKey, result: SearchResult | None) -> None:
         if result is None or key.generation != self._generation:
             return
-        self.facets.set_facets(result.facets, self.filters)
+        self.facets.set_facets(result.facets, self.filters, result.facet_sizes)
         self.facets.setEnabled(True)
         self.facets_key = key
         self.facets_shown.emit()

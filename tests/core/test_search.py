@@ -122,6 +122,26 @@ def test_facet_counts_match_brute_force(index: ArticleIndex) -> None:
     assert counts == sorted(counts, reverse=True)
 
 
+@pytest.mark.parametrize("query", ["", "harbour OR strike", "fishermen"])
+def test_a_facet_limit_keeps_the_most_frequent_values_and_the_selected_ones(index: ArticleIndex, query: str) -> None:
+    full = search(index, query)
+    assert full.facet_sizes == {}
+    cut = search(index, query, facet_limit=3)
+    for field, values in full.facets.items():
+        if len(values) > 3:
+            assert cut.facets[field] == values[:3] and cut.facet_sizes[field] == len(values), field
+        else:
+            assert cut.facets[field] == values and field not in cut.facet_sizes, field
+    # two months selected (either may match): the rarer one stays beside the most frequent one
+    months = full.facets["month"]
+    filters = {"month": [months[0].value, months[-1].value]}
+    both = search(index, query, filters=filters)
+    cut = search(index, query, filters=filters, facet_limit=1)
+    assert [c.value for c in both.facets["month"]] == [months[0].value, months[-1].value]
+    assert cut.facets["month"] == both.facets["month"]
+    assert cut.facets["outlet"] == both.facets["outlet"][:1]
+
+
 def test_sort_and_paging_reach_every_result(index: ArticleIndex) -> None:
     newest = [h.published for h in search(index, "", sort="newest", page_size=45).hits]
     assert newest == sorted(newest, reverse=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import Qt
+
 from searchapp.gui.main_window import MainWindow
 from tests.gui.conftest import INDEX_TIMEOUT_MS, index_folder, search_for
 
@@ -76,3 +78,22 @@ def test_a_slow_older_query_never_replaces_a_newer_one(qtbot, make_window, artic
     finally:
         release.set()
         hits.search = search
+
+
+def test_the_sidebar_brings_the_first_values_and_every_value_when_asked(qtbot, make_window, articles):
+    window: MainWindow = make_window()
+    index_folder(qtbot, window, articles)
+    view = window.search_view
+    view.facet_values = 1  # a large collection's facets, in small
+    search_for(qtbot, window, "council")
+    outlets = view.facets.groups["outlet"]
+    assert len(outlets.values()) == 1 and outlets.cut
+    assert outlets.more.isVisible() and outlets.more.text() == "Show all 2"
+    qtbot.mouseClick(outlets.more, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(outlets.values()) == 2, timeout=INDEX_TIMEOUT_MS)
+    assert not outlets.cut and "Gotham Gazette" in {value for value, _count, _on in outlets.values()}
+    # the next search brings the first values again; a filter text asks for the rest
+    search_for(qtbot, window, "council OR storm")
+    assert len(outlets.values()) == 1 and outlets.cut
+    outlets.filter_box.setText("gotham")
+    qtbot.waitUntil(lambda: [v for v, _c, _on in outlets.values()] == ["Gotham Gazette"], timeout=INDEX_TIMEOUT_MS)
