@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 
 FACET_FIELDS = ("speakers", "people", "orgs", "outlet", "year", "month", "format", "folder")
 NAME_FIELDS = ("speakers", "people", "orgs")  # values go through the name book
+# Values of each facet the window's searches bring first (all of them when the user asks): ordering
+# every name of a large collection for every search cost more than finding the matches.
+FIRST_VALUES = 500
 _KINDS = {"p": "person", "o": "org"}
 _COUNTED = (*NAME_FIELDS, *RAW_FIELDS, "day")  # what a document counts for (years and months come from days)
 

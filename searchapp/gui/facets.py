@@ -33,7 +33,6 @@ FACETS = (
 FACET_TITLES = dict(FACETS)
 SHORT_LIST = 10  # longer lists get a filter box and "Show more"
 LONG_LIST = 500  # rows of an expanded list; the filter box finds the others
-FACET_VALUES = 500  # values of each facet a search brings; all of them when the user asks
 NAME_FACETS = ("speakers", "people", "orgs")  # right-click: the name's corrections
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 
 from searchapp.core.entities import Change
 from searchapp.core.errors import QueryError, SearchAppError
+from searchapp.core.facets import FIRST_VALUES
 from searchapp.core.models import SearchResult
 from searchapp.core.reader import IndexReaders
 from searchapp.gui.chips import ChipRow
 from searchapp.gui.coverage import CoverageFilter, SearchSeries, offered_name
-from searchapp.gui.facets import FACET_TITLES, FACET_VALUES, FacetSidebar, facet_label
+from searchapp.gui.facets import FACET_TITLES, FacetSidebar, facet_label
 from searchapp.gui.icons import icon
 from searchapp.gui.messages import Messages
 from searchapp.gui.names import FIELD_TYPES, NameActions, follow_change, menu_text
@@ -66,7 +67,7 @@ class SearchView(QWidget):
         self._article_generation = 0
         self.facets_key: SearchKey | None = None  # the search whose counts the sidebar shows
         self._all_facets_key: SearchKey | None = None  # the search whose every facet value was asked for
-        self.facet_values = FACET_VALUES  # values of each facet a search brings first
+        self.facet_values = FIRST_VALUES  # values of each facet a search brings first
         self.filters: dict[str, set[str]] = {}
         self.terms: tuple[str, ...] = ()
         self.last_search_seconds = 0.0
