@@ -16,6 +16,7 @@ from typing import Any
 from whoosh import query as wq
 
 from searchapp.core.entities import NameBook
+from searchapp.core.entities.cache import cached
 from searchapp.core.facets import CountedValues, RawValues, build_book, counts_key, names_stamp
 from searchapp.core.index import ArticleIndex
 from searchapp.core.matching import column_numbers
@@ -82,8 +83,11 @@ class Generation:
                 docnum = self.searcher.document_number(path=path)
                 if docnum is not None:
                     split_docs[docnum] = path
+            key = counts_key(self.searcher, location, self._book_stamp)
+            if self._days is None:  # the dates do not depend on the names: the key without them
+                self._days = cached("days", ("days", *key[1:3]), self.days, lambda value: isinstance(value, list))
             self._counted = CountedValues(self.searcher, self.raw_values(), book, split_docs, self.days(), self.stories,
-                                          self.live, counts_key(self.searcher, location, self._book_stamp))
+                                          self.live, key)
         return self._counted
 
     def _column(self, field: str) -> Iterator[Any]:
@@ -117,12 +121,20 @@ class Generation:
         """Each analysed form of a name known by several forms -> that name (for `org:tories`)."""
         book = self.book(location)
         if self._expansions is None:
-            self._expansions = {}
-            for name in book.names_with_aliases():
-                for form in book.forms(name):
-                    words = analysed(form)
-                    if words:
-                        self._expansions.setdefault(words, name)
+
+            def build() -> dict[tuple[str, ...], str]:
+                found: dict[tuple[str, ...], str] = {}
+                for name in book.names_with_aliases():
+                    for form in book.forms(name):
+                        words = analysed(form)
+                        if words:
+                            found.setdefault(words, name)
+                return found
+
+            # Analysing every form of every name took most of a second at 100,000 articles: kept between
+            # processes under what they depend on (the segments, the corrections, the aliases files).
+            key = ("expansions", *counts_key(self.searcher, location, self._book_stamp)[1:])
+            self._expansions = cached("expansions", key, build, lambda value: isinstance(value, dict))
         return self._expansions
 
 
