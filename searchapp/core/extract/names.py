@@ -223,8 +223,8 @@ def _mention(
         return Mention(
             name[0], name[-1] + 1, join([doc.words[k] for k in name]), "person", title, role, True, quoted
         )
-    if orgs.is_place(words):
-        return None
+    if orgs.is_place(words) or (words[-1].endswith("s") and words[-1].lower() in GENERIC_SOURCES):
+        return None  # a place; "U.S. Officials", "Western Diplomats": unnamed sources
     name, prefix = _strip_prefix(doc, span)
     name = _without_trailing_initials(doc, name)
     if not name:

@@ -97,6 +97,9 @@ def capitalised_runs(doc: Doc) -> list[list[int]]:
     return spans
 
 
+_LEGAL_FORMS = frozenset("Inc Corp Co Ltd plc PLC LLC Holdings AG SA NV".split())
+
+
 def _possessive_inside(doc: Doc, span: list[int], j: int) -> bool:
     """Whether the 's (or s') at j belongs to an organisation's name: an office's department
     ("Sheriff's Department"), a plural's body ("Complaints' Commission"), a country's ministry."""
@@ -114,6 +117,8 @@ def _possessive_inside(doc: Doc, span: list[int], j: int) -> bool:
     if left in TITLE_WORDS and left not in HONORIFICS:
         return True  # "Sheriff's Department", "U.S. Attorney's Office"
     before = [doc.words[t] for t in span]
+    if len(before) == 1 and right[-1] in _LEGAL_FORMS and not orgs.is_place(before) and left not in GIVEN_NAMES:
+        return True  # "Moody's Investors Service Inc", "McDonald's Corp": a company's name with a possessive
     generic = all(w in _GENERIC_BODY_WORDS for w in right) and bool(_GENERIC_BODIES & set(right))
     return generic and orgs.is_place(before)
 

@@ -35,7 +35,7 @@ _MINOR_WORDS = frozenset(
 _GAMES = frozenset("Olympic Olympics Paralympic Commonwealth Asian Indoor Winter Summer Youth Pan".split())
 _NOT_SURNAMES = frozenset("Program Project Experience Studio Studios Sea Ocean Island Islands".split())
 # Last words of THING_HEADS that are also surnames.
-_SURNAMES = frozenset("Player Knife Street Road Bridge Lake Beach Coast".split())
+_SURNAMES = frozenset("Player Knife Street Road Bridge Lake Beach".split())
 _NUMBERS = frozenset("Two Three Four Five Six Seven Eight Nine Ten Tri".split())
 _ENTRANTS = frozenset("Champions Nations".split())
 

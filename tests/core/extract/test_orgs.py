@@ -87,3 +87,14 @@ def test_a_person_run_into_an_organisation_is_split_when_the_article_quotes_the_
 def test_what_is_left_of_a_role_is_no_name() -> None:
     entities = extract("Co-founder of Google, Sergey Brin, personally met him on Monday.")
     assert entities.people == ("Sergey Brin",)
+
+
+def test_a_company_named_with_a_possessive_keeps_it() -> None:
+    entities = extract("Moody's Investors Service Inc said it cut the rating. Britain's Tim Henman won.")
+    assert "Moody's Investors Service Inc" in entities.orgs and "Investors Service Inc" not in entities.orgs
+    assert "Tim Henman" in entities.people
+
+
+def test_unnamed_sources_in_capitals_are_no_names() -> None:
+    entities = extract("U.S. Officials said the talks would go on. Officials in Ivory Coast agreed.")
+    assert entities.people == () and entities.orgs == ()
