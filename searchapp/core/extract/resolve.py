@@ -169,11 +169,21 @@ def _neuter_pronoun_follows(doc: Doc, m: Mention) -> bool:
 
 def _people_named_like_companies(mentions: list[Mention]) -> None:
     """ "Christine Blasey Ford testified ... Ford said": a known company's name that is the surname of
-    a person the article names is that person."""
+    a person the article names is that person. And the other way round: "Merrill Lynch said" in an
+    article that names "Merrill Lynch and Co Inc" is the firm, named after its founders."""
     surnames = {surname(m.text) for m in mentions if m.kind == "person" and " " in m.text}
+    firms = [m.text for m in mentions if m.kind == "org" and " " in m.text]
     for m in mentions:
         if m.kind == "org" and m.text in surnames and m.text in KNOWN_ORGS:
             m.kind = "person"
+        elif m.kind == "person" and not m.title and not m.role and " " in m.text and firms:
+            start = m.text + " "
+            if any(firm.startswith(start) and firm.split()[len(m.text.split())] in _FIRM_WORDS for firm in firms):
+                m.kind = "org"
+
+
+# What follows a founder's name in a firm's: "Merrill Lynch and Co", "Morgan Stanley Group Inc".
+_FIRM_WORDS = frozenset("and & Co Corp Inc Ltd plc PLC Group Holdings Capital Securities Asset International".split())
 
 
 def _type_speaking_surnames(mentions: list[Mention], speakers: set[int]) -> None:

@@ -98,3 +98,9 @@ def test_a_company_named_with_a_possessive_keeps_it() -> None:
 def test_unnamed_sources_in_capitals_are_no_names() -> None:
     entities = extract("U.S. Officials said the talks would go on. Officials in Ivory Coast agreed.")
     assert entities.people == () and entities.orgs == ()
+
+
+def test_a_firm_named_after_its_founders_is_no_person_where_the_article_names_the_firm() -> None:
+    entities = extract("Merrill Lynch and Co Inc said profits rose. Merrill Lynch said the deal was done.")
+    assert "Merrill Lynch" not in entities.people
+    assert extract("Merrill Lynch said the deal was done, his lawyer said.").people == ("Merrill Lynch",)
