@@ -232,12 +232,25 @@ def _mention(
     words = [doc.words[k] for k in name]
     kind = "person" if len(words) >= 2 and words[0] in GIVEN_NAMES and words[-1] not in PLACES else "unknown"
     kind = "person" if surname and len(words) >= 2 else kind
-    if kind == "unknown" and prefix and name[-1] == span[-1] and all(doc.words[k] in PLACES for k in prefix):
-        # A place opens a person's name only as a description ("Kenyan Paul Tergat"); before no person
-        # it is part of the name: "British Phonographic Industry", "Welsh Rugby Union"
+    if (
+        kind == "unknown"
+        and prefix
+        and len(words) >= 2
+        and name[-1] == span[-1]
+        and all(doc.words[k] in PLACES for k in prefix)
+        and not _written_alone(doc, words[-1], words[-2])
+    ):
+        # A place opens a person's name only as a description ("Kenyan Paul Tergat", "Russian Marat Safin
+        # ... Safin, seeded four"); before no person it is part of the name: "British Phonographic Industry"
         name, prefix, words = span, [], [doc.words[k] for k in span]
     role = _plausible_role([doc.words[k] for k in prefix])
     return Mention(name[0], name[-1] + 1, join(words), kind, role=role, sure=kind == "person", quoted=quoted)
+
+
+def _written_alone(doc: Doc, last: str, before: str) -> bool:
+    """Whether the article writes `last` without `before` in front of it: a surname used alone."""
+    words = doc.words
+    return any(words[k] == last and words[k - 1] != before for k in range(1, len(words)))
 
 
 def _one_word(doc: Doc, span: list[int], vocabulary: frozenset[str]) -> Mention | None:

@@ -75,6 +75,8 @@ def test_a_nationality_before_no_person_is_part_of_the_organisations_name() -> N
     entities = extract("The British Phonographic Industry (BPI) said sales fell. Kenyan Paul Tergat won.")
     assert "British Phonographic Industry" in entities.orgs and "Phonographic Industry" not in entities.orgs
     assert "Paul Tergat" in entities.people
+    safin = extract("Russian Marat Safin said he was tired. Safin, seeded four, opens on Monday.")
+    assert "Marat Safin" in safin.people and "Russian Marat Safin" not in safin.people
 
 
 def test_a_person_run_into_an_organisation_is_split_when_the_article_quotes_the_surname_alone() -> None:
