@@ -9,7 +9,8 @@ the article says what they are, in the words around a mention:
   "Franz Ferdinand frontman Alex Kapranos", "Vera Drake star Imelda Staunton";
 - a name listed after works: "films such as Harry Potter", "movies like ...";
 - a part played in it: "her role in Vera Drake", "starring in ...";
-- a person's possession that is itself written as a name: "Mike Leigh's Vera Drake".
+- a person's possession that is itself written as a name: "Mike Leigh's Vera Drake";
+- for an organisation's name, a model or version after it: "Windows XP", "PlayStation 2".
 A name that speaks or has a title anywhere in the article ("Mr Bond said") is a person whatever else is
 said of it; otherwise one such mention makes it a work, and a work is neither a person nor an
 organisation.
@@ -20,6 +21,7 @@ from __future__ import annotations
 from searchapp.core.extract import orgs
 from searchapp.core.extract.entity import Entity
 from searchapp.core.extract.gazetteer import GIVEN_NAMES
+from searchapp.core.extract.lexicon import KNOWN_ORGS
 from searchapp.core.extract.names import Mention
 from searchapp.core.extract.tokens import Doc
 
@@ -113,6 +115,17 @@ def _work_context(doc: Doc, m: Mention, kind: str) -> bool:
     )
 
 
+# What follows a product's name and never a company's: "Windows XP", "PlayStation 2", "Xbox 360".
+_VERSIONS = _words("XP NT ME Vista Mini Pro")
+
+
+def _product(doc: Doc, m: Mention) -> bool:
+    """A name followed by a model or a version: "Windows XP", "PlayStation 2" (but "Nintendo 64" is
+    said by Nintendo, a company the lexicon knows)."""
+    after = doc.words[m.end] if m.end < len(doc.words) else ""
+    return after in _VERSIONS or (after.isdigit() and len(after) <= 4 and m.text not in KNOWN_ORGS)
+
+
 def drop_works(doc: Doc, entities: list[Entity], speakers: set[int]) -> list[Entity]:
     """The entities that are not works (see the module's notes), nor the acronym of an event or a work
     the article names ("CES" of "Consumer Electronics Show"). A name found to be a work is one under
@@ -127,6 +140,8 @@ def drop_works(doc: Doc, entities: list[Entity], speakers: set[int]) -> list[Ent
         personal = any(id(m) in speakers or m.title for m in e.mentions)
         if not personal and any(_work_context(doc, m, e.kind) for m in e.mentions):
             works.add(e.name)
+        elif e.kind == "org" and not personal and any(_product(doc, m) for m in e.mentions):
+            works.add(e.name)  # a product, or an event of a year ("Euro 2004")
     if not works:
         return entities
     return [e for e in entities if e.name not in works]

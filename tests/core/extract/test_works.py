@@ -99,3 +99,10 @@ def test_a_programme_is_no_organisation_but_its_broadcaster_is() -> None:
     entities = extract("He told the BBC World Service programme Go Digital that prices would fall.")
     assert "Go Digital" not in entities.orgs
     assert any("World Service" in org for org in entities.orgs)
+
+
+def test_a_product_with_a_version_is_no_organisation_but_its_maker_is() -> None:
+    entities = extract("Users of Windows XP should update. Sony said the PlayStation 3 would ship in spring.")
+    assert "Windows" not in entities.orgs and "PlayStation" not in entities.orgs
+    assert "Sony" in entities.orgs
+    assert "Nintendo" in extract("Nintendo 64 sales fell, Nintendo said on Monday.").orgs
