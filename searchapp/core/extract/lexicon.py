@@ -195,7 +195,7 @@ THING_HEADS = _words(
     Lectures Knife Player Attribution Licence License Station Stadium Arena Square Islands Island Mall
     River Mountains Street Avenue Boulevard Road Bridge Valley Canyon Lake Beach Coast Desert Peninsula
     Strait Gulf Ocean Sea Hills Show Tournament Marathon Series Plan Agreement Accord Treaty Pact Protocol
-    Doctrine
+    Doctrine Globes Oscars Grammys Emmys Baftas
     """
 )
 

@@ -76,6 +76,7 @@ def test_people_near_those_words_stay_people(body: str) -> None:
         ("He called for a new Marshall Plan for Africa, aid groups said.", "Marshall Plan"),
         ("Ireland lead the RBS Six Nations after two rounds, officials said.", "RBS Six Nations"),
         ("Chelsea reached the Champions League final, the club said.", "Champions League"),
+        ("The Golden Globes ceremony will take place on Sunday, organisers said.", "Golden Globes"),
         ("Merry Christmas, the banner on the shop read in tall letters.", "Merry Christmas"),
         ("Shoppers crowded Beverly Hills on Saturday as the sales opened.", "Beverly Hills"),
     ],
