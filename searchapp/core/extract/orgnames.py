@@ -9,7 +9,7 @@ import functools
 
 from searchapp.core.extract import orgs
 from searchapp.core.extract.entity import Entity
-from searchapp.core.extract.lexicon import PARTY_FORMS
+from searchapp.core.extract.lexicon import NON_ORG_ACRONYMS, PARTY_FORMS
 from searchapp.core.extract.names import Mention
 from searchapp.core.extract.tokens import Doc
 
@@ -18,6 +18,7 @@ def _bracketed(doc: Doc, org_mentions: list[Mention]) -> dict[str, str]:
     """ "Long Form (ACR)" and "ACR (Long Form)" pairs written in the article (both become organisations)."""
     start_at = {m.first: m for m in org_mentions}
     pairs: dict[str, str] = {}
+    things: set[str] = set()
     for m in org_mentions:
         k = m.end
         if k + 2 >= len(doc) or doc.words[k] != "(":
@@ -31,12 +32,18 @@ def _bracketed(doc: Doc, org_mentions: list[Mention]) -> dict[str, str]:
         short, long_ = (other.text, m.text) if " " not in other.text else (m.text, other.text)
         if " " in short or " " not in long_:
             continue
+        if short in NON_ORG_ACRONYMS:
+            things.add(long_)  # "Digital Rights Management (DRM)": a technology, no body
+            continue
         if m.kind == "org" or other.kind == "org" or orgs.acronym_matches(short, long_, tolerant=False):
             m.kind = other.kind = "org"
             pairs[short] = long_
     for m in org_mentions:
         if m.text in pairs:
             m.kind = "org"  # every other "Cepes" of the article too
+        elif m.text in things:
+            m.kind = "unknown"
+    doc.things |= things
     return pairs
 
 

@@ -107,3 +107,9 @@ def test_a_product_with_a_version_is_no_organisation_but_its_maker_is() -> None:
     assert "Windows" not in entities.orgs and "PlayStation" not in entities.orgs
     assert "Sony" in entities.orgs
     assert "Nintendo" in extract("Nintendo 64 sales fell, Nintendo said on Monday.").orgs
+
+
+def test_the_long_form_of_a_technology_acronym_is_no_organisation() -> None:
+    entities = extract("Songs with Digital Rights Management (DRM) sold less. Digital Rights Management systems "
+                       "block copying, the Open Rights Group said.")
+    assert "Digital Rights Management" not in entities.orgs and "Open Rights Group" in entities.orgs
