@@ -72,19 +72,14 @@ def test_bbc_latin1_file_gives_pound_sign():
 
 
 @pytest.mark.corpus
-def test_whole_bbc_corpus_parses_fast():
-    import time
-
+def test_whole_bbc_corpus_parses():
+    """Every BBC file gives one article with a headline and a body (the speed is bench/parse_bench.py's)."""
     files = sorted(corpus_path("bbc_news", "bbc").glob("*/*.txt"))
     assert len(files) == 2225
-    datas = [(path.read_bytes(), str(path)) for path in files]
-    start = time.perf_counter()
-    articles = [article for data, name in datas for article in parse_bytes(data, name)]
-    elapsed = time.perf_counter() - start
+    articles = [article for path in files for article in parse_bytes(path.read_bytes(), str(path))]
     assert len(articles) == 2225
     assert all(article.headline and article.body for article in articles)
     assert all("\n\n\n" not in article.body for article in articles)
-    assert elapsed < 2.0
 
 
 @pytest.mark.corpus
