@@ -43,8 +43,9 @@ def is_acronym(word: str) -> bool:
         return False
     if plain.capitalize() in PLACES:  # "TOKYO", "PARIS" in a dateline or a credit
         return False
-    if any(part in NON_ORG_ACRONYMS for part in plain.split("-")):
-        return False  # "HD-DVD"
+    parts = plain.split("-")
+    if any(part in NON_ORG_ACRONYMS or (len(parts) > 1 and len(part) >= 3 and not part.isupper()) for part in parts):
+        return False  # "HD-DVD"; "Jay-Z", a name with an initial
     if _ROMAN.fullmatch(plain) or (len(letters) >= 3 and len(set(letters)) == 1):
         return False  # "XVII", "AAA", "FFFF"
     code = _CODE.fullmatch(plain)

@@ -106,3 +106,7 @@ def test_a_firm_named_after_its_founders_is_no_person_where_the_article_names_th
     entities = extract("Merrill Lynch and Co Inc said profits rose. Merrill Lynch said the deal was done.")
     assert "Merrill Lynch" not in entities.people
     assert extract("Merrill Lynch said the deal was done, his lawyer said.").people == ("Merrill Lynch",)
+
+
+def test_a_stage_name_with_an_initial_is_no_acronym() -> None:
+    assert not is_acronym("Jay-Z") and is_acronym("BBC2") and is_acronym("MetroTV")
