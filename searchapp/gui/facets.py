@@ -166,13 +166,11 @@ class FacetGroup(QWidget):
         self.filter_box.setVisible(self._size > SHORT_LIST or bool(needle))
         self.more.setVisible(long_list)
         total = len(counts) if needle else max(self._size, len(counts))
-        if not self._expanded:
-            self.more.setText(f"Show all {total:,}")
-        elif hidden:
-            # A list of every name of a large collection is no use to scroll: the filter box finds them.
-            self.more.setText(f"Show fewer  ·  {hidden:,} more: type to filter")
-        else:
-            self.more.setText("Show fewer")
+        self.more.setText("Show fewer" if self._expanded else f"Show all {total:,}")
+        # A list of every name of a large collection is no use to scroll: the filter box finds the rest.
+        self.more.setToolTip(f"{hidden:,} more: type in the filter box to find them" if self._expanded and hidden else "")
+        self.filter_box.setPlaceholderText(f"Filter {self._size:,} {self.title.lower()}…" if self._size > LONG_LIST
+                                           else f"Filter {self.title.lower()}…")
 
     def _context_menu(self, where: QPoint) -> None:
         item = self.list.itemAt(where)
