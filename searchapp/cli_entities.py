@@ -13,7 +13,7 @@ from typing import Any
 
 from searchapp.core.entities import Change
 
-ACTIONS = ("list", "merge", "rename", "retype", "hide", "split", "changes", "undo")
+ACTIONS = ("list", "merge", "rename", "retype", "hide", "show", "split", "changes", "undo")
 
 
 def add_parser(commands: Any, index_option: argparse.ArgumentParser) -> None:
@@ -43,6 +43,11 @@ def add_parser(commands: Any, index_option: argparse.ArgumentParser) -> None:
 
     hide = actions.add_parser("hide", parents=[index_option], help="not a person or organisation: leave it out")
     hide.add_argument("names", nargs="+", metavar="NAME")
+
+    show = actions.add_parser(
+        "show", parents=[index_option],
+        help="count a hidden name again (one the collection took for a work, such as a film's title)")
+    show.add_argument("names", nargs="+", metavar="NAME")
 
     split = actions.add_parser(
         "split", parents=[index_option], help="in one article, a name is someone else"
@@ -105,8 +110,8 @@ def cmd_entities(args: argparse.Namespace, open_index: Any) -> int:
         change = names.correct(index, "rename", [args.old], to=args.new)
     elif args.action == "retype":
         change = names.correct(index, "retype", [args.name], type=args.type)
-    elif args.action == "hide":
-        change = names.correct(index, "hide", args.names)
+    elif args.action in ("hide", "show"):
+        change = names.correct(index, args.action, args.names)
     else:
         change = names.correct(index, "split", [args.name], to=args.new, path=args.article)
     print(change.describe(), file=sys.stdout)

@@ -106,6 +106,7 @@ def document_fields(article: Article, entities: Entities, folder: str) -> dict[s
         "speakers": ",".join(name.replace(",", " ") for name in speaker_names),
         "people": ",".join(name.replace(",", " ") for name in entities.people),
         "orgs": ",".join(name.replace(",", " ") for name in entities.orgs),
+        "works": ",".join(name.replace(",", " ") for name in entities.works),
         "outlet": article.outlet,
         "speaker_text": _names_text(speaker_names, aliases),
         "person_text": _names_text(list(entities.people)),

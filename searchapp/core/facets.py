@@ -91,9 +91,12 @@ def counts_key(searcher: Any, location: str | os.PathLike[str], stamp: tuple[Any
 
 
 def raw_name_counts(searcher: Any) -> dict[str, Counter[str]]:
-    """Articles per raw person and organisation name, read from the lexicons (deleted articles
-    included until their segment is merged: a name's count only weighs its forms against each other)."""
-    raw: dict[str, Counter[str]] = {"people": Counter(), "orgs": Counter()}
+    """Articles per raw person and organisation name, and per name shown to be a work, read from the
+    lexicons (deleted articles included until their segment is merged: a name's count only weighs its
+    forms against each other)."""
+    raw: dict[str, Counter[str]] = {"people": Counter(), "orgs": Counter(), "works": Counter()}
+    if "works" not in searcher.schema:  # an index made before the field
+        del raw["works"]
     # One pass over each segment's terms: asking the whole reader for each term's frequency looks the
     # term up in every segment, seconds on an index of many segments.
     for leaf, _offset in searcher.reader().leaf_readers():
@@ -118,7 +121,7 @@ def build_book(searcher: Any, location: str | os.PathLike[str]) -> NameBook:
     def build() -> tuple[dict[Any, Any], Any]:
         raw = raw_name_counts(searcher)
         table = load_aliases(location)
-        return collection_names(raw["people"], raw["orgs"], table), table
+        return collection_names(raw["people"], raw["orgs"], table, raw.get("works")), table
 
     key = (os.path.abspath(location), segments, names_stamp(location)[1], _shipped_aliases_stamp())
     names, table = cached_names(key, build)

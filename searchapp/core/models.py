@@ -59,6 +59,9 @@ class Entities:
     speakers: tuple[Speaker, ...] = ()
     people: tuple[str, ...] = ()
     orgs: tuple[str, ...] = ()
+    # Names the article shows to be a work, an event or a product ("the drama Vera Drake"): never a person
+    # or an organisation, and counted across the collection (core/entities/collection.py)
+    works: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,6 +75,10 @@ def build_schema() -> Schema:
         # searches instead of a pass over every facet field's postings
         facets=COLUMN(VarBytesColumn()),
         acronyms=KEYWORD(lowercase=False, scorable=False),  # words in capitals, as written: `UN` is not `un`
+        # Names an article showed to be works, events or products ("the drama Vera Drake"): only their
+        # article counts are read (core/facets.py), for the collection's rule on works. An index made
+        # before this field has none, and is read and written as it is.
+        works=KEYWORD(commas=True, lowercase=False, scorable=False),
         published=DATETIME(stored=True, sortable=True),
         # Stories: an article and its near-copies share `story` (see core/stories.py)
         story=ID(stored=True, sortable=True),  # sortable: a column, read per document for "copies once"

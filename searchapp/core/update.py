@@ -253,6 +253,8 @@ class UpdateRun:
         self.articles["updated_articles" if was_indexed else "new_articles"] += len(loaded.documents)
 
     def _add(self, document: dict[str, Any]) -> None:
+        if "works" in document and "works" not in self.index.whoosh.schema:
+            del document["works"]  # an index made before the field: its documents go on without it
         if self.segment_writers is not None:
             self.segment_writers.add(document)
         else:

@@ -317,12 +317,14 @@ class NamesDialog(QDialog):
             self._actions.hide(names)
 
     def _show_again(self, names: list[str]) -> None:
-        """A hidden name comes back by taking back the change that hid it."""
+        """A hidden name comes back by taking back the change that hid it, or, for a name the collection
+        took for a work (no change of the user's hid it), by a change that shows it."""
         for position in range(len(self.changes) - 1, -1, -1):
             change = self.changes[position]
             if change.op == "hide" and set(change.names) & set(names):
                 self._actions.remove_change(position)
                 return
+        self._actions.correct("show", names)
 
     def _remove_change(self) -> None:
         row = self.history.currentRow()

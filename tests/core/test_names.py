@@ -134,3 +134,50 @@ def test_corrections_survive_reindexing_and_a_rebuild(tmp_path: Path, monkeypatc
         assert idx.rebuilt and idx.is_empty()
         idx.rescan()
         assert "Anthony Blair" in facet(idx, "speakers") and "Tony Blair" not in facet(idx, "speakers")
+
+
+def test_a_name_the_collection_shows_to_be_a_work_is_hidden_until_shown_again(tmp_path: Path) -> None:
+    def add(writer, number: int, people=(), works=()) -> None:
+        article = Article(path=f"/news/{number}.txt", headline=f"Story {number}", body="Words.", format="txt")
+        entities = Entities(people=tuple(people), works=tuple(works))
+        writer.add_document(file=article.path, **document_fields(article, entities, "/news"))
+
+    with ArticleIndex(tmp_path / "index", workers=0) as idx:
+        writer = idx.whoosh.writer()
+        add(writer, 1, works=["Rosa Finch"])  # "the drama Rosa Finch"
+        add(writer, 2, works=["Rosa Finch"])
+        add(writer, 3, people=["Rosa Finch"])  # an article that gave no sign
+        add(writer, 4, people=["Tom Reed"], works=["Tom Reed"])  # once a work, three times a person
+        add(writer, 5, people=["Tom Reed"])
+        add(writer, 6, people=["Tom Reed"])
+        writer.commit()
+        assert facet(idx, "people") == {"Tom Reed": 3}
+        listed = {row.name: row for row in names.list_names(idx)}
+        assert listed["Rosa Finch"].hidden and listed["Rosa Finch"].changes == ()
+        change = names.correct(idx, "show", ["Rosa Finch"])
+        assert change.describe() == "Showed Rosa Finch again"
+        assert facet(idx, "people") == {"Tom Reed": 3, "Rosa Finch": 1}
+        names.undo(idx)
+        assert "Rosa Finch" not in facet(idx, "people")
+
+
+def test_an_index_made_before_works_were_counted_takes_new_articles(tmp_path: Path, monkeypatch) -> None:
+    from whoosh.fields import Schema
+
+    from searchapp.core import index as index_module
+
+    older = Schema(**{name: field for name, field in index_module.SCHEMA.items() if name != "works"})
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Cinema news\n\nTony Blair said the film was good.\n", encoding="utf-8")
+    monkeypatch.setattr(index_module, "SCHEMA", older)
+    with ArticleIndex(tmp_path / "index", workers=0) as idx:
+        idx.add([folder])
+    monkeypatch.undo()
+    (folder / "b.txt").write_text(
+        "Awards\n\nThe drama Rosa Finch won three awards. Critics said Tony Blair liked it.\n", encoding="utf-8")
+    with ArticleIndex(tmp_path / "index", workers=0) as idx:
+        assert "works" not in idx.whoosh.schema
+        idx.add([folder])
+        assert search(idx, "").total == 2
+        assert facet(idx, "people") == {"Tony Blair": 2}

@@ -107,3 +107,22 @@ def test_the_names_manager_lists_hides_and_undoes(qtbot, make_window, blairs):
     qtbot.mouseClick(dialog.hide_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.history.count() == 0, timeout=INDEX_TIMEOUT_MS)
     qtbot.waitUntil(lambda: people_counts(window.search_view).get("Blair") == 1, timeout=INDEX_TIMEOUT_MS)
+
+
+def test_a_name_the_collection_took_for_a_work_comes_back_with_show_again(qtbot, make_window, tmp_path):
+    folder = tmp_path / "films"
+    write_article(folder, "one", "Awards night", "The drama Rosa Finch won three awards on Sunday night.")
+    write_article(folder, "two", "Box office", "Cinemas showed the drama Rosa Finch to full houses this week.")
+    write_article(folder, "three", "Premiere", "Rosa Finch opened in London, and Tony Blair said he liked it.")
+    window = make_window()
+    index_folder(qtbot, window, folder)
+    assert "Rosa Finch" not in people_counts(window.search_view)  # a film in two of its three articles
+    window.show_names()
+    dialog = window.names_dialog
+    dialog.show_box.setCurrentIndex(dialog.show_box.findData("hidden"))
+    qtbot.waitUntil(lambda: [row.name for row in dialog.model.rows] == ["Rosa Finch"], timeout=INDEX_TIMEOUT_MS)
+    assert dialog.select("Rosa Finch") and dialog.hide_button.text() == "&Show again"
+    qtbot.mouseClick(dialog.hide_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.history.count() == 1, timeout=INDEX_TIMEOUT_MS)
+    assert dialog.history.item(0).text().startswith("1. Showed Rosa Finch again")
+    qtbot.waitUntil(lambda: people_counts(window.search_view).get("Rosa Finch") == 1, timeout=INDEX_TIMEOUT_MS)

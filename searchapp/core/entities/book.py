@@ -103,10 +103,12 @@ class _Groups:
                 if source != target:
                     self.move(source, target, position)
             self.touched.setdefault(target, []).append(position)
-        elif change.op in ("retype", "hide"):
+        elif change.op in ("retype", "hide", "show"):
             for display in filter(None, map(self.locate, change.names)):
                 if change.op == "hide":
                     self.hidden.add(display)
+                elif change.op == "show":
+                    self.hidden.discard(display)  # a name the collection took for a work, shown again
                 else:
                     self.kind[display] = change.type
                 self.touched.setdefault(display, []).append(position)
@@ -136,9 +138,11 @@ def _one_type_per_name(base: dict[RawName, Named], weights: Mapping[RawName, int
                 base[raw] = (name, decided[name])
 
 
-def collection_names(people: Mapping[str, int], orgs: Mapping[str, int], table: AliasTable) -> dict[RawName, Named]:
+def collection_names(people: Mapping[str, int], orgs: Mapping[str, int], table: AliasTable,
+                     works: Mapping[str, int] | None = None) -> dict[RawName, Named]:
     """Each raw name (with its type) -> the name it counts as by the known aliases and the collection's
-    rules, before any correction: the costly part of a book, from the raw names and their article counts."""
+    rules, before any correction: the costly part of a book, from the raw names and their article counts
+    (and `works`: the articles in which each name was shown to be a work; see `_works`)."""
     base: dict[RawName, Named] = {}
     for raw, named in collection.people(people, table).items():
         base[(raw, "person")] = named
@@ -146,7 +150,32 @@ def collection_names(people: Mapping[str, int], orgs: Mapping[str, int], table: 
         base[(raw, "org")] = named
     weights = {**{(raw, "person"): n for raw, n in people.items()}, **{(raw, "org"): n for raw, n in orgs.items()}}
     _one_type_per_name(base, weights)
+    if works:
+        _works(base, weights, works)
     return base
+
+
+WORK = "work"  # the type `collection_names` gives a name the collection shows to be a work
+
+
+def _works(base: dict[RawName, Named], weights: Mapping[RawName, int], works: Mapping[str, int]) -> None:
+    """A name that the collection's articles show to be a work, an event or a product ("the drama Vera
+    Drake", "the Harry Potter films") in at least two articles, and in at least half as many as name it
+    as a person or an organisation, is a work in every article (in place): "Vera Drake" is the film in
+    18 articles and looked like a person in 4 others. A name a user shows again (`show`) comes back."""
+    written: dict[str, int] = {}
+    for raw, (name, _kind) in base.items():
+        written[name] = written.get(name, 0) + weights.get(raw, 1)
+    shown: dict[str, int] = {}
+    for work, count in works.items():
+        named = base.get((work, "person")) or base.get((work, "org"))
+        if named is not None:
+            shown[named[0]] = shown.get(named[0], 0) + count
+    hidden = {name for name, count in shown.items() if count >= 2 and 2 * count >= written[name]}
+    if hidden:
+        for raw, (name, _kind) in base.items():
+            if name in hidden:
+                base[raw] = (name, WORK)
 
 
 class NameBook:
@@ -175,9 +204,14 @@ class NameBook:
     def _setup(self, base: dict[RawName, Named], table: AliasTable, changes: Sequence[Change]) -> None:
         self.changes = tuple(changes)
         self._table = table
+        # The collection's works are hidden names of the type their articles wrote (a user may show them)
+        works = {name for name, kind in base.values() if kind == WORK}
+        if works:
+            base = {raw: (name, raw[1] if kind == WORK else kind) for raw, (name, kind) in base.items()}
+        self.works = frozenset(works)
         self._final: dict[RawName, Named] = base
         self._kind: dict[str, str] = {}  # names with no raw form of their own (split targets, hidden)
-        self._hidden: set[str] = set()
+        self._hidden: set[str] = set(works)
         self._extra: dict[str, set[str]] = {}
         self._touched: dict[str, list[int]] = {}
         # A split applies to one article: there, what counted as `name` counts as `to` instead.
@@ -191,6 +225,7 @@ class NameBook:
 
     def _apply(self, base: dict[RawName, Named], changes: Sequence[Change]) -> None:
         groups = _Groups(base)
+        groups.hidden |= self.works
         splits: list[tuple[str, tuple[str, str]]] = []
         for position, change in enumerate(changes):
             split = groups.apply(position, change)

@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - Windows
 CORRECTIONS_FILE = "entities.json"
 FORMAT = "searchapp-entity-corrections"
 VERSION = 1
-OPS = ("merge", "rename", "retype", "hide", "split")
+OPS = ("merge", "rename", "retype", "hide", "show", "split")
 TYPES = ("person", "org")
 
 
@@ -71,6 +71,8 @@ class Change:
             )
         if self.op == "hide":
             return f"Hid {names}"
+        if self.op == "show":
+            return f"Showed {names} again"
         return f"Split {names} off as {self.to} in {Path(self.path.split('#')[0]).name}"
 
     def to_json(self) -> dict[str, Any]:

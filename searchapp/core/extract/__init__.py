@@ -59,4 +59,5 @@ def extract_entities(article: Article) -> Entities:
         speakers=speakers,
         people=tuple(e.name for e in entities if e.kind == "person"),
         orgs=tuple(e.name for e in entities if e.kind == "org"),
+        works=tuple(doc.works),
     )

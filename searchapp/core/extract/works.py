@@ -120,10 +120,20 @@ _VERSIONS = _words("XP NT ME Vista Mini Pro")
 
 
 def _product(doc: Doc, m: Mention) -> bool:
-    """A name followed by a model or a version: "Windows XP", "PlayStation 2" (but "Nintendo 64" is
-    said by Nintendo, a company the lexicon knows)."""
-    after = doc.words[m.end] if m.end < len(doc.words) else ""
-    return after in _VERSIONS or (after.isdigit() and len(after) <= 4 and m.text not in KNOWN_ORGS)
+    """A name followed by a model or a version: "Windows XP", "PlayStation 2". Not a company the lexicon
+    knows ("Nintendo 64 ... Nintendo said"), a channel ("BBC News 24") or a number inside a longer name
+    ("Fathers 4 Justice", "RBS 6 Nations Championship")."""
+    words = doc.words
+    after = words[m.end] if m.end < len(words) else ""
+    if after in _VERSIONS:
+        return True
+    return (
+        after.isdigit()
+        and len(after) <= 4
+        and not doc.is_cap(m.end + 1)
+        and m.text not in KNOWN_ORGS
+        and orgs.org_word_at(m.text.split()) < 0
+    )
 
 
 def drop_works(doc: Doc, entities: list[Entity], speakers: set[int]) -> list[Entity]:
@@ -144,4 +154,5 @@ def drop_works(doc: Doc, entities: list[Entity], speakers: set[int]) -> list[Ent
             works.add(e.name)  # a product, or an event of a year ("Euro 2004")
     if not works:
         return entities
+    doc.works = sorted(works)
     return [e for e in entities if e.name not in works]
