@@ -1,4 +1,5 @@
-"""The Whoosh schema: one document per article. A change here must bump SCHEMA_VERSION."""
+"""The Whoosh schema: one document per article. A change here must bump SCHEMA_VERSION, unless it
+only adds a field that older indexes may lack and every reader copes without (`works`)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 # Bump on any change to fields or analyzers: an index of another version is rebuilt, never misread.
 # 2: acronyms (words written in capitals, so that `UN` finds the United Nations and not Kim Jong-un),
 #    stories (near-copies), the speakers column (profiles); then, still unreleased and so still 2, the
-#    `facets` column and the `story` column (facet values read per document, no pass over the postings)
+#    `facets` column and the `story` column (facet values read per document, no pass over the postings).
+#    `works` came later without a bump: an index made before it is read and added to as it is (its
+#    collection rule on works then has no articles to count), rather than rebuilt for it.
 SCHEMA_VERSION = 2
 # Older versions this one can still search, read-only (an index that cannot be rebuilt here, such as
 # a colleague's copy): version 1 lacks only `acronyms`, so capitals are not told apart in it.
