@@ -73,6 +73,13 @@ def top_scored(searcher: Any, words: list[wq.Term], docs: Collection[int], limit
             continue
         fieldname = word.fieldname
         text = searcher.schema[fieldname].to_bytes(word.text) if isinstance(word.text, str) else word.text
+        if not searcher.schema[fieldname].scorable:
+            # An exact name (`orgs:"Conservative Party"`, from a name's other forms): whoosh scores
+            # each of its documents at its weight, one, times the boost
+            found = (term_docs or {}).get((fieldname, text))
+            _add((found if found is not None else matching_documents(searcher, word, wanted)) & wanted,
+                 word.boost, scores)
+            continue
         for sub, offset in searcher.leaf_searchers():
             reader = sub.reader()
             if (fieldname, text) not in reader:

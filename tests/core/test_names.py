@@ -181,3 +181,18 @@ def test_an_index_made_before_works_were_counted_takes_new_articles(tmp_path: Pa
         idx.add([folder])
         assert search(idx, "").total == 2
         assert facet(idx, "people") == {"Tony Blair": 2}
+
+
+def test_a_name_field_finds_the_articles_of_every_form_of_the_name_without_phrases(index: ArticleIndex) -> None:
+    from whoosh import query as wq
+
+    from searchapp.core.generation import SEARCHERS, expand_names
+    from searchapp.core.query import parse_query
+
+    generation = SEARCHERS.current(index)
+    book = generation.book(index.location)
+    expanded = expand_names(parse_query("org:tories"), lambda: generation.expansions(index.location), book)
+    leaves = list(expanded.leaves())
+    assert not any(isinstance(leaf, wq.Phrase) for leaf in leaves)  # exact names, not positions
+    assert wq.Term("orgs", "Conservative Party") in leaves
+    assert search(index, "org:tories").total == search(index, "org:\"conservative party\"").total == 2
