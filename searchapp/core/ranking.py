@@ -28,7 +28,8 @@ from searchapp.core.matching import Postings, matching_documents, numeric_column
 
 def plain_words(query: wq.Query) -> list[Any] | None:
     """The words of a query made only of terms and expanded patterns joined by AND and OR (no boost on the
-    joins), else None. A pattern scored as words gives its words; one scored at one score stays whole."""
+    joins; NOT inside an AND), else None. A pattern scored as words gives its words; one scored at one
+    score stays whole."""
     if type(query) is wq.Term:
         return [query] if isinstance(query.text, (str, bytes)) else None
     if isinstance(query, wq.NumericRange) and query.constantscore:  # a date range: its boost, once per document
@@ -41,6 +42,9 @@ def plain_words(query: wq.Query) -> list[Any] | None:
         words: list[wq.Term] = []
         for child in query.subqueries:
             if child is wq.NullQuery:  # a field a pattern matched no word in
+                continue
+            if type(query) is wq.And and type(child) is wq.Not:
+                words.append(child)  # "merger NOT bank": whoosh adds the NOT's boost to every match
                 continue
             found = plain_words(child)
             if found is None:
@@ -70,6 +74,9 @@ def top_scored(searcher: Any, words: list[wq.Term], docs: Collection[int], limit
             continue
         if isinstance(word, wq.NumericRange):  # a date range, likewise
             _add(matching_documents(searcher, word, wanted), word.boost, scores)
+            continue
+        if isinstance(word, wq.Not):  # every match lacks what NOT names: its boost, once per document
+            _add(wanted, word.boost, scores)
             continue
         fieldname = word.fieldname
         text = searcher.schema[fieldname].to_bytes(word.text) if isinstance(word.text, str) else word.text
