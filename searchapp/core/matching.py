@@ -36,6 +36,7 @@ class TermDocs(dict[tuple[str, bytes], set[int]]):
     def __init__(self, keep_postings: bool = False) -> None:
         super().__init__()
         self.postings: dict[tuple[str, bytes, int], Postings] | None = {} if keep_postings else None
+        self.phrases: dict[tuple[Any, ...], set[int]] = {}  # each phrase's documents
 
 
 def matching_documents(searcher: Any, query: wq.Query, live: Set[int], terms: TermDocs | None = None) -> set[int]:
@@ -78,6 +79,11 @@ def _docs(searcher: Any, node: wq.Query, live: Set[int], terms: TermDocs) -> set
     if isinstance(node, wq.Phrase):
         for word in node.words:
             _term_docs(searcher, node.fieldname, word, terms)
+        found = set(searcher.docs_for_query(node))
+        phrases = getattr(terms, "phrases", None)
+        if phrases is not None:
+            phrases[(node.fieldname, tuple(node.words), node.slop)] = found  # for ranking (ranking.phrase_key)
+        return set(found)
     return set(searcher.docs_for_query(node))
 
 

@@ -34,6 +34,8 @@ def plain_words(query: wq.Query) -> list[Any] | None:
         return [query] if isinstance(query.text, (str, bytes)) else None
     if isinstance(query, wq.NumericRange) and query.constantscore:  # a date range: its boost, once per document
         return [query]
+    if type(query) is wq.Phrase and all(isinstance(word, str) for word in query.words):
+        return [query]  # its words' scores where the phrase is
     if type(query) is ExpandedWords:
         if query.constantscore:
             return [query]
@@ -78,6 +80,17 @@ def top_scored(searcher: Any, words: list[wq.Term], docs: Collection[int], limit
         if isinstance(word, wq.Not):  # every match lacks what NOT names: its boost, once per document
             _add(wanted, word.boost, scores)
             continue
+        if isinstance(word, wq.Phrase):
+            # whoosh scores a phrase as the sum of its words' scores, in the documents where the
+            # phrase is (matching found them): "prime minister" in a body, not the two words apart
+            where = getattr(term_docs, "phrases", {}).get(phrase_key(word))
+            if where is None:
+                where = set(searcher.docs_for_query(word))
+            for part in word.words:
+                term = wq.Term(word.fieldname, part, boost=word.boost)
+                if not _score_word(searcher, term, where & wanted, lengths, postings, scores):
+                    return None
+            continue
         fieldname = word.fieldname
         text = searcher.schema[fieldname].to_bytes(word.text) if isinstance(word.text, str) else word.text
         if not searcher.schema[fieldname].scorable:
@@ -87,24 +100,41 @@ def top_scored(searcher: Any, words: list[wq.Term], docs: Collection[int], limit
             _add((found if found is not None else matching_documents(searcher, word, wanted)) & wanted,
                  word.boost, scores)
             continue
-        for sub, offset in searcher.leaf_searchers():
-            reader = sub.reader()
-            if (fieldname, text) not in reader:
-                continue
-            scorer = weighting.scorer(sub, fieldname, text)
-            matcher = reader.postings(fieldname, text)
-            if not isinstance(scorer, BM25FScorer) or not isinstance(matcher, whoosh3.W3LeafMatcher):
-                return None  # an unscored field, another codec: whoosh's own way
-            norms = _norms(scorer)
-            field_bytes = _length_bytes(reader, fieldname, lengths)
-            factor = scorer.idf * (scorer.K1 + 1) * word.boost
-            kept = postings.get((fieldname, text, offset)) if postings else None
-            _add_scores(_read_blocks(matcher) if kept is None else kept, offset, wanted, field_bytes, norms,
-                        factor, scores)
+        if not _score_word(searcher, word, wanted, lengths, postings, scores):
+            return None
     if len(scores) != len(wanted):
         return None  # a match this module did not score: whoosh's own way
     best = nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
     return [(score, docnum) for docnum, score in best]
+
+
+def _score_word(searcher: Any, word: wq.Term, wanted: Collection[int], lengths: dict[Any, list[int]],
+                postings: Mapping[tuple[str, bytes, int], Postings] | None, scores: dict[int, float]) -> bool:
+    """Add one word's BM25F scores in its field to the `wanted` documents holding it; False when a
+    segment is not one this module can read."""
+    weighting = searcher.weighting
+    fieldname = word.fieldname
+    text = searcher.schema[fieldname].to_bytes(word.text) if isinstance(word.text, str) else word.text
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        if (fieldname, text) not in reader:
+            continue
+        scorer = weighting.scorer(sub, fieldname, text)
+        matcher = reader.postings(fieldname, text)
+        if not isinstance(scorer, BM25FScorer) or not isinstance(matcher, whoosh3.W3LeafMatcher):
+            return False  # an unscored field, another codec: whoosh's own way
+        norms = _norms(scorer)
+        field_bytes = _length_bytes(reader, fieldname, lengths)
+        factor = scorer.idf * (scorer.K1 + 1) * word.boost
+        kept = postings.get((fieldname, text, offset)) if postings else None
+        _add_scores(_read_blocks(matcher) if kept is None else kept, offset, wanted, field_bytes, norms,
+                    factor, scores)
+    return True
+
+
+def phrase_key(phrase: wq.Phrase) -> tuple[Any, ...]:
+    """What a phrase's documents are kept under while a search runs."""
+    return phrase.fieldname, tuple(phrase.words), phrase.slop
 
 
 def whoosh_top(searcher: Any, query: wq.Query, limit: int, allowed: Any, sort_args: Mapping[str, Any]) -> Any:
