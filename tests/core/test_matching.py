@@ -88,3 +88,28 @@ def test_a_range_reads_the_words_whoosh_reads_with_their_counts(index: ArticleIn
             assert [word for word, _count in ours] == list(node._btexts(leaf))
             assert all(count == leaf.doc_frequency("body", word) for word, count in ours)
             assert ours or start == "r"  # the articles' words fall in every range but the last
+
+
+PHRASE_WORDS = ["the", "oil", "price", "rose", "fell", "said"]
+
+
+@pytest.fixture(scope="module")
+def phrased(tmp_path_factory: pytest.TempPathFactory):
+    """Short texts from six words, so that phrases occur, repeat and overlap; three segments, deletions."""
+    import random
+
+    chance = random.Random(11)
+    base = tmp_path_factory.mktemp("phrases")
+    with ArticleIndex(base / "index", workers=0) as opened:
+        for part in range(3):
+            records = [{"title": " ".join(chance.choices(PHRASE_WORDS, k=3)),
+                        "text": " ".join(chance.choices(PHRASE_WORDS, k=chance.randint(2, 25)))} for _ in range(60)]
+            write_json_records(base / f"part{part}" / "a.jsonl", records)
+            opened.add([base / f"part{part}"])
+        yield opened
+
+
+@given(st.lists(st.sampled_from(PHRASE_WORDS), min_size=2, max_size=4), st.sampled_from(["", "~2", "~3"]))
+def test_phrases_match_as_whoosh_matches_them(phrased: ArticleIndex, words: list[str], slop: str) -> None:
+    ours, whoosh = _both(phrased, f'"{" ".join(words)}"{slop}')
+    assert ours == whoosh
