@@ -48,8 +48,8 @@ def thing(words: list[str]) -> bool:
         return True
     if last == "Games" and _GAMES & set(words):
         return True  # "Commonwealth Games", "Boston Indoor Games"; but "Epic Games", a company
-    if last in NOT_NAMES:
-        return True  # "Merry Christmas", "Happy Easter"
+    if last in NOT_NAMES and "of" not in words and orgs.org_word_at(words) < 0:
+        return True  # "Merry Christmas", "Happy Easter"; but "Office of Management and Budget"
     if last == "Nations" and _NUMBERS & set(words):
         return True  # "Six Nations", "RBS Six Nations", "Tri Nations": competitions; "United Nations" stays
     if last == "League" and len(words) >= 2 and words[-2] in _ENTRANTS:

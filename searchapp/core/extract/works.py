@@ -10,7 +10,7 @@ the article says what they are, in the words around a mention:
 - a name listed after works: "films such as Harry Potter", "movies like ...";
 - a part played in it: "her role in Vera Drake", "starring in ...";
 - a person's possession that is itself written as a name: "Mike Leigh's Vera Drake";
-- for an organisation's name, a model or version after it: "Windows XP", "PlayStation 2".
+- for an organisation's name, a version after it: "Windows XP".
 A name that speaks or has a title anywhere in the article ("Mr Bond said") is a person whatever else is
 said of it; otherwise one such mention makes it a work, and a work is neither a person nor an
 organisation.
@@ -21,7 +21,6 @@ from __future__ import annotations
 from searchapp.core.extract import orgs
 from searchapp.core.extract.entity import Entity
 from searchapp.core.extract.gazetteer import GIVEN_NAMES
-from searchapp.core.extract.lexicon import KNOWN_ORGS
 from searchapp.core.extract.names import Mention
 from searchapp.core.extract.tokens import Doc
 
@@ -115,25 +114,15 @@ def _work_context(doc: Doc, m: Mention, kind: str) -> bool:
     )
 
 
-# What follows a product's name and never a company's: "Windows XP", "PlayStation 2", "Xbox 360".
-_VERSIONS = _words("XP NT ME Vista Mini Pro")
+# What follows a product's name and never a company's: "Windows XP", "Windows NT".
+_VERSIONS = _words("XP NT ME Vista")
 
 
 def _product(doc: Doc, m: Mention) -> bool:
-    """A name followed by a model or a version: "Windows XP", "PlayStation 2". Not a company the lexicon
-    knows ("Nintendo 64 ... Nintendo said"), a channel ("BBC News 24") or a number inside a longer name
-    ("Fathers 4 Justice", "RBS 6 Nations Championship")."""
-    words = doc.words
-    after = words[m.end] if m.end < len(words) else ""
-    if after in _VERSIONS:
-        return True
-    return (
-        after.isdigit()
-        and len(after) <= 4
-        and not doc.is_cap(m.end + 1)
-        and m.text not in KNOWN_ORGS
-        and orgs.org_word_at(m.text.split()) < 0
-    )
+    """A name followed by a version: "Windows XP", "Windows NT". A number is not enough: companies
+    name their products with numbers ("BAE 146 jets", "Boeing 747"), and numbers follow names in
+    tables of figures ("USSR 3400 (3440)")."""
+    return m.end < len(doc.words) and doc.words[m.end] in _VERSIONS
 
 
 def drop_works(doc: Doc, entities: list[Entity], speakers: set[int]) -> list[Entity]:
@@ -151,7 +140,7 @@ def drop_works(doc: Doc, entities: list[Entity], speakers: set[int]) -> list[Ent
         if not personal and any(_work_context(doc, m, e.kind) for m in e.mentions):
             works.add(e.name)
         elif e.kind == "org" and not personal and any(_product(doc, m) for m in e.mentions):
-            works.add(e.name)  # a product, or an event of a year ("Euro 2004")
+            works.add(e.name)  # a product
     if not works:
         return entities
     doc.works = sorted(works)
