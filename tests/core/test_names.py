@@ -150,13 +150,17 @@ def test_a_name_the_collection_shows_to_be_a_work_is_hidden_until_shown_again(tm
         add(writer, 4, people=["Tom Reed"], works=["Tom Reed"])  # once a work, three times a person
         add(writer, 5, people=["Tom Reed"])
         add(writer, 6, people=["Tom Reed"])
+        for number in range(10, 20):  # a band in two articles, written like a person in eight: a quarter
+            add(writer, number, people=["Ann Lee"] if number < 18 else [], works=["Ann Lee"] if number >= 18 else [])
+        for number in range(20, 31):  # in two, and in nine: less than a quarter
+            add(writer, number, people=["Bob Ray"] if number < 29 else [], works=["Bob Ray"] if number >= 29 else [])
         writer.commit()
-        assert facet(idx, "people") == {"Tom Reed": 3}
+        assert facet(idx, "people") == {"Tom Reed": 3, "Bob Ray": 9}
         listed = {row.name: row for row in names.list_names(idx)}
         assert listed["Rosa Finch"].hidden and listed["Rosa Finch"].changes == ()
         change = names.correct(idx, "show", ["Rosa Finch"])
         assert change.describe() == "Showed Rosa Finch again"
-        assert facet(idx, "people") == {"Tom Reed": 3, "Rosa Finch": 1}
+        assert facet(idx, "people") == {"Tom Reed": 3, "Bob Ray": 9, "Rosa Finch": 1}
         names.undo(idx)
         assert "Rosa Finch" not in facet(idx, "people")
 

@@ -160,9 +160,10 @@ WORK = "work"  # the type `collection_names` gives a name the collection shows t
 
 def _works(base: dict[RawName, Named], weights: Mapping[RawName, int], works: Mapping[str, int]) -> None:
     """A name that the collection's articles show to be a work, an event or a product ("the drama Vera
-    Drake", "the Harry Potter films") in at least two articles, and in at least half as many as name it
-    as a person or an organisation, is a work in every article (in place): "Vera Drake" is the film in
-    18 articles and looked like a person in 4 others. A name a user shows again (`show`) comes back."""
+    Drake", "the Harry Potter films") in at least two articles, and in at least a quarter as many as
+    name it as a person or an organisation, is a work in every article (in place): "Vera Drake" is the
+    film in 18 BBC articles and looked like a person in 4 others; "Franz Ferdinand", a band in 4 and
+    written like a person in 16. A name a user shows again (`show`) comes back."""
     written: dict[str, int] = {}
     for raw, (name, _kind) in base.items():
         written[name] = written.get(name, 0) + weights.get(raw, 1)
@@ -171,7 +172,7 @@ def _works(base: dict[RawName, Named], weights: Mapping[RawName, int], works: Ma
         named = base.get((work, "person")) or base.get((work, "org"))
         if named is not None:
             shown[named[0]] = shown.get(named[0], 0) + count
-    hidden = {name for name, count in shown.items() if count >= 2 and 2 * count >= written[name]}
+    hidden = {name for name, count in shown.items() if count >= 2 and 4 * count >= written[name]}
     if hidden:
         for raw, (name, _kind) in base.items():
             if name in hidden:
