@@ -122,7 +122,7 @@ def _product(doc: Doc, m: Mention) -> bool:
     """A name followed by a version: "Windows XP", "Windows NT". A number is not enough: companies
     name their products with numbers ("BAE 146 jets", "Boeing 747"), and numbers follow names in
     tables of figures ("USSR 3400 (3440)")."""
-    return m.end < len(doc.words) and doc.words[m.end] in _VERSIONS
+    return m.text.split()[-1] in _VERSIONS or (m.end < len(doc.words) and doc.words[m.end] in _VERSIONS)
 
 
 def drop_works(doc: Doc, entities: list[Entity], speakers: set[int]) -> list[Entity]:
@@ -140,7 +140,8 @@ def drop_works(doc: Doc, entities: list[Entity], speakers: set[int]) -> list[Ent
         if not personal and any(_work_context(doc, m, e.kind) for m in e.mentions):
             works.add(e.name)
         elif e.kind == "org" and not personal and any(_product(doc, m) for m in e.mentions):
-            works.add(e.name)  # a product
+            works.add(e.name)  # a product: "Windows XP", and "Windows" whose version it is
+            works.update(form.rsplit(" ", 1)[0] for form in e.forms if " " in form and form.split()[-1] in _VERSIONS)
     if not works:
         return entities
     doc.works = sorted(works)

@@ -103,7 +103,7 @@ def test_a_programme_is_no_organisation_but_its_broadcaster_is() -> None:
 
 
 def test_a_product_with_a_version_is_no_organisation_but_a_maker_with_a_model_number_is() -> None:
-    entities = extract("Users of Windows XP should update. Sony said its new player would ship in spring.")
+    entities = extract("Users of Windows XP should update, and Windows is on most PCs. Sony said it would ship.")
     assert "Windows" not in entities.orgs and "Sony" in entities.orgs
     assert "BAE" in extract("The sales involved 12 BAE 146 jets and six other aircraft.").orgs
     assert "Petrobras" in extract("It will cost the state-owned oil company Petrobras 20 mln dlrs.").orgs
