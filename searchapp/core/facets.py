@@ -330,7 +330,7 @@ class CountedValues:
             years[f"{day.year:04d}"] += count
             months[f"{day.year:04d}-{day.month:02d}"] += count
         counters = {**found, "year": years, "month": months}
-        types = self.book.types()
+        type_of = self.book.type_of
         ranks = self._ranks
         facets = {}
         sizes = {}
@@ -355,7 +355,7 @@ class CountedValues:
                 chosen = set(shown)
                 shown += [value for value in (keep or {}).get(field, ()) if value in counter and value not in chosen]
                 ordered = shown
-            kinds = map(types.get, ordered, repeat("")) if field in NAME_FIELDS else repeat("")
+            kinds = map(type_of, ordered) if field in NAME_FIELDS else repeat("")
             facets[field] = tuple(map(tuple.__new__, repeat(FacetCount),
                                       zip(ordered, map(counter.__getitem__, ordered), kinds, strict=False)))
         return FacetCounts(facets, sizes)

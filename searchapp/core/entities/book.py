@@ -375,6 +375,18 @@ class NameBook:
             self._types = types
         return self._types
 
+    def type_of(self, name: str) -> str:
+        """`name`'s type, as types()[name], looked up without making the map of every name when the name
+        is one of its own raw forms (as most are): a fresh process's facet values need a few hundred."""
+        kind = self._kind.get(name)
+        if kind:
+            return kind
+        for raw_kind in ("person", "org"):
+            named = self._final.get((name, raw_kind))
+            if named is not None and named[0] == name:
+                return named[1]
+        return self.types().get(name, "")
+
     def raw_forms(self, name: str) -> tuple[str, ...]:
         """The raw names in the index that count for `name` (in articles without a split)."""
         return tuple(self._names().get(name, ()))
