@@ -67,6 +67,7 @@ def organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
     # one spelling per long form, so that "Complaints' Commission" does not make "IPPC" ambiguous
     links = orgs.link_acronyms(acronyms, list(dict.fromkeys(squeezed.values())), bracketed)
     present = set(texts)
+    fuller_forms: list[tuple[str, tuple[str, ...], int]] | None = None  # made for the first name that needs them
     canonical: dict[str, str] = {}
     for forms in PARTY_FORMS.values():
         used = [f for f in forms if f in present]
@@ -93,8 +94,12 @@ def organisations(doc: Doc, mentions: list[Mention]) -> list[Entity]:
             # "Cardinals" is "Arizona Cardinals", "Times" the one "New York Times"
             longer = longer or [lf for lf in long_forms if lf.split()[-1] == t and not orgs.generic(t)]
             canonical[t] = longer[0] if len(longer) == 1 else t
+        elif " " in t:
+            if fuller_forms is None:
+                fuller_forms = _fuller_forms(long_forms + untyped)
+            canonical[t] = _fuller(t, fuller_forms) or t
         else:
-            canonical[t] = (" " in t and _fuller(t, long_forms + untyped)) or t
+            canonical[t] = t
     targets = set(canonical.values())
     for m in mentions:
         if m.kind == "unknown" and m.text in targets:
@@ -127,23 +132,33 @@ def _subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     return all(word in rest for word in short)
 
 
-def _fuller(name: str, long_forms: list[str]) -> str:
-    """The one fuller form of an organisation's name in the article: "McCarran Airport" is "McCarran
-    International Airport", "Las Vegas police" the "Las Vegas Metropolitan Police Department", "Justice
-    Department" the "Department of Justice", "New York Times" "The New York Times"."""
+def _fuller_forms(names: list[str]) -> list[tuple[str, tuple[str, ...], int]]:
+    """The names that may be a fuller form of another, each with its content words and its number of
+    words: worked out once per article rather than once per shorter name."""
+    return [
+        (lf, _content(lf), len(lf.split()))
+        for lf in names
+        if " and " not in lf  # "Daily and Sunday Telegraph" is two papers
+        and lf.split()[-1] not in _PARENT_WORDS  # "American Airlines Group" owns "American Airlines"
+    ]
+
+
+def _fuller(name: str, long_forms: list[tuple[str, tuple[str, ...], int]]) -> str:
+    """The one fuller form of an organisation's name in the article (`long_forms` as `_fuller_forms`
+    gives them): "McCarran Airport" is "McCarran International Airport", "Las Vegas police" the "Las
+    Vegas Metropolitan Police Department", "Justice Department" the "Department of Justice", "New York
+    Times" "The New York Times"."""
     words = _content(name)
     if len(words) < 2:
         return ""  # "The Times" may be any "... Times"
     found = [
         lf
-        for lf in long_forms
+        for lf, content, size in long_forms
         if lf != name
-        and " and " not in lf  # "Daily and Sunday Telegraph" is two papers
-        and lf.split()[-1] not in _PARENT_WORDS  # "American Airlines Group" owns "American Airlines"
-        and len(_content(lf)) >= len(words)
+        and len(content) >= len(words)
         and (
-            (len(_content(lf)) > len(words) and _subsequence(words, _content(lf)))
-            or (sorted(_content(lf)) == sorted(words) and len(lf.split()) > len(name.split()))
+            (len(content) > len(words) and _subsequence(words, content))
+            or (sorted(content) == sorted(words) and size > len(name.split()))
         )
     ]
     if len(found) > 1:  # "Las Vegas Metropolitan Police" inside "Las Vegas Metropolitan Police Dept."

@@ -164,13 +164,26 @@ def _one_edit(a: str, b: str) -> bool:
 
 def acronym_matches(acronym: str, long_form: str, tolerant: bool = True) -> bool:
     """The acronym's letters are the long form's initials (one wrong letter allowed when tolerant)."""
-    letters = "".join(c for c in acronym.upper() if c.isalpha())
+    letters = _letters(acronym)
     if len(letters) < 2:
         return False
-    full = initials(long_form)
-    if letters == full or letters == "".join(w[0].upper() for w in long_form.split() if w[0].isalpha()):
+    full, every = _initials_both(long_form)
+    if letters == full or letters == every:
         return True
     return tolerant and len(letters) >= 3 and _one_edit(letters, full)
+
+
+# An article tries each of its acronyms against each of its long forms, twice (exactly, then with one
+# wrong letter): the letters and initials are worked out once per word, not once per pair.
+@functools.lru_cache(maxsize=4096)
+def _letters(acronym: str) -> str:
+    return "".join(c for c in acronym.upper() if c.isalpha())
+
+
+@functools.lru_cache(maxsize=4096)
+def _initials_both(long_form: str) -> tuple[str, str]:
+    """The initials of a long form without its minor words ("of", "the") and of every word."""
+    return initials(long_form), "".join(w[0].upper() for w in long_form.split() if w[0].isalpha())
 
 
 def link_acronyms(acronyms: list[str], long_forms: list[str], bracketed: dict[str, str]) -> dict[str, str]:

@@ -7,7 +7,7 @@ that starts with a mark continues it. A stray mark therefore upsets one paragrap
 
 from __future__ import annotations
 
-import itertools
+import bisect
 from dataclasses import dataclass
 
 from searchapp.core.extract.names import Mention
@@ -56,6 +56,7 @@ def mark_quotations(doc: Doc, turns: dict[int, int] | None = None) -> list[Quota
     turns = turns or {}
     quotes: list[Quotation] = []
     left_open = False
+    marks_at = _quote_marks(doc.words)
     for i, j in doc.bounds:
         para = doc.para[i]
         if para in turns:
@@ -64,10 +65,7 @@ def mark_quotations(doc: Doc, turns: dict[int, int] | None = None) -> list[Quota
             continue
         opened = -1
         continued = False
-        marks = (
-            itertools.compress(range(i, j), map('"'.__eq__, doc.words[i:j])) if '"' in doc.words[i:j] else ()
-        )
-        for k in marks:
+        for k in marks_at[bisect.bisect_left(marks_at, i) : bisect.bisect_left(marks_at, j)]:
             shape = _shape(doc, k)
             if opened < 0:
                 if shape == "close" and left_open and not _quotes_in(quotes, para):
@@ -93,6 +91,19 @@ def mark_quotations(doc: Doc, turns: dict[int, int] | None = None) -> list[Quota
             start = max(start, last)
     doc.unquoted = [*outside, (start, n)]
     return quotes
+
+
+def _quote_marks(words: list[str]) -> list[int]:
+    """Indices of the quote marks among the tokens, in order: each found by `list.index` in C, since a
+    mark is one token in dozens."""
+    found: list[int] = []
+    k = -1
+    try:
+        while True:
+            k = words.index('"', k + 1)
+            found.append(k)
+    except ValueError:
+        return found
 
 
 def _quotes_in(quotes: list[Quotation], para: int) -> bool:

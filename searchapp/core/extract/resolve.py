@@ -52,18 +52,24 @@ def _compatible_first(a: str, b: str) -> bool:
 def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
     entities: list[Entity] = []
     by_mention: dict[int, Entity] = {}
+    # An entity's first form, the one its mentions are matched against, as (surname, words): worked
+    # out once per form, not once per mention and entity.
+    parts: dict[str, tuple[str, list[str]]] = {}
+
+    def first_form(entity: Entity) -> tuple[str, list[str]]:
+        form = entity.forms[0]
+        found = parts.get(form)
+        if found is None:
+            found = parts[form] = (surname(form), form.split())
+        return found
 
     def same_person(tokens: list[str]) -> Entity | None:
         last = surname(" ".join(tokens))
-        return next(
-            (
-                e
-                for e in entities
-                if (surname(e.forms[0]) == last and _compatible_first(e.forms[0].split()[0], tokens[0]))
-                or _part_of(tokens, e.forms[0].split())
-            ),
-            None,
-        )
+        for e in entities:
+            e_last, e_words = first_form(e)
+            if (e_last == last and _compatible_first(e_words[0], tokens[0])) or _part_of(tokens, e_words):
+                return e
+        return None
 
     for m in mentions:
         if m.kind == "person" and " " in m.text:
@@ -105,7 +111,7 @@ def _people(mentions: list[Mention], speakers: set[int]) -> list[Entity]:
         candidates += [e for e in entities if word in e.forms and " " in e.forms[0] and e not in candidates]
         candidates.sort(key=entities.index)
         if not candidates and (m.title in _FIRST_NAME_TITLES or m.kind != "person"):
-            candidates = [e for e in entities if e.forms[0].split()[0] == word and " " in e.forms[0]]
+            candidates = [e for e in entities if first_form(e)[1][0] == word and " " in e.forms[0]]
         if candidates:
             target = max(
                 candidates, key=lambda e: max((x.start for x in e.mentions if x.start < m.start), default=-1)

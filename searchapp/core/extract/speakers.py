@@ -81,18 +81,19 @@ def _resolve_cue(
         return entity_of.get(id(cue.speaker))
     if cue.pronoun:
         gender = _PRONOUN_GENDER[cue.pronoun]
-        people = [
-            (m, entity_of[id(m)])
-            for m in reversed(before)
-            if entity_of[id(m)].kind == "person" and entity_of[id(m)].gender in ("", gender)
-        ]
-        # the subject of a recent clause, then a possessor ("Madsen's character"), then the last speaker
-        for m, entity in people:
-            if _subject_like(doc, m) and doc.kinds[m.end : m.end + 1] != ["s"]:
+        # the subject of a recent clause, then a possessor ("Madsen's character"), then the last speaker;
+        # read back from the cue only as far as the first subject that is no possessor
+        possessor: Entity | None = None
+        for m in reversed(before):
+            entity = entity_of[id(m)]
+            if entity.kind != "person" or entity.gender not in ("", gender) or not _subject_like(doc, m):
+                continue
+            if doc.kinds[m.end : m.end + 1] != ["s"]:
                 return entity
-        for m, entity in people:
-            if _subject_like(doc, m):
-                return entity
+            if possessor is None:
+                possessor = entity
+        if possessor is not None:
+            return possessor
         return last_person if last_person is not None and last_person.gender in ("", gender) else None
     if cue.anaphor.startswith("role:"):
         return _described(cue.anaphor[5:], before, entity_of)
