@@ -105,9 +105,16 @@ def _speaks_alone(doc: Doc, surname: str, end: int) -> bool:
     said" shows the run ends in a person's name."""
     words = doc.words
     return any(
-        words[k] == surname and words[k + 1] in SPEECH_VERBS and not doc.is_cap(k - 1)
-        for k in range(end + 1, len(words) - 1)
+        verb > end + 1 and words[verb - 1] == surname and not doc.is_cap(verb - 2)
+        for verb in _speech_positions(doc)
     )
+
+
+def _speech_positions(doc: Doc) -> list[int]:
+    """Where the article's speech verbs are (found in C once per article: a handful of them)."""
+    if doc.speech is None:
+        doc.speech = doc.positions(SPEECH_VERBS)
+    return doc.speech
 
 
 def title_case(headline: str) -> bool:

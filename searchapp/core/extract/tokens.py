@@ -77,6 +77,7 @@ class Doc:
     bounds: list[tuple[int, int]] = field(default_factory=list)  # (first, one past last) token per paragraph
     things: set[str] = field(default_factory=set)  # events, awards and works the article names, as written
     works: list[str] = field(default_factory=list)  # names the article shows to be works (extract/works.py)
+    speech: list[int] | None = None  # where the speech verbs are, once asked for (extract/spans.py)
     _starts: list[int] | None = None  # sentence and paragraph starts, in order, once asked for
 
     def __len__(self) -> int:
