@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import signal
 import threading
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
 
 from searchapp.core.logs import setup_child_logging
 
@@ -46,3 +46,15 @@ def watch_parent() -> None:
         os._exit(EXIT_ORPHANED)
 
     threading.Thread(target=wait_for_parent, name="parent-watch", daemon=True).start()
+
+
+def stop_child(process: multiprocessing.process.BaseProcess, pipe: Connection, timeout: float) -> None:
+    """Ask a child to finish (None down its pipe), wait up to `timeout` seconds, then terminate it."""
+    try:
+        pipe.send(None)
+    except OSError:  # the child is gone already
+        pass
+    process.join(timeout)
+    if process.is_alive():
+        process.terminate()
+        process.join(5)

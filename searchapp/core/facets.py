@@ -139,13 +139,6 @@ def _shipped_aliases_stamp() -> tuple[int, int] | None:
 
 Named = tuple[str, str] | None
 Cancelled = Callable[[], bool]
-
-
-class FacetCounts(NamedTuple):
-    """A search's facet values (most first) and how many values each facet has in all."""
-
-    values: dict[str, tuple[FacetCount, ...]]
-    sizes: dict[str, int]
 CHECK_EVERY = 4096  # documents decoded between two looks at whether the search was cancelled
 
 
@@ -162,6 +155,13 @@ def _checked(records: Iterator[tuple[int, bytes]], cancelled: Cancelled) -> Iter
         if not count % CHECK_EVERY and cancelled():
             raise SearchCancelled("A newer search was asked for.")
         yield record
+
+
+class FacetCounts(NamedTuple):
+    """A search's facet values (most first) and how many values each facet has in all."""
+
+    values: dict[str, tuple[FacetCount, ...]]
+    sizes: dict[str, int]
 
 
 class CountedValues:
@@ -338,7 +338,8 @@ class CountedValues:
             counter = counters[field]
             sizes[field] = len(counter)
             names: Iterable[Any] = counter
-            if limit is not None and len(counter) > limit:
+            cut = limit is not None and len(counter) > limit
+            if cut:
                 # The values as frequent as the limit-th one (ties are cut below by name), found by C
                 # calls: no sort of every name.
                 least = nlargest(limit, counter.values())[-1]
@@ -350,7 +351,7 @@ class CountedValues:
                 counter.keys() if names is counter else set(names))
             ordered = sorted(names, key=ranks.__getitem__ if ranked else str.lower)  # type: ignore[union-attr]
             ordered.sort(key=counter.__getitem__, reverse=True)
-            if limit is not None and len(counter) > limit:
+            if cut:
                 shown = ordered[:limit]
                 chosen = set(shown)
                 shown += [value for value in (keep or {}).get(field, ()) if value in counter and value not in chosen]

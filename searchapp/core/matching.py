@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 import weakref
 from array import array
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Iterator, Set
 from itertools import chain
 from typing import Any
 
@@ -43,7 +43,7 @@ def matching_documents(searcher: Any, query: wq.Query, live: Set[int], terms: Te
     """The live documents `query` matches. With `terms`, each of the query's words (a phrase's too) is
     recorded there with the documents holding it: what whoosh's `terms=True` records while scoring every
     match, which highlighting needs (see search.py)."""
-    return _docs(searcher, query, live, {} if terms is None else terms) & live  # postings keep deleted ones
+    return _docs(searcher, query, live, TermDocs() if terms is None else terms) & live  # postings keep deleted ones
 
 
 def _docs(searcher: Any, node: wq.Query, live: Set[int], terms: TermDocs) -> set[int]:
@@ -81,9 +81,7 @@ def _docs(searcher: Any, node: wq.Query, live: Set[int], terms: TermDocs) -> set
         found = _phrase_docs(searcher, node, set.intersection(*words) if words else set())
         if found is None:
             found = set(searcher.docs_for_query(node))
-        phrases = getattr(terms, "phrases", None)
-        if phrases is not None:
-            phrases[(node.fieldname, tuple(node.words), node.slop)] = found  # for ranking (ranking.phrase_key)
+        terms.phrases[phrase_key(node)] = found  # for ranking
         return set(found)
     return set(searcher.docs_for_query(node))
 
@@ -97,33 +95,28 @@ def _term_docs(searcher: Any, fieldname: str, text: Any, terms: TermDocs) -> set
     if known is not None:
         return set(known)
     found: set[int] = set()
-    kept = getattr(terms, "postings", None)
+    kept = terms.postings
     for leaf, offset in searcher.reader().leaf_readers():
         if (fieldname, word) in leaf:
             matcher = leaf.postings(fieldname, word)
             if kept is not None and isinstance(matcher, whoosh3.W3LeafMatcher):
-                blocks = kept[(fieldname, word, offset)] = _blocks(matcher)
+                blocks = kept[(fieldname, word, offset)] = list(read_blocks(matcher))
                 ids: Iterable[int] = chain.from_iterable(block[0] for block in blocks)
+            elif isinstance(matcher, whoosh3.W3LeafMatcher):
+                # a block at a time: whoosh's all_ids yields them one by one through two Python calls
+                # each (half a second for a word in most of 100,000 articles)
+                ids = chain.from_iterable(block[0] for block in read_blocks(matcher, weights=False))
             else:
-                ids = _all_ids(matcher)
+                ids = matcher.all_ids()
             found.update(map(offset.__add__, ids) if offset else ids)
     if found:
         terms[(fieldname, word)] = found
     return set(found)
 
 
-def _all_ids(matcher: Any) -> Iterable[int]:
-    """A posting list's document numbers, a block at a time (whoosh's all_ids yields them one by one
-    through two Python calls each: half a second for a word in most of 100,000 articles)."""
-    if not isinstance(matcher, whoosh3.W3LeafMatcher):
-        return matcher.all_ids()
-    blocks = []
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        blocks.append(matcher._ids)
-        matcher._next_block()
-    return chain.from_iterable(blocks)
+def phrase_key(phrase: wq.Phrase) -> tuple[Any, ...]:
+    """What a phrase's documents are kept under (TermDocs.phrases) while a search runs."""
+    return phrase.fieldname, tuple(phrase.words), phrase.slop
 
 
 def _phrase_docs(searcher: Any, phrase: wq.Phrase, candidates: set[int]) -> set[int] | None:
@@ -188,17 +181,16 @@ def _candidate_values(matcher: Any, offset: int, candidates: set[int]) -> dict[i
     return values
 
 
-def _blocks(matcher: Any) -> Postings:
-    """A whoosh3 posting list's blocks, each read from disk once: (document numbers, weights)."""
-    blocks = []
+def read_blocks(matcher: Any, weights: bool = True) -> Iterator[tuple[Any, Any]]:
+    """A whoosh3 posting list's blocks as they are read, each from disk once: (document numbers,
+    weights), or (document numbers, None) without `weights`."""
     while matcher.is_active():
         if matcher._ids is None:
             matcher._read_ids()
-        if matcher._weights is None:
+        if weights and matcher._weights is None:
             matcher._read_weights()
-        blocks.append((matcher._ids, matcher._weights))
+        yield matcher._ids, matcher._weights if weights else None
         matcher._next_block()
-    return blocks
 
 
 _COLUMNS: weakref.WeakKeyDictionary[Any, dict[str, list[int]]] = weakref.WeakKeyDictionary()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from searchapp.core.children import prepare_child
+from searchapp.core.children import prepare_child, stop_child
 from searchapp.core.logs import current_log_file
 
 log = logging.getLogger(__name__)
@@ -72,14 +72,7 @@ class _Worker:
         self.pending: dict[int, Any] = {}  # batch number -> batch, sent and not answered yet
 
     def stop(self, timeout: float) -> None:
-        try:
-            self.tasks.send(None)
-        except OSError:
-            pass
-        self.process.join(timeout)
-        if self.process.is_alive():
-            self.process.terminate()
-            self.process.join(5)
+        stop_child(self.process, self.tasks, timeout)
         self.tasks.close()
         self.results.close()
 

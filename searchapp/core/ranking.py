@@ -13,7 +13,7 @@ is ranked by whoosh (`whoosh_top`), with two of its shortcuts turned off because
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from heapq import nsmallest
 from typing import Any
 
@@ -23,7 +23,7 @@ from whoosh.scoring import BM25F, BM25FScorer
 from whoosh.util.numeric import byte_to_length
 
 from searchapp.core.expansion import ExpandedWords
-from searchapp.core.matching import Postings, matching_documents, numeric_column
+from searchapp.core.matching import Postings, matching_documents, numeric_column, phrase_key, read_blocks
 
 
 def plain_words(query: wq.Query) -> list[Any] | None:
@@ -127,14 +127,9 @@ def _score_word(searcher: Any, word: wq.Term, wanted: Collection[int], lengths: 
         field_bytes = _length_bytes(reader, fieldname, lengths)
         factor = scorer.idf * (scorer.K1 + 1) * word.boost
         kept = postings.get((fieldname, text, offset)) if postings else None
-        _add_scores(_read_blocks(matcher) if kept is None else kept, offset, wanted, field_bytes, norms,
+        _add_scores(read_blocks(matcher) if kept is None else kept, offset, wanted, field_bytes, norms,
                     factor, scores)
     return True
-
-
-def phrase_key(phrase: wq.Phrase) -> tuple[Any, ...]:
-    """What a phrase's documents are kept under while a search runs."""
-    return phrase.fieldname, tuple(phrase.words), phrase.slop
 
 
 def whoosh_top(searcher: Any, query: wq.Query, limit: int, allowed: Any, sort_args: Mapping[str, Any]) -> Any:
@@ -188,17 +183,6 @@ def _add(docs: set[int], score: float, scores: dict[int, float]) -> None:
     get = scores.get
     for docnum in docs:
         scores[docnum] = get(docnum, 0.0) + score
-
-
-def _read_blocks(matcher: Any) -> Iterator[tuple[Any, Any]]:
-    """A whoosh3 posting list's blocks as they are read: (document numbers, weights)."""
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        if matcher._weights is None:
-            matcher._read_weights()
-        yield matcher._ids, matcher._weights
-        matcher._next_block()
 
 
 def _add_scores(blocks: Iterable[tuple[Any, Any]], offset: int, wanted: Collection[int], field_bytes: list[int],

@@ -119,9 +119,8 @@ def _top(generation: Generation, parsed: wq.Query, entry: _Ranked, limit: int, s
     words = plain_words(parsed) if sort == "relevance" else None
     if words is not None:
         top_n = top_scored(searcher, words, entry.docs, limit, generation.lengths, entry.term_docs,
-                           entry.term_docs.postings if isinstance(entry.term_docs, TermDocs) else None)
-        if isinstance(entry.term_docs, TermDocs):
-            entry.term_docs.postings = None  # read once, scored once: a later page re-reads them
+                           entry.term_docs.postings)
+        entry.term_docs.postings = None  # read once, scored once: a later page re-reads them
         if top_n is not None:
             return Results(searcher, parsed, top_n)
     return whoosh_top(searcher, parsed, limit, entry.allowed, _sort_args(sort))

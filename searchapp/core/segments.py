@@ -24,7 +24,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import SegmentReader
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
-from searchapp.core.children import prepare_child
+from searchapp.core.children import prepare_child, stop_child
 from searchapp.core.errors import SearchAppError
 from searchapp.core.logs import current_log_file
 
@@ -104,14 +104,7 @@ class _Writer:
         self.written = 0  # documents sent since the last commit
 
     def stop(self, timeout: float) -> None:
-        try:
-            self.conn.send(None)
-        except OSError:
-            pass
-        self.process.join(timeout)
-        if self.process.is_alive():
-            self.process.terminate()
-            self.process.join(5)
+        stop_child(self.process, self.conn, timeout)
         self.conn.close()
 
 

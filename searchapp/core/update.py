@@ -72,6 +72,7 @@ class UpdateRun:
         self.articles = {"new_articles": 0, "updated_articles": 0}
         self.new_problems: list[Problem] = []
         self.writer: Any = None
+        self.has_works = True  # the index has the `works` field (read once in _execute)
         self.pending = 0
         self.last_commit = time.monotonic()
         self.was_cancelled = False
@@ -153,6 +154,8 @@ class UpdateRun:
         )
         self._report_progress(0, "")
         self.writer = index._writer()
+        # read once: the index's schema property reads its table of contents from disk at every call
+        self.has_works = "works" in self.writer.schema
         if self._in_pool(todo) and index.segment_writers > 0:
             self.segment_writers = SegmentWriters(str(index.location), INDEX_NAME, index.segment_writers)
         self.story_searcher = index._ix.searcher()
@@ -253,8 +256,8 @@ class UpdateRun:
         self.articles["updated_articles" if was_indexed else "new_articles"] += len(loaded.documents)
 
     def _add(self, document: dict[str, Any]) -> None:
-        if "works" in document and "works" not in self.index.whoosh.schema:
-            del document["works"]  # an index made before the field: its documents go on without it
+        if not self.has_works:
+            document.pop("works", None)  # an index made before the field: its documents go on without it
         if self.segment_writers is not None:
             self.segment_writers.add(document)
         else:
