@@ -18,6 +18,7 @@ from typing import IO
 from searchapp.core.errors import QueryError
 from searchapp.core.expansion import bound_expansions
 from searchapp.core.facets import allowed_documents, one_per_story
+from searchapp.core.gcpause import with_collector_paused
 from searchapp.core.generation import SEARCHERS, Generation, expand_names
 from searchapp.core.index import ArticleIndex
 from searchapp.core.matching import matching_documents
@@ -157,6 +158,7 @@ def name_documents(generation: Generation, location: str, name: str) -> tuple[se
     return quoted, mentioned
 
 
+@with_collector_paused
 def coverage(
     index: ArticleIndex,
     names: Sequence[str],

@@ -11,6 +11,7 @@ from datetime import date
 
 from searchapp.core.coverage import name_documents
 from searchapp.core.facets import allowed_documents, one_per_story
+from searchapp.core.gcpause import with_collector_paused
 from searchapp.core.generation import SEARCHERS, expand_names
 from searchapp.core.index import ArticleIndex
 from searchapp.core.matching import matching_documents
@@ -49,6 +50,7 @@ class Profile:
     quotes: tuple[Quote, ...] = ()  # newest first
 
 
+@with_collector_paused
 def profile(
     index: ArticleIndex,
     name: str,

@@ -22,6 +22,7 @@ from searchapp.core.entities import NameBook
 from searchapp.core.errors import SearchCancelled
 from searchapp.core.expansion import bound_expansions
 from searchapp.core.facets import FACET_FIELDS, NAME_FIELDS, allowed_documents, one_per_story
+from searchapp.core.gcpause import with_collector_paused
 from searchapp.core.generation import SEARCHERS, Generation, expand_names
 from searchapp.core.index import ArticleIndex
 from searchapp.core.matching import TermDocs, matching_documents
@@ -175,6 +176,7 @@ def _query_terms(query: wq.Query, reader: Any) -> tuple[str, ...]:
     return tuple(sorted(terms))
 
 
+@with_collector_paused
 def search(
     index: ArticleIndex,
     query: str,

@@ -22,6 +22,7 @@ from typing import Any
 from searchapp import __version__
 from searchapp.config.paths import cache_dir
 from searchapp.core.entities.aliases import AliasTable
+from searchapp.core.gcpause import collector_paused
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,8 @@ def cached(kind: str, key: tuple[Any, ...], build: Callable[[], Any], valid: Cal
     path = _folder(kind) / f"{digest}.pickle"
     try:
         with path.open("rb") as handle:
-            value = pickle.load(handle)
+            with collector_paused():  # many small objects at once (see core/gcpause.py)
+                value = pickle.load(handle)
         if valid(value):
             return value
     except FileNotFoundError:
