@@ -34,7 +34,7 @@ _PLANS: dict[int, tuple[Any, Any, Indexer | None]] = {}  # id(field) -> (analyze
 _TERMS: dict[str, str] = {}  # a word as written -> its term: lower case, then the Porter stemmer
 
 
-def _term(word: str) -> str:
+def term(word: str) -> str:
     """A word's term as the chain makes it (`Ministers` -> `minist`), remembered."""
     found = _TERMS.get(word)
     if found is None:
@@ -44,7 +44,7 @@ def _term(word: str) -> str:
     return found
 
 
-def _plain_chain(analyzer: Any) -> re.Pattern[str] | None:
+def plain_pattern(analyzer: Any) -> re.Pattern[str] | None:
     """The tokenizer's pattern of a tokenizer | lower case | Porter stemmer chain, else None."""
     if type(analyzer) is not CompositeAnalyzer or len(analyzer.items) != 3:
         return None
@@ -58,11 +58,10 @@ def _plain_chain(analyzer: Any) -> re.Pattern[str] | None:
 
 def _indexer(field: Any) -> Indexer | None:
     """The one-pass indexer for `field`, or None when whoosh must index it."""
-    pattern = _plain_chain(field.analyzer)
+    pattern = plain_pattern(field.analyzer)
     fmt = field.format
     if pattern is None or type(fmt) not in (formats.Positions, formats.Characters):
         return None
-    term = _term
     boost = fmt.field_boost
     encode = fmt.encode
 

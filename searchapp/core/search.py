@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import Any
 
-from whoosh import highlight, sorting
 from whoosh import query as wq
+from whoosh import sorting
 from whoosh.searching import Results
 
 from searchapp.core.documents import speakers_from_stored, split_names, stored_article
@@ -24,6 +24,7 @@ from searchapp.core.expansion import bound_expansions
 from searchapp.core.facets import FACET_FIELDS, NAME_FIELDS, allowed_documents, one_per_story
 from searchapp.core.gcpause import with_collector_paused
 from searchapp.core.generation import SEARCHERS, Generation, expand_names
+from searchapp.core.highlights import SNIPPET_CHARS, marked_headline, marked_snippet
 from searchapp.core.index import ArticleIndex
 from searchapp.core.matching import TermDocs, matching_documents
 from searchapp.core.models import Entities, Hit, SearchResult, StoredArticle
@@ -36,28 +37,8 @@ __all__ = ["FACET_FIELDS", "NAME_FIELDS", "SORTS", "article", "copies", "highlig
 
 SORTS = ("relevance", "newest", "oldest")
 TERM_FIELDS = ("headline", "body", "speaker_text", "person_text", "org_text", "byline", "outlet_text")
-SNIPPET_CHARS = 240
 RANKED_GROWTH = 4  # ranking more hits than were ranked: four times as many, so most next pages are a slice
 RANKED_KEPT = 4  # searches whose ranking is kept (per index, until the next commit)
-
-
-class _Mark(highlight.Formatter):
-    """HTML-escaped text with the matched words in <b class="hit">."""
-
-    between = " … "
-
-    def _text(self, text: str) -> str:
-        return html.escape(text, quote=False)
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return f'<b class="hit">{html.escape(highlight.get_text(text, token, replace), quote=False)}</b>'
-
-
-_BODY_HIGHLIGHTER = highlight.Highlighter(
-    fragmenter=highlight.PinpointFragmenter(maxchars=SNIPPET_CHARS, surround=90, autotrim=True),
-    formatter=_Mark(),
-)
-_HEADLINE_HIGHLIGHTER = highlight.Highlighter(fragmenter=highlight.WholeFragmenter(), formatter=_Mark())
 
 
 class _Ranked:
@@ -274,8 +255,8 @@ def _hit(hit: Any, book: NameBook, searcher: Any) -> Hit:
     stored = hit.fields()
     headline = stored.get("headline", "")
     body = stored.get("body", "")
-    headline_html = _HEADLINE_HIGHLIGHTER.highlight_hit(hit, "headline", text=headline, minscore=1)
-    snippet_html = " ".join(_BODY_HIGHLIGHTER.highlight_hit(hit, "body", text=body, top=2, minscore=1).split())
+    headline_html = marked_headline(hit, headline)
+    snippet_html = marked_snippet(hit, body)
     score = float(hit.score) if isinstance(hit.score, (int, float)) else 0.0  # a sort key when sorted by date
     return _make_hit(stored, book, searcher, score, headline_html, snippet_html)
 
