@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 import weakref
 from array import array
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Set
 from itertools import chain
 from typing import Any
 
@@ -24,6 +24,7 @@ from whoosh.columns import NumericColumn
 from whoosh.fields import DATETIME
 
 from searchapp.core.expansion import ExpandedWords
+from searchapp.core.hotpostings import postings_blocks
 
 Postings = list[tuple[Any, Any]]  # a posting list's blocks: (document numbers, weights)
 
@@ -98,16 +99,15 @@ def _term_docs(searcher: Any, fieldname: str, text: Any, terms: TermDocs) -> set
     kept = terms.postings
     for leaf, offset in searcher.reader().leaf_readers():
         if (fieldname, word) in leaf:
-            matcher = leaf.postings(fieldname, word)
-            if kept is not None and isinstance(matcher, whoosh3.W3LeafMatcher):
-                blocks = kept[(fieldname, word, offset)] = list(read_blocks(matcher))
-                ids: Iterable[int] = chain.from_iterable(block[0] for block in blocks)
-            elif isinstance(matcher, whoosh3.W3LeafMatcher):
-                # a block at a time: whoosh's all_ids yields them one by one through two Python calls
-                # each (half a second for a word in most of 100,000 articles)
-                ids = chain.from_iterable(block[0] for block in read_blocks(matcher, weights=False))
+            # a block at a time, or from memory for a frequent word (core/hotpostings.py): whoosh's
+            # all_ids yields them one by one through two Python calls each
+            blocks = postings_blocks(leaf, fieldname, word, weights=kept is not None)
+            if blocks is None:
+                ids: Iterable[int] = leaf.postings(fieldname, word).all_ids()
             else:
-                ids = matcher.all_ids()
+                if kept is not None:
+                    kept[(fieldname, word, offset)] = blocks
+                ids = chain.from_iterable(block[0] for block in blocks)
             found.update(map(offset.__add__, ids) if offset else ids)
     if found:
         terms[(fieldname, word)] = found
@@ -179,18 +179,6 @@ def _candidate_values(matcher: Any, offset: int, candidates: set[int]) -> dict[i
                 values[ids[k]] = block[k]
         matcher._next_block()
     return values
-
-
-def read_blocks(matcher: Any, weights: bool = True) -> Iterator[tuple[Any, Any]]:
-    """A whoosh3 posting list's blocks as they are read, each from disk once: (document numbers,
-    weights), or (document numbers, None) without `weights`."""
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        if weights and matcher._weights is None:
-            matcher._read_weights()
-        yield matcher._ids, matcher._weights if weights else None
-        matcher._next_block()
 
 
 _COLUMNS: weakref.WeakKeyDictionary[Any, dict[str, list[int]]] = weakref.WeakKeyDictionary()

@@ -6,8 +6,11 @@ them). Each keeps whoosh's behaviour and changes only its cost.
 
 from __future__ import annotations
 
+from array import array
+from itertools import accumulate
 from typing import Any
 
+from whoosh.codec import whoosh3
 from whoosh.filedb import structfile
 
 from searchapp.core import analysis, postings
@@ -79,3 +82,31 @@ analysis.install()
 # A segment's postings written a term at a time, lengths read once per field (core/postings.py): the
 # same files, byte for byte.
 postings.install()
+
+
+def _read_ids(self: Any) -> None:
+    """W3LeafMatcher._read_ids: a block's document numbers from their deltas summed in C
+    (itertools.accumulate), not by whoosh's generator, a Python step per posting."""
+    if self._data is None:
+        self._read_data()
+    ids = self._data[0]
+    self._ids = ids if self._byteids else tuple(accumulate(ids))
+
+
+def _read_weights(self: Any) -> None:
+    """W3LeafMatcher._read_weights: a block of equal weights (whoosh stores one for the block, or none
+    for all ones) made by repeating an array in C, not by a generator: the same float32 values."""
+    if self._data is None:
+        self._read_data()
+    weights = self._data[1]
+    if weights is None:
+        self._weights = array("f", (1.0,)) * self._blocklength
+    elif isinstance(weights, float):
+        self._weights = array("f", (weights,)) * self._blocklength
+    else:
+        self._weights = weights
+
+
+# Reading a block's postings: the same numbers, decoded in C where whoosh stepped through each in Python.
+whoosh3.W3LeafMatcher._read_ids = _read_ids
+whoosh3.W3LeafMatcher._read_weights = _read_weights

@@ -4,14 +4,18 @@ each OR in parts of 2,048, and inside an AND that lost the best documents)."""
 
 from __future__ import annotations
 
+import heapq
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh import query as wq
 
 from searchapp.core.generation import SEARCHERS
 from searchapp.core.index import ArticleIndex
 from searchapp.core.query import parse_query
+from searchapp.core.ranking import best_of
 from searchapp.core.search import search
 from tests.core.factories import write_json_records
 
@@ -77,3 +81,12 @@ def test_other_queries_are_left_to_whoosh() -> None:
 
     for text in ["NOT yen", "bank OR NOT yen"]:
         assert plain_words(parse_query(text)) is None, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.integers(0, 5000), st.sampled_from([0.0, 0.5, 1.25, 2.0, 3.5, 7.0]) | st.floats(0, 50)),
+       st.integers(0, 40))
+def test_the_best_scores_are_the_best_first_with_ties_in_index_order(scores: dict[int, float], limit: int) -> None:
+    expected = [(score, docnum) for docnum, score in
+                heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))]
+    assert best_of(scores, limit) == expected

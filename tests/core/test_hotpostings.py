@@ -1,0 +1,65 @@
+"""Frequent words' postings kept decoded in memory give the same matches and scores, within their bound."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from searchapp.core import hotpostings
+from searchapp.core.generation import SEARCHERS
+from searchapp.core.index import ArticleIndex
+from searchapp.core.search import search
+from tests.core.factories import make_txt_folder
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> ArticleIndex:
+    base = tmp_path_factory.mktemp("hot")
+    idx = ArticleIndex(base / "index", workers=0)
+    idx.add([make_txt_folder(base / "articles", 200)])
+    yield idx
+    idx.close()
+
+
+def _results(index: ArticleIndex, query: str) -> tuple[int, list[tuple[str, float]]]:
+    SEARCHERS.current(index).rankings.clear()
+    result = search(index, query, page_size=50, with_facets=False)
+    return result.total, [(hit.path, round(hit.score, 9)) for hit in result.hits]
+
+
+@pytest.mark.parametrize("query", ["said", "oil prices", "matters AND galloway", "report*", '"great deal"'])
+def test_kept_postings_give_the_same_matches_and_scores(index: ArticleIndex, query: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    hotpostings.forget()
+    monkeypatch.setattr(hotpostings, "HOT_POSTINGS", 10**9)  # nothing kept: read from the index each time
+    read = _results(index, query)
+    monkeypatch.setattr(hotpostings, "HOT_POSTINGS", 1)  # every word kept
+    first, again = _results(index, query), _results(index, query)
+    assert read == first == again and read[0] > 0
+    assert hotpostings._KEPT  # the words were kept, and the second search used them
+
+
+def test_a_kept_word_is_served_from_memory_and_the_oldest_go_past_the_bound(index: ArticleIndex,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    hotpostings.forget()
+    monkeypatch.setattr(hotpostings, "HOT_POSTINGS", 1)
+    reader = SEARCHERS.current(index).searcher.reader()
+    leaf = next(leaf for leaf, _offset in reader.leaf_readers() if ("body", b"said") in leaf)
+    said = hotpostings.postings_blocks(leaf, "body", b"said")
+    assert said is not None and sum(len(ids) for ids, _ in said) == leaf.doc_frequency("body", b"said")
+    assert hotpostings.postings_blocks(leaf, "body", b"said") is said  # not read again
+    size = hotpostings._held
+    monkeypatch.setattr(hotpostings, "KEPT_POSTINGS", size + 5)
+    oil = hotpostings.postings_blocks(leaf, "body", b"oil")
+    assert oil is not None and len(oil[0][0]) > 5
+    assert hotpostings._held <= size + 5 and list(hotpostings._KEPT) == [(leaf.segment().segment_id(), "body", b"oil")]
+    hotpostings.forget()
+    assert not hotpostings._KEPT and hotpostings._held == 0
+
+
+def test_words_under_the_threshold_are_not_kept(index: ArticleIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    hotpostings.forget()
+    monkeypatch.setattr(hotpostings, "HOT_POSTINGS", 10**9)
+    _results(index, "said")
+    assert not hotpostings._KEPT
