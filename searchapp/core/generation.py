@@ -33,12 +33,14 @@ class Generation:
     """One searcher of an index and what is kept with it: the facet values (each document's read when
     first needed), the name book and the rankings of recent searches."""
 
-    __slots__ = ("searcher", "rankings", "lengths", "_raw", "_book", "_book_stamp", "_counted", "_expansions", "_days",
+    __slots__ = ("searcher", "rankings", "bounded", "lengths", "_raw", "_book", "_book_stamp", "_counted", "_expansions", "_days",
                  "_stories", "_live")
 
     def __init__(self, searcher: Any) -> None:
         self.searcher = searcher
         self.rankings: dict[tuple[Any, ...], Any] = {}  # search._Ranked each
+        # search.py: each recent query with its patterns replaced by the words they match, and the notice
+        self.bounded: dict[str, tuple[Any, str]] = {}
         self.lengths: dict[Any, list[int]] = {}  # core/ranking.py: each segment's field lengths
         self._raw: RawValues | None = None
         self._book: NameBook | None = None
@@ -75,6 +77,7 @@ class Generation:
             self._counted = None
             self._expansions = None
             self.rankings.clear()  # name filters select other documents now
+            self.bounded.clear()  # a name's forms may be others
         return self._book
 
     def counted(self, location: Any) -> CountedValues:

@@ -39,6 +39,7 @@ SORTS = ("relevance", "newest", "oldest")
 TERM_FIELDS = ("headline", "body", "speaker_text", "person_text", "org_text", "byline", "outlet_text")
 RANKED_GROWTH = 4  # ranking more hits than were ranked: four times as many, so most next pages are a slice
 RANKED_KEPT = 4  # searches whose ranking is kept (per index, until the next commit)
+BOUNDED_KEPT = 32  # queries whose patterns' words are kept (likewise)
 
 
 class _Ranked:
@@ -191,7 +192,7 @@ def search(
         searcher = generation.searcher
         book = generation.book(index.location)
         parsed = expand_names(parsed, lambda: generation.expansions(index.location), book)
-        parsed, capped = bound_expansions(parsed, searcher.reader())
+        parsed, capped = _bounded(generation, parsed)
         needs_counts = with_facets or any(
             values and field in NAME_FIELDS for field, values in (filters or {}).items())
         counted = generation.counted(index.location) if needs_counts else None
@@ -227,6 +228,20 @@ def search(
         took_ms=round((time.perf_counter() - started) * 1000, 1),
         facet_sizes={field: size for field, size in sizes.items() if size > len(facets.get(field, ()))},
     )
+
+
+def _bounded(generation: Generation, parsed: wq.Query) -> tuple[wq.Query, str]:
+    """`parsed` with its patterns replaced by the words they match (expansion.bound_expansions), kept
+    for the searcher's generation: looking a prefix or a fuzzy word up in every segment's word list was
+    most of a repeated search (the counts after the first page) for `bank*` or `presidnet~`."""
+    key = repr(parsed)
+    found = generation.bounded.pop(key, None)
+    if found is None:
+        found = bound_expansions(parsed, generation.searcher.reader())
+    generation.bounded[key] = found
+    while len(generation.bounded) > BOUNDED_KEPT:
+        del generation.bounded[next(iter(generation.bounded))]
+    return found
 
 
 def _never() -> bool:

@@ -13,6 +13,7 @@ from whoosh import index as whoosh_index
 
 from searchapp.core.errors import QueryError
 from searchapp.core.expansion import MAX_WORDS
+from searchapp.core.generation import SEARCHERS
 from searchapp.core.index import ArticleIndex
 from searchapp.core.models import SearchResult
 from searchapp.core.schema import build_schema
@@ -142,3 +143,18 @@ def test_an_index_of_the_earlier_version_is_searched_read_only_without_telling_c
         result = search(index, "UN", page_size=20)
         assert headlines(result) == {"UN envoy visits Geneva", "Kim Jong-un inspects troops"}
         assert "earlier version of SearchApp" in result.notice and "matched in any case" in result.notice
+
+
+def test_a_patterns_words_are_looked_up_once_per_searcher_with_the_same_notice(index: ArticleIndex,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from searchapp.core import search as search_module
+
+    looked_up: list[str] = []
+    original = search_module.bound_expansions
+    monkeypatch.setattr(search_module, "bound_expansions",
+                        lambda parsed, reader: looked_up.append(repr(parsed)) or original(parsed, reader))
+    SEARCHERS.current(index).bounded.clear()
+    first, again = search(index, "wrd*", page_size=20), search(index, "wrd*", page=2, page_size=2)
+    assert len(looked_up) == 1 and first.notice == again.notice != "" and first.total == again.total == 5
+    search(index, "wrd05*")
+    assert len(looked_up) == 2
