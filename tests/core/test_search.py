@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from searchapp.core.errors import QueryError
+from searchapp.core.generation import SEARCHERS
 from searchapp.core.index import ArticleIndex
 from searchapp.core.search import FACET_FIELDS, highlight_spans, search
-from tests.core.factories import write_json_records
+from tests.core.factories import make_txt_folder, write_json_records
 
 OUTLETS = ["Daily Bugle", "Planet News", "Evening Star"]
 WORDS = ["harbour", "election", "strike", "budget", "festival"]
@@ -140,6 +141,22 @@ def test_a_facet_limit_keeps_the_most_frequent_values_and_the_selected_ones(inde
     assert [c.value for c in both.facets["month"]] == [months[0].value, months[-1].value]
     assert cut.facets["month"] == both.facets["month"]
     assert cut.facets["outlet"] == both.facets["outlet"][:1]
+
+
+def test_names_are_ordered_alike_by_the_kept_ranks_and_by_a_sort_of_their_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from searchapp.core import facets
+
+    with ArticleIndex(tmp_path / "index", workers=0) as quoted:
+        quoted.add([make_txt_folder(tmp_path / "articles", 30)])
+        for query in ("", "matters", "oil OR football OR election"):
+            monkeypatch.setattr(facets, "RANKED_NAMES", 10**9)  # each facet's names sorted on their own
+            own = search(quoted, query)
+            monkeypatch.setattr(facets, "RANKED_NAMES", 0)  # by every name's place in the collection's order
+            SEARCHERS.current(quoted)._counted = None
+            SEARCHERS.current(quoted).rankings.clear()
+            ranked = search(quoted, query)
+            assert len(own.facets["people"]) >= 3 and own.facets == ranked.facets, query
 
 
 def test_sort_and_paging_reach_every_result(index: ArticleIndex) -> None:
