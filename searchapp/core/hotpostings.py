@@ -1,4 +1,4 @@
-"""Frequent words' postings kept decoded in memory, for the next search that needs them.
+"""Frequent words' postings kept decoded, in memory and in the cache folder, for the next search.
 
 A word in most articles ("said", "government", "year") comes back in search after search, and reading
 its postings is most of a search's cost: at 100,000 articles "said" is 92,000 postings in 720 blocks,
@@ -8,20 +8,41 @@ HOT_POSTINGS postings in a segment keeps them here as arrays (8 bytes a posting)
 last, KEPT_POSTINGS at most (32 MB); a rarer word is read from the index each time, which is quick.
 Postings never change while a segment lives (a deletion leaves them as they are; a merge makes a new
 segment under a new name), so what is kept under a segment's name stays right.
+
+The same arrays are written to the user cache folder (never the index folder), a file per word, so
+the next process (a script's `searchapp search` is always a fresh one) reads 8 bytes a posting instead
+of decoding whoosh's blocks: "said" at 100,000 articles, 0.15 s -> a few milliseconds. Each file is
+written whole and renamed into place, and read only when its length is what its header says; one that
+cannot be written (a full or read-only disk) is simply not there next time. The folders of the
+KEPT_SEGMENTS segments used longest ago are removed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import logging
+import os
+import struct
+import sys
 import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from whoosh.codec import whoosh3
 
-HOT_POSTINGS = 2_000
+from searchapp.config.paths import cache_dir
+
+log = logging.getLogger(__name__)
+
+HOT_POSTINGS = 500
 KEPT_POSTINGS = 4_000_000
+KEPT_SEGMENTS = 64  # segment folders of postings files in the cache folder
+_MAGIC = b"SAP1"
+_HEADER = struct.Struct("<4sI")  # magic, number of postings; then the numbers (uint32), the weights (float32)
 
 Blocks = list[tuple[Any, Any]]  # a posting list's blocks: (document numbers, weights or None)
 
@@ -55,14 +76,77 @@ def postings_blocks(leaf: Any, fieldname: str, word: bytes, weights: bool = True
             if found is not None:
                 _KEPT.move_to_end(key)
                 return found
-    matcher = leaf.postings(fieldname, word)
-    if not isinstance(matcher, whoosh3.W3LeafMatcher):
-        return None
-    if key is None or leaf.doc_frequency(fieldname, word) < HOT_POSTINGS:
-        return list(read_blocks(matcher, weights))
-    blocks = [(array("I", ids), kept_weights) for ids, kept_weights in read_blocks(matcher)]
-    _keep(key, blocks, sum(len(ids) for ids, _ in blocks))
+    hot = key is not None and leaf.doc_frequency(fieldname, word) >= HOT_POSTINGS
+    blocks = _read_file(key) if hot else None
+    if blocks is None:
+        matcher = leaf.postings(fieldname, word)
+        if not isinstance(matcher, whoosh3.W3LeafMatcher):
+            return None
+        if not hot:
+            return list(read_blocks(matcher, weights))
+        ids = array("I")
+        kept_weights = array("f")
+        for block_ids, block_weights in read_blocks(matcher):
+            ids.extend(block_ids)
+            kept_weights.extend(block_weights)
+        blocks = [(ids, kept_weights)]
+        _write_file(key, ids, kept_weights)
+    _keep(key, blocks, len(blocks[0][0]))
     return blocks
+
+
+def _path(key: tuple[str, str, bytes]) -> Path:
+    segment, fieldname, word = key
+    name = hashlib.blake2b(fieldname.encode("utf-8") + b"\0" + word, digest_size=12).hexdigest()
+    return cache_dir() / "postings" / segment / name
+
+
+def _read_file(key: tuple[str, str, bytes]) -> Blocks | None:
+    try:
+        data = _path(key).read_bytes()
+    except OSError:
+        return None
+    if len(data) < _HEADER.size:
+        return None
+    magic, count = _HEADER.unpack_from(data)
+    if magic != _MAGIC or len(data) != _HEADER.size + 8 * count:
+        return None  # another version's, or not written whole: read from the index (and written again)
+    ids, weights = array("I"), array("f")
+    ids.frombytes(data[_HEADER.size : _HEADER.size + 4 * count])
+    weights.frombytes(data[_HEADER.size + 4 * count :])
+    if sys.byteorder != "little":
+        ids.byteswap()
+        weights.byteswap()
+    return [(ids, weights)]
+
+
+def _write_file(key: tuple[str, str, bytes], ids: array[int], weights: array[float]) -> None:
+    path = _path(key)
+    part = path.with_name(f"{path.name}.{os.getpid()}.part")
+    try:
+        fresh = not path.parent.exists()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if sys.byteorder != "little":
+            ids, weights = array("I", ids), array("f", weights)
+            ids.byteswap()
+            weights.byteswap()
+        part.write_bytes(_HEADER.pack(_MAGIC, len(ids)) + ids.tobytes() + weights.tobytes())
+        os.replace(part, path)
+        if fresh:
+            _prune(path.parent.parent)
+    except OSError:
+        log.debug("could not keep postings in %s", path.parent, exc_info=True)
+        with contextlib.suppress(OSError):  # the folder may not be one (a file in its place)
+            part.unlink(missing_ok=True)
+
+
+def _prune(folder: Path) -> None:
+    """Remove the folders of all but the KEPT_SEGMENTS segments most recently begun."""
+    segments = sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in (segment for segment in segments[KEPT_SEGMENTS:] if segment.is_dir()):
+        for file in old.iterdir():
+            file.unlink(missing_ok=True)
+        old.rmdir()
 
 
 def _keep(key: tuple[str, str, bytes], blocks: Blocks, size: int) -> None:

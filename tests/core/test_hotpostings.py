@@ -63,3 +63,60 @@ def test_words_under_the_threshold_are_not_kept(index: ArticleIndex, monkeypatch
     monkeypatch.setattr(hotpostings, "HOT_POSTINGS", 10**9)
     _results(index, "said")
     assert not hotpostings._KEPT
+
+
+def test_a_fresh_process_reads_the_kept_postings_from_the_cache_folder(index: ArticleIndex,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    hotpostings.forget()
+    monkeypatch.setattr(hotpostings, "HOT_POSTINGS", 1)
+    reader = SEARCHERS.current(index).searcher.reader()
+    leaf = next(leaf for leaf, _offset in reader.leaf_readers() if ("body", b"said") in leaf)
+    key = (leaf.segment().segment_id(), "body", b"said")
+    hotpostings._path(key).unlink(missing_ok=True)
+    decoded = hotpostings.postings_blocks(leaf, "body", b"said")
+    assert hotpostings._path(key).exists()
+    hotpostings.forget()  # as a new process: nothing in memory
+
+    def no_decoding(*_args):
+        raise AssertionError("read from the index again")
+
+    monkeypatch.setattr(leaf, "postings", no_decoding)
+    assert hotpostings.postings_blocks(leaf, "body", b"said") == decoded
+
+
+def test_a_damaged_postings_file_is_read_from_the_index_again_and_rewritten(index: ArticleIndex,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hotpostings, "HOT_POSTINGS", 1)
+    reader = SEARCHERS.current(index).searcher.reader()
+    leaf = next(leaf for leaf, _offset in reader.leaf_readers() if ("body", b"said") in leaf)
+    key = (leaf.segment().segment_id(), "body", b"said")
+    hotpostings.forget()
+    expected = hotpostings.postings_blocks(leaf, "body", b"said")
+    path = hotpostings._path(key)
+    path.write_bytes(path.read_bytes()[:-3])  # cut short, as by a full disk
+    hotpostings.forget()
+    assert hotpostings.postings_blocks(leaf, "body", b"said") == expected
+    assert hotpostings._read_file(key) == expected  # written whole again
+
+
+def test_without_a_writable_cache_folder_searches_go_on(index: ArticleIndex, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv("SEARCHAPP_CACHE_DIR", str(blocked))
+    monkeypatch.setattr(hotpostings, "HOT_POSTINGS", 1)
+    hotpostings.forget()
+    expected = _results(index, "said")
+    hotpostings.forget()
+    assert _results(index, "said") == expected and expected[0] > 0
+
+
+def test_the_cache_folder_keeps_the_segments_used_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SEARCHAPP_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(hotpostings, "KEPT_SEGMENTS", 2)
+    from array import array
+
+    for number in range(4):
+        hotpostings._write_file((f"segment{number}", "body", b"said"), array("I", [1, 2]), array("f", [1.0, 2.0]))
+    assert sorted(p.name for p in (tmp_path / "postings").iterdir()) == ["segment2", "segment3"]
+    assert hotpostings._read_file(("segment3", "body", b"said")) == [(array("I", [1, 2]), array("f", [1.0, 2.0]))]

@@ -381,3 +381,24 @@ def test_an_index_with_no_articles_yet_answers_with_nothing(tmp_path: Path, quer
         result = search(idx, query, filters={"outlet": ["BBC"]}, dedupe=True)
         assert result.total == 0 and not result.hits
         assert all(not counts for counts in result.facets.values())
+
+
+def test_a_fresh_process_reads_every_documents_values_kept_by_the_last_whole_count(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from searchapp.config.paths import cache_dir
+    from searchapp.core import facets
+
+    with ArticleIndex(tmp_path / "index", workers=0) as quoted:
+        quoted.add([make_txt_folder(tmp_path / "articles", 30)])
+        expected = search(quoted, "oil OR football")
+        search(quoted, "")  # the whole collection counted (as `searchapp index` does last): its values kept
+        assert list((cache_dir() / "columns").glob("*.pickle"))
+        monkeypatch.setattr(facets, "KEPT_COLUMNS_FROM", 1)
+
+        def no_decoding(*_args):
+            raise AssertionError("decoded again")
+
+        SEARCHERS.current(quoted)._counted = None  # as a new process
+        SEARCHERS.current(quoted).rankings.clear()
+        monkeypatch.setattr(facets.RawValues, "some", no_decoding)
+        assert search(quoted, "oil OR football").facets == expected.facets

@@ -11,6 +11,7 @@ A cache file that cannot be read is made again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -43,8 +44,16 @@ def cached_names(key: tuple[Any, ...], build: Callable[[], Names]) -> Names:
 def cached(kind: str, key: tuple[Any, ...], build: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
     """The value kept in the cache folder `kind` for `key` when it is there and `valid(value)`; else
     `build()`, kept for the next process."""
-    digest = hashlib.blake2b(repr((__version__, key)).encode("utf-8"), digest_size=16).hexdigest()
-    path = _folder(kind) / f"{digest}.pickle"
+    value = kept(kind, key, valid)
+    if value is None:
+        value = build()
+        _save(_path(kind, key), value)
+    return value
+
+
+def kept(kind: str, key: tuple[Any, ...], valid: Callable[[Any], bool]) -> Any:
+    """The value kept in the cache folder `kind` for `key` when it is there and `valid(value)`, else None."""
+    path = _path(kind, key)
     try:
         with path.open("rb") as handle:
             with collector_paused():  # many small objects at once (see core/gcpause.py)
@@ -55,9 +64,12 @@ def cached(kind: str, key: tuple[Any, ...], build: Callable[[], Any], valid: Cal
         pass
     except Exception:  # noqa: BLE001 - a damaged or foreign cache file is made again
         log.info("could not read the cache file %s; making it again", path, exc_info=True)
-    value = build()
-    _save(path, value)
-    return value
+    return None
+
+
+def _path(kind: str, key: tuple[Any, ...]) -> Path:
+    digest = hashlib.blake2b(repr((__version__, key)).encode("utf-8"), digest_size=16).hexdigest()
+    return _folder(kind) / f"{digest}.pickle"
 
 
 def _save(path: Path, value: Any) -> None:
@@ -72,4 +84,5 @@ def _save(path: Path, value: Any) -> None:
             old.unlink(missing_ok=True)
     except OSError:  # a full or read-only cache folder: searches go on, a little slower
         log.info("could not keep a cache file in %s", path.parent, exc_info=True)
-        part.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the folder may not be one (a file in its place)
+            part.unlink(missing_ok=True)
