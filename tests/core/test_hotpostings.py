@@ -28,6 +28,12 @@ def _results(index: ArticleIndex, query: str) -> tuple[int, list[tuple[str, floa
     return result.total, [(hit.path, round(hit.score, 9)) for hit in result.hits]
 
 
+def _leaf(index: ArticleIndex):
+    """The segment of the index that holds "said" in a body."""
+    reader = SEARCHERS.current(index).searcher.reader()
+    return next(leaf for leaf, _offset in reader.leaf_readers() if ("body", b"said") in leaf)
+
+
 @pytest.mark.parametrize("query", ["said", "oil prices", "matters AND galloway", "report*", '"great deal"'])
 def test_kept_postings_give_the_same_matches_and_scores(index: ArticleIndex, query: str,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -44,8 +50,7 @@ def test_a_kept_word_is_served_from_memory_and_the_oldest_go_past_the_bound(inde
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     hotpostings.forget()
     monkeypatch.setattr(hotpostings, "HOT_POSTINGS", 1)
-    reader = SEARCHERS.current(index).searcher.reader()
-    leaf = next(leaf for leaf, _offset in reader.leaf_readers() if ("body", b"said") in leaf)
+    leaf = _leaf(index)
     said = hotpostings.postings_blocks(leaf, "body", b"said")
     assert said is not None and sum(len(ids) for ids, _ in said) == leaf.doc_frequency("body", b"said")
     assert hotpostings.postings_blocks(leaf, "body", b"said") is said  # not read again
@@ -69,8 +74,7 @@ def test_a_fresh_process_reads_the_kept_postings_from_the_cache_folder(index: Ar
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     hotpostings.forget()
     monkeypatch.setattr(hotpostings, "HOT_POSTINGS", 1)
-    reader = SEARCHERS.current(index).searcher.reader()
-    leaf = next(leaf for leaf, _offset in reader.leaf_readers() if ("body", b"said") in leaf)
+    leaf = _leaf(index)
     key = (leaf.segment().segment_id(), "body", b"said")
     hotpostings._path(key).unlink(missing_ok=True)
     decoded = hotpostings.postings_blocks(leaf, "body", b"said")
@@ -87,8 +91,7 @@ def test_a_fresh_process_reads_the_kept_postings_from_the_cache_folder(index: Ar
 def test_a_damaged_postings_file_is_read_from_the_index_again_and_rewritten(index: ArticleIndex,
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(hotpostings, "HOT_POSTINGS", 1)
-    reader = SEARCHERS.current(index).searcher.reader()
-    leaf = next(leaf for leaf, _offset in reader.leaf_readers() if ("body", b"said") in leaf)
+    leaf = _leaf(index)
     key = (leaf.segment().segment_id(), "body", b"said")
     hotpostings.forget()
     expected = hotpostings.postings_blocks(leaf, "body", b"said")
