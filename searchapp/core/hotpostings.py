@@ -122,7 +122,7 @@ def _read_file(key: tuple[str, str, bytes]) -> Blocks | None:
 
 def _write_file(key: tuple[str, str, bytes], ids: array[int], weights: array[float]) -> None:
     path = _path(key)
-    part = path.with_name(f"{path.name}.{os.getpid()}.part")
+    part = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.part")  # one writer per file
     try:
         fresh = not path.parent.exists()
         path.parent.mkdir(parents=True, exist_ok=True)
