@@ -26,6 +26,8 @@ from whoosh.system import emptybytes, pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.util.numlists import delta_encode
 
+from searchapp.core.matching import numeric_column
+
 _ORIGINAL_ADD_POSTINGS = base.FieldWriter.add_postings
 _LENGTHS = [byte_to_length(b) if b else None for b in range(256)]  # a length byte -> the length (0: none)
 
@@ -38,10 +40,7 @@ def _field_lengths(lengths: Any, fieldname: str) -> Callable[[int], Any]:
     if reader is None:
         return lambda _docnum: 0
     if type(reader) is NumericColumn.Reader and reader._typecode == "B":
-        raw = reader._dbfile.get(reader._basepos, reader._count)
-        table = _LENGTHS
-        found = [table[b] for b in raw] + [None] * (reader._doccount - reader._count)  # missing: the default 0
-        return found.__getitem__
+        return [_LENGTHS[b] for b in numeric_column(reader)].__getitem__  # a missing byte is the default, 0
     return lengths.doc_field_length_reader(fieldname)  # type: ignore[no-any-return]
 
 
