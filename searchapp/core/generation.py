@@ -196,10 +196,15 @@ def expand_names(query: wq.Query, expansions: Callable[[], Mapping[tuple[str, ..
         return None
 
     def visit(node: wq.Query) -> wq.Query:
-        if isinstance(node, wq.Or) and len({getattr(c, "fieldname", None) for c in node.children()}) > 1 and len(
-            {words_of(c) for c in node.children()}
-        ) == 1:
-            return node  # one word over the default fields: typed without a field
+        if isinstance(node, wq.Or):
+            # Words typed without a field are searched over several fields at once; whoosh's parser puts
+            # those of `trade OR tariff` in one flat Or, so they are told apart by their words.
+            fields_of: dict[tuple[str, ...] | None, set[str | None]] = {}
+            for child in node.children():
+                fields_of.setdefault(words_of(child), set()).add(getattr(child, "fieldname", None))
+            typed = {words for words, fields in fields_of.items() if words is not None and len(fields) > 1}
+            if typed:
+                return node.apply(lambda child: child if words_of(child) in typed else visit(child))
         if getattr(node, "fieldname", None) in NAME_TEXT_FIELDS:
             words = words_of(node)
             name = forms_of().get(words) if words else None

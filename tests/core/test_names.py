@@ -60,6 +60,11 @@ def test_party_forms_count_once_under_the_full_name(index: ArticleIndex) -> None
 def test_a_name_field_search_finds_every_form_but_a_plain_word_stays_a_word(index: ArticleIndex) -> None:
     assert {h.headline for h in search(index, "org:tories").hits} == {"Tory plans", "Party conference"}
     assert {h.headline for h in search(index, "tories").hits} == {"Tory plans"}
+    # words typed without a field stay words in an OR too (whoosh's parser makes it one flat Or)
+    assert {h.headline for h in search(index, "tories OR blackpool").hits} == {"Tory plans", "Party conference"}
+    assert {h.headline for h in search(index, "tories OR brussels").hits} == {"Tory plans", "Blair again"}
+    assert {h.headline for h in search(index, "org:tories OR brussels").hits} == {
+        "Tory plans", "Party conference", "Blair again"}
 
 
 def test_a_merge_applies_at_once_to_facets_filters_hits_and_exports(index: ArticleIndex) -> None:
