@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from array import array
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -47,7 +48,7 @@ class Generation:
         self._book_stamp: tuple[Any, ...] | None = None
         self._counted: CountedValues | None = None
         self._expansions: dict[tuple[str, ...], str] | None = None
-        self._days: list[int] | None = None
+        self._days: array[int] | None = None
         self._stories: list[tuple[str, ...]] | None = None
         self._live: frozenset[int] | None = None
 
@@ -90,7 +91,7 @@ class Generation:
                     split_docs[docnum] = path
             key = counts_key(self.searcher, location, self._book_stamp)
             if self._days is None:  # the dates do not depend on the names: the key without them
-                self._days = cached("days", ("days", *key[1:3]), self.days, lambda value: isinstance(value, list))
+                self._days = cached("days", ("days", *key[1:3]), self.days, lambda value: isinstance(value, array))
             self._counted = CountedValues(self.searcher, self.raw_values(), book, split_docs, self.days(), self.stories,
                                           self.live, key)
         return self._counted
@@ -115,11 +116,13 @@ class Generation:
         """Each document's `published` column value (microseconds), None when undated."""
         return [None if value >= _UNDATED else value for value in self._numbers("published")]
 
-    def days(self) -> list[int]:
-        """Each document's day of publication as a date ordinal, 0 when undated (the `published` column)."""
+    def days(self) -> array[int]:
+        """Each document's day of publication as a date ordinal, 0 when undated (the `published` column):
+        an array, which a fresh process reads from the cache folder at once (a list of 100,000 took 20 ms)."""
         if self._days is None:
             # whoosh keeps microseconds since 0001-01-01 (ordinal 1); an undated document has the maximum
-            self._days = [0 if value >= _UNDATED else value // _DAY_US + 1 for value in self._numbers("published")]
+            self._days = array("i", (0 if value >= _UNDATED else value // _DAY_US + 1
+                                     for value in self._numbers("published")))
         return self._days
 
     def expansions(self, location: Any) -> dict[tuple[str, ...], str]:
