@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh.codec import whoosh3
+from whoosh.reading import TermNotFound
 
 from searchapp.config.paths import cache_dir
 
@@ -66,20 +67,32 @@ def read_blocks(matcher: Any, weights: bool = True) -> Iterator[tuple[Any, Any]]
 
 def postings_blocks(leaf: Any, fieldname: str, word: bytes, weights: bool = True) -> Blocks | None:
     """`word`'s postings in one segment's `fieldname` as blocks (document numbers in the segment, and
-    their weights when `weights`): from memory when kept, else read (and kept when the word is frequent).
-    None when the segment's postings are not whoosh3's (whoosh reads them then)."""
+    their weights when `weights`): from memory when kept, else read (and kept when the word is frequent);
+    no blocks when the segment lacks the word. None when the segment's postings are not whoosh3's (whoosh
+    reads them then). The word is looked up in the segment's word table once (whoosh's `in`,
+    doc_frequency and postings each look it up again: a fifth of a fresh `bank*` search at 100,000)."""
     segment = getattr(leaf, "segment", None)
-    key = (segment().segment_id(), fieldname, word) if segment is not None else None
-    if key is not None:
-        with _LOCK:
-            found = _KEPT.get(key)
-            if found is not None:
-                _KEPT.move_to_end(key)
-                return found
-    hot = key is not None and leaf.doc_frequency(fieldname, word) >= HOT_POSTINGS
+    terms = getattr(leaf, "_terms", None)
+    if segment is None or not isinstance(terms, whoosh3.W3TermsReader):
+        return None
+    key = (segment().segment_id(), fieldname, word)
+    with _LOCK:
+        found = _KEPT.get(key)
+        if found is not None:
+            _KEPT.move_to_end(key)
+            return found
+    try:
+        info = terms.term_info(fieldname, word)
+    except TermNotFound:
+        return []
+    hot = info.doc_frequency() >= HOT_POSTINGS
     blocks = _read_file(key) if hot else None
     if blocks is None:
-        matcher = leaf.postings(fieldname, word)
+        if leaf.has_deletions():
+            matcher = leaf.postings(fieldname, word)  # whoosh's, which leaves the deleted documents out
+        else:
+            fieldobj = leaf.schema[fieldname]
+            matcher = terms._codec.postings_reader(terms._postfile, info, fieldobj.format, term=(fieldname, word))
         if not isinstance(matcher, whoosh3.W3LeafMatcher):
             return None
         if not hot:

@@ -98,17 +98,20 @@ def _term_docs(searcher: Any, fieldname: str, text: Any, terms: TermDocs) -> set
     found: set[int] = set()
     kept = terms.postings
     for leaf, offset in searcher.reader().leaf_readers():
-        if (fieldname, word) in leaf:
-            # a block at a time, or from memory for a frequent word (core/hotpostings.py): whoosh's
-            # all_ids yields them one by one through two Python calls each
-            blocks = postings_blocks(leaf, fieldname, word, weights=kept is not None)
-            if blocks is None:
-                ids: Iterable[int] = leaf.postings(fieldname, word).all_ids()
-            else:
-                if kept is not None:
-                    kept[(fieldname, word, offset)] = blocks
-                ids = chain.from_iterable(block[0] for block in blocks)
-            found.update(map(offset.__add__, ids) if offset else ids)
+        # a block at a time, or from memory for a frequent word (core/hotpostings.py): whoosh's
+        # all_ids yields them one by one through two Python calls each
+        blocks = postings_blocks(leaf, fieldname, word, weights=kept is not None)
+        if blocks is None:
+            if (fieldname, word) not in leaf:
+                continue
+            ids: Iterable[int] = leaf.postings(fieldname, word).all_ids()
+        elif not blocks:
+            continue
+        else:
+            if kept is not None:
+                kept[(fieldname, word, offset)] = blocks
+            ids = chain.from_iterable(block[0] for block in blocks)
+        found.update(map(offset.__add__, ids) if offset else ids)
     if found:
         terms[(fieldname, word)] = found
     return set(found)
