@@ -6,10 +6,12 @@ them). Each keeps whoosh's behaviour and changes only its cost.
 
 from __future__ import annotations
 
+import struct
 from array import array
 from itertools import accumulate
 from typing import Any
 
+from whoosh import columns
 from whoosh.codec import whoosh3
 from whoosh.filedb import structfile
 
@@ -110,3 +112,31 @@ def _read_weights(self: Any) -> None:
 # Reading a block's postings: the same numbers, decoded in C where whoosh stepped through each in Python.
 whoosh3.W3LeafMatcher._read_ids = _read_ids
 whoosh3.W3LeafMatcher._read_weights = _read_weights
+
+
+_WHOOSH_READ_OFFSETS = columns.VarBytesColumn.Reader._read_offsets_and_lengths  # compared with in tests
+
+
+def _read_offsets_and_lengths(self: Any) -> None:
+    """VarBytesColumn.Reader._read_offsets_and_lengths: a column written without offsets (stored fields,
+    the `facets` column) has them summed from the lengths in C (itertools.accumulate), not by a Python
+    step per document: opening it is done once per segment for every fresh process's first hit."""
+    dbfile, lastbyte, doccount = self._dbfile, self._basepos + self._length - 1, self._doccount
+    lens_code = chr(dbfile.get_byte(lastbyte))
+    offsets = None
+    if lens_code == "X":  # the offsets were written too: before the two typecodes
+        self.had_stored_offsets = True
+        lens_code = chr(dbfile.get_byte(lastbyte - 2))
+        offsets_code = chr(dbfile.get_byte(lastbyte - 1))
+        offsetstart = (lastbyte - 2) - doccount * struct.calcsize(offsets_code)
+        offsets = dbfile.get_array(offsetstart, offsets_code, doccount)
+        lastbyte = offsetstart
+    lengths = dbfile.get_array(lastbyte - struct.calcsize(lens_code) * doccount, lens_code, doccount)
+    if offsets is None:
+        offsets = array("L", accumulate(lengths, initial=0))
+        del offsets[-1]
+    self._offsets = offsets
+    self._lengths = lengths
+
+
+columns.VarBytesColumn.Reader._read_offsets_and_lengths = _read_offsets_and_lengths

@@ -1,14 +1,17 @@
-"""The workarounds for whoosh3 keep its behaviour: a view file reads like the BytesIO it replaces."""
+"""The workarounds for whoosh3 keep its behaviour: a view file reads like the BytesIO it replaces, a
+variable-length column has the offsets whoosh's own reader gives."""
 
 from __future__ import annotations
 
 import io
 import pickle
 from array import array
+from pathlib import Path
 
+import pytest
 from whoosh.filedb.structfile import BufferFile
 
-from searchapp.core.whoosh_fixes import _ViewFile
+from searchapp.core.whoosh_fixes import _WHOOSH_READ_OFFSETS, _ViewFile
 
 
 def test_a_view_file_reads_seeks_and_unpickles_like_bytesio() -> None:
@@ -31,3 +34,29 @@ def test_a_buffer_file_serves_whoosh_reads_from_its_view() -> None:
     buffer.seek(100)
     assert buffer.read_byte() == data[100] and buffer.tell() == 101
     buffer.close()
+
+
+@pytest.mark.parametrize("values", [[], [b""], [b"a", b"", b"bcd", b"\x00" * 300, b"e"], [b"x" * n for n in range(70)]])
+@pytest.mark.parametrize("write_offsets", [False, True])
+def test_a_var_bytes_column_reads_the_values_whoosh_wrote(tmp_path: Path, values: list[bytes], write_offsets: bool) -> None:
+    from whoosh.columns import VarBytesColumn
+    from whoosh.filedb.filestore import FileStorage
+
+    storage = FileStorage(str(tmp_path))
+    column = VarBytesColumn(write_offsets_cutoff=0 if write_offsets else 10**9)  # whoosh writes them past a size
+    handle = storage.create_file("column")
+    writer = column.writer(handle)
+    for docnum, value in enumerate(values):
+        writer.add(docnum, value)
+    writer.finish(len(values))
+    length = handle.tell()
+    handle.close()
+    handle = storage.open_file("column")
+    reader = column.reader(handle, 0, length, len(values))
+    assert reader.had_stored_offsets == (write_offsets and bool(values))
+    assert [reader[docnum] for docnum in range(len(values))] == values == list(reader)
+    original = VarBytesColumn.Reader.__new__(VarBytesColumn.Reader)
+    original.__dict__.update(reader.__dict__)
+    _WHOOSH_READ_OFFSETS(original)
+    assert list(original._offsets) == list(reader._offsets) and list(original._lengths) == list(reader._lengths)
+    handle.close()
