@@ -6,10 +6,11 @@ tokenizer, the lower-case filter and the stemmer for every word, then groups the
 field's format and encodes them; on the BBC folder that was 9 of raw Whoosh's 18 seconds. For the chain
 every SearchApp text field uses (a regular-expression tokenizer, lower case, a stemmer; see
 schema.TEXT_ANALYZER) this does the same in one loop: each word as the tokenizer finds it, its term
-from a table of the words seen before (lower case, then the analyzer's own stemmer), its positions (and
-character offsets) gathered per term, and each term's postings encoded by the field's own format. Any
-other analyzer, format or value is left to whoosh. The output is the same, term for term and byte for
-byte (tests/core/test_analysis.py checks it against whoosh on generated text).
+from a table of the words seen before (lower case, then the analyzer's own stemmer), its positions
+gathered per term, and each term's postings encoded by the field's own format. Any other analyzer,
+format (such as character offsets, which no SearchApp field keeps) or value is left to whoosh. The
+output is the same, term for term and byte for byte (tests/core/test_analysis.py checks it against
+whoosh on generated text).
 
 Installed on import by whoosh_fixes.py, for every process that writes an index.
 """
@@ -60,39 +61,23 @@ def _indexer(field: Any) -> Indexer | None:
     """The one-pass indexer for `field`, or None when whoosh must index it."""
     pattern = plain_pattern(field.analyzer)
     fmt = field.format
-    if pattern is None or type(fmt) not in (formats.Positions, formats.Characters):
+    if pattern is None or type(fmt) is not formats.Positions:
         return None
     boost = fmt.field_boost
     encode = fmt.encode
 
-    if type(fmt) is formats.Positions:
-
-        def index_positions(value: str) -> list[tuple[bytes, int, float, bytes]]:
-            seen: dict[str, list[Any]] = {}
-            for pos, match in enumerate(pattern.finditer(value)):
-                word = term(match.group())
-                found = seen.get(word)
-                if found is None:
-                    seen[word] = [pos]
-                else:
-                    found.append(pos)
-            return [(word.encode(), len(got), len(got) * 1.0 * boost, encode(got)) for word, got in seen.items()]
-
-        return index_positions
-
-    def index_characters(value: str) -> list[tuple[bytes, int, float, bytes]]:
+    def index_positions(value: str) -> list[tuple[bytes, int, float, bytes]]:
         seen: dict[str, list[Any]] = {}
         for pos, match in enumerate(pattern.finditer(value)):
             word = term(match.group())
-            start, end = match.span()
             found = seen.get(word)
             if found is None:
-                seen[word] = [(pos, start, end)]
+                seen[word] = [pos]
             else:
-                found.append((pos, start, end))
+                found.append(pos)
         return [(word.encode(), len(got), len(got) * 1.0 * boost, encode(got)) for word, got in seen.items()]
 
-    return index_characters
+    return index_positions
 
 
 def _index(self: Any, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]] | list[Any]:

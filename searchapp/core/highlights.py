@@ -1,12 +1,12 @@
 """A hit's headline and snippet with the query's words marked.
 
 The snippet is whoosh's "pinpoint" highlighting (the passages around the matched words), with the
-matched words found in the hit's stored text by the field's own tokenizer and stemmer (core/analysis.py)
-rather than read from the postings' character offsets: whoosh opened every query word's posting list
-and decoded the blocks holding each hit (for `bank*` at 100,000 articles, 40 words in 8 segments), where
-the text is already at hand and a few thousand characters long. The offsets are the same ones (the
-postings were made from this text by the same analysis), so are the snippets (tests/core/test_highlights.py
-compares them with whoosh's).
+matched words found in the hit's stored text by the field's own tokenizer and stemmer (core/analysis.py),
+the text being at hand and a few thousand characters long. The index keeps no character offsets (schema
+version 3): whoosh's own highlighter would analyse the text through its chain of generators, and with
+offsets it opened every query word's posting list and decoded the blocks holding each hit (for `bank*`
+at 100,000 articles, 40 words in 8 segments). The snippets are whoosh's, mark for mark
+(tests/core/test_highlights.py compares them, with and without offsets in the index).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class TextPinpointHighlighter(highlight.Highlighter):
         results = hitobj.results
         field = results.searcher.schema[fieldname]
         pattern = plain_pattern(field.analyzer)
-        if text is None or pattern is None or strict_phrase or not self.can_load_chars(results, fieldname):
+        if text is None or pattern is None or strict_phrase:
             return super().highlight_hit(hitobj, fieldname, text, top, minscore, strict_phrase)  # type: ignore[no-any-return]
         words = frozenset(field.from_bytes(found[1]) for found in hitobj.matched_terms() if found[0] == fieldname)
         charlimit = self.fragmenter.charlimit

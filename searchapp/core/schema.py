@@ -15,10 +15,14 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 #    `facets` column and the `story` column (facet values read per document, no pass over the postings).
 #    `works` came later without a bump: an index made before it is read and added to as it is (its
 #    collection rule on works then has no articles to count), rather than rebuilt for it.
-SCHEMA_VERSION = 2
+# 3: headline and body keep word positions without character offsets: snippets and the viewer's marks
+#    find the words in the stored text (core/highlights.py), so the offsets were written and never read
+#    (a seventh of a writer's time, a tenth of the index).
+SCHEMA_VERSION = 3
 # Older versions this one can still search, read-only (an index that cannot be rebuilt here, such as
-# a colleague's copy): version 1 lacks only `acronyms`, so capitals are not told apart in it.
-READABLE_SCHEMA_VERSIONS = frozenset({1, SCHEMA_VERSION})
+# a colleague's copy): version 1 lacks only `acronyms`, so capitals are not told apart in it; version 2
+# has character offsets besides the positions, which are not read.
+READABLE_SCHEMA_VERSIONS = frozenset({1, 2, SCHEMA_VERSION})
 
 # English stemming, no stop words dropped from names ("The Who"), accents kept as typed.
 TEXT_ANALYZER = StemmingAnalyzer(stoplist=None, minsize=1)
@@ -54,8 +58,8 @@ def build_schema() -> Schema:
         mtime_ns=STORED(),
         hash=STORED(),
         # Article text
-        headline=TEXT(stored=True, analyzer=TEXT_ANALYZER, phrase=True, chars=True, field_boost=2.5),
-        body=TEXT(stored=True, analyzer=TEXT_ANALYZER, phrase=True, chars=True),
+        headline=TEXT(stored=True, analyzer=TEXT_ANALYZER, phrase=True, field_boost=2.5),
+        body=TEXT(stored=True, analyzer=TEXT_ANALYZER, phrase=True),
         byline=TEXT(stored=True, analyzer=TEXT_ANALYZER),
         url=STORED(),
         language=ID(stored=True),

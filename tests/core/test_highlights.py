@@ -1,4 +1,5 @@
-"""Snippets marked from the stored text (core/highlights.py) are whoosh's pinpoint snippets, mark for mark."""
+"""Snippets marked from the stored text (core/highlights.py) are whoosh's pinpoint snippets, mark for mark,
+whether or not the index keeps character offsets (whoosh reads them then, else analyses the text)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 import pytest
 from whoosh import highlight
 from whoosh import index as whoosh_index
+from whoosh.fields import TEXT, Schema
 from whoosh.qparser import MultifieldParser
 
 from searchapp.core import whoosh_fixes  # noqa: F401 - as in every process
@@ -23,10 +25,22 @@ BODIES = [
 QUERIES = ["minister", "oil prices", "bank*", '"prime minister"', "café", "u.s.", "said", "minist* OR oil"]
 
 
-@pytest.fixture(scope="module")
-def searcher(tmp_path_factory: pytest.TempPathFactory):
+def _with_offsets() -> Schema:
+    """The schema with character offsets in headline and body (whoosh's highlighter reads them then)."""
+    schema = SCHEMA.copy()
+    for name in ("headline", "body"):
+        field = SCHEMA[name]
+        schema.remove(name)
+        schema.add(name, TEXT(stored=True, analyzer=field.analyzer, phrase=True, chars=True))
+    return schema
+
+
+@pytest.fixture(scope="module", params=["positions", "offsets"])
+def searcher(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     folder = Path(tmp_path_factory.mktemp("index"))
-    ix = whoosh_index.create_in(str(folder), SCHEMA)
+    schema = SCHEMA if request.param == "positions" else _with_offsets()
+    assert schema["body"].format.supports("characters") == (request.param == "offsets")
+    ix = whoosh_index.create_in(str(folder), schema)
     with ix.writer() as writer:
         for number, body in enumerate(BODIES):
             writer.add_document(path=f"a{number}", headline=f"Headline {number}", body=body)
