@@ -44,11 +44,44 @@ def _field_lengths(lengths: Any, fieldname: str) -> Callable[[int], Any]:
     return lengths.doc_field_length_reader(fieldname)  # type: ignore[no-any-return]
 
 
+def _mini_values(fixed: Any, block_values: list[Any]) -> Any:
+    if fixed is None or fixed < 0:
+        return tuple(block_values)
+    return None if fixed == 0 else emptybytes.join(block_values)
+
+
+def _write_one(writer: Any, docnum: int, weight: Any, value: Any, length: Any) -> None:
+    """`_write_term` for a term in one document (a path, a near-copy band key, a rare word: half the
+    terms of a segment), the same bytes without the lists and arrays of a block of many."""
+    postings = writer._postwriter
+    postfile = postings._postfile.file  # StructFile's write and tell only call its file's
+    compression = postings._compression
+    startoffset = postfile.tell()
+    stored_weight = array("f", (weight,))[0]  # the weight as the block's float32 array keeps it
+    maxweight = weight if weight > 0 else 0
+    length_byte = length_to_byte(length) if length else length_to_byte(None)
+    mini_weights = None if stored_weight == 1.0 else stored_weight
+    databytes = dumps(((docnum,), mini_weights, _mini_values(writer._format.fixed_value_size(), [value] if value else [])), 2)
+    level = compression if len(databytes) >= whoosh3.COMPRESSION_MIN_SIZE else 0
+    if level:
+        databytes = zlib.compress(databytes, level)
+    infobytes = dumps((1, docnum, maxweight, level, length_byte, length_to_byte(length or 0)), 2)
+    postfile.write(whoosh3.WHOOSH3_HEADER_MAGIC + pack_int(-(len(infobytes) + len(databytes))) + infobytes + databytes)
+    row = whoosh3.W3TermInfo._struct.pack(
+        False, 0 + stored_weight, 1, length_byte if length else 0, length_to_byte(length or 0), maxweight, docnum, docnum,
+    )
+    row += pack_long(startoffset) + pack_int(postfile.tell() - startoffset)
+    writer._tindex.add(pack_ushort(writer._fieldid) + writer._btext, row)
+
+
 def _write_term(writer: Any, ids: list[int], weights: list[Any], values: list[Any], lens: list[Any]) -> None:
     """One term's postings and its term-table row, as whoosh3's posting writer (`_write_block`,
     `finish_postings`) and term info (`add_block`, `to_bytes`) write them, without their calls per block."""
+    if len(ids) == 1:
+        _write_one(writer, ids[0], weights[0], values[0], lens[0])
+        return
     postings = writer._postwriter
-    postfile = postings._postfile
+    postfile = postings._postfile.file  # StructFile's write and tell only call its file's
     limit = postings._blocklimit
     compression = postings._compression
     fixed = writer._format.fixed_value_size()
@@ -80,13 +113,7 @@ def _write_term(writer: Any, ids: list[int], weights: list[Any], values: list[An
             mini_weights = block_weights[0]
         else:
             mini_weights = tuple(block_weights)
-        block_values = [value for value in values[start:end] if value]
-        if fixed is None or fixed < 0:
-            mini_values: Any = tuple(block_values)
-        elif fixed == 0:
-            mini_values = None
-        else:
-            mini_values = emptybytes.join(block_values)
+        mini_values = _mini_values(fixed, [value for value in values[start:end] if value])
         databytes = dumps((tuple(delta_encode(block_ids)), mini_weights, mini_values), 2)
         level = compression if len(databytes) >= whoosh3.COMPRESSION_MIN_SIZE else 0
         if level:
