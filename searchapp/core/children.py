@@ -3,7 +3,9 @@ the parent, and exit as soon as its parent is gone.
 
 A child must never outlive the process that started it: an indexer killed with SIGKILL would
 otherwise leave its parsing workers running (re-parented to init) for minutes, and their writes to
-a closed pipe end in BrokenPipeError tracebacks on the terminal.
+a closed pipe end in BrokenPipeError tracebacks on the terminal. Nor may it print Python's own
+traceback when its parent is killed while starting it (before it has handed over the child's start-up
+data): spawned children start through `spawn_main` here, which exits quietly then.
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
+from multiprocessing import spawn
 from multiprocessing.connection import Connection, wait
+from typing import Any
 
 from searchapp.core.logs import setup_child_logging
 
@@ -58,3 +63,31 @@ def stop_child(process: multiprocessing.process.BaseProcess, pipe: Connection, t
     if process.is_alive():
         process.terminate()
         process.join(5)
+
+
+def spawn_main(**kwds: Any) -> None:
+    """A spawned child's start (multiprocessing's spawn_main), quiet when the parent died before handing
+    over the start-up data: multiprocessing raised EOFError then, before any code of ours ran, and the
+    child printed its traceback on the user's terminal. An error in the child's own work never gets
+    here (multiprocessing reports it and exits), so only the start-up read can."""
+    try:
+        spawn.spawn_main(**kwds)
+    except EOFError:
+        sys.exit(EXIT_ORPHANED)
+
+
+_STDLIB_START = "from multiprocessing.spawn import spawn_main; spawn_main("
+_QUIET_START = ("try:\n    from searchapp.core.children import spawn_main\n"
+                "except ImportError:\n    from multiprocessing.spawn import spawn_main\nspawn_main(")
+_STDLIB_COMMAND_LINE = spawn.get_command_line
+
+
+def _command_line(**kwds: Any) -> list[str]:
+    """multiprocessing's command line of a spawned child, started by `spawn_main` above (a frozen app's
+    children start through its own executable, as before)."""
+    line = _STDLIB_COMMAND_LINE(**kwds)
+    return [part.replace(_STDLIB_START, _QUIET_START, 1) if isinstance(part, str) and part.startswith(_STDLIB_START)
+            else part for part in line]
+
+
+spawn.get_command_line = _command_line
