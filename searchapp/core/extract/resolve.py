@@ -16,7 +16,7 @@ import functools
 from searchapp.core.extract import orgs
 from searchapp.core.extract.entity import Entity
 from searchapp.core.extract.gazetteer import PLACES
-from searchapp.core.extract.lexicon import KNOWN_ORGS, NON_ORG_ACRONYMS
+from searchapp.core.extract.lexicon import KNOWN_ORGS, NON_ORG_ACRONYMS, ORG_WORDS
 from searchapp.core.extract.names import Mention
 from searchapp.core.extract.orgnames import organisations
 from searchapp.core.extract.tokens import Doc
@@ -135,6 +135,7 @@ def resolve_mentions(
 ) -> dict[int, Entity]:
     """Entity of each kept mention (by id); untyped mentions are typed here or dropped. `speakers` are
     the mentions that speak, `voiced` those that speak through a spokesperson."""
+    _people_run_on_from_organisations(doc, mentions, speakers)
     _type_speaking_surnames(mentions, speakers)
     _people_named_like_companies(mentions)
     for m in mentions:
@@ -159,6 +160,28 @@ def resolve_mentions(
     return {id(m): e for e in found for m in e.mentions}
 
 
+def _people_run_on_from_organisations(doc: Doc, mentions: list[Mention], speakers: set[int]) -> None:
+    """ "A psychology major at University of Texas Arlington Amneh Jafari heard ... Jafari said": an
+    organisation's name run on into a person's (no comma between), told apart by the person's surname
+    speaking on its own elsewhere in the article. The two last words become a person's name."""
+    alone = {m.text for m in mentions if m.kind != "org" and " " not in m.text and id(m) in speakers}
+    if not alone:
+        return
+    for k in range(len(mentions) - 1, -1, -1):
+        m = mentions[k]
+        words = m.text.split()
+        if m.kind != "org" or len(words) < 4 or words[-1] not in alone or m.end - m.start != len(words):
+            continue
+        given = words[-2]
+        if not given[:1].isupper() or given in ORG_WORDS or words[-3] in _JOINING or doc.words[m.end - 2] != given:
+            continue
+        person = Mention(m.end - 2, m.end, " ".join(words[-2:]), "person", quoted=m.quoted, first=m.end - 2)
+        m.end -= 2
+        m.text = " ".join(words[:-2])
+        mentions.insert(k + 1, person)
+
+
+_JOINING = frozenset("of for and & the de du la".split())  # "Bank of England Governor", not a run-on name
 _NEUTER = frozenset("it its It Its".split())
 _PERSONAL = frozenset("he she his her him He She His Her".split())
 
