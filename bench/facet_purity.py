@@ -26,9 +26,9 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from searchapp.core.facets import raw_name_counts  # noqa: E402
 from searchapp.core.generation import SEARCHERS  # noqa: E402
 from searchapp.core.index import ArticleIndex  # noqa: E402
+from searchapp.core.namebook import raw_name_counts  # noqa: E402
 from searchapp.core.names import list_names  # noqa: E402
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")

@@ -17,7 +17,7 @@ from typing import IO
 
 from searchapp.core.errors import QueryError
 from searchapp.core.expansion import bound_expansions
-from searchapp.core.facets import allowed_documents, one_per_story
+from searchapp.core.filters import allowed_documents, one_per_story
 from searchapp.core.gcpause import with_collector_paused
 from searchapp.core.generation import SEARCHERS, Generation, expand_names
 from searchapp.core.index import ArticleIndex

@@ -1,4 +1,5 @@
-"""Facet values of every document, for counts and filters, with names under the names they count as.
+"""Facet values of every document, for counts and name filters (core/filters.py), with names under the
+names they count as.
 
 Each document's facet values are written once, at index time, into one column (`facets`, see
 `core/columns.py`): the people and organisations it mentions and those it quotes (each with the type the
@@ -12,25 +13,19 @@ select, so a count and the filter behind it always agree, and a correction appli
 from __future__ import annotations
 
 import logging
-import os
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Set
 from datetime import date
 from heapq import nlargest
 from itertools import chain, repeat
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from whoosh import query as wq
 
-import searchapp.resources
 from searchapp.core.columns import COLUMN, RAW_FIELDS, read_record
-from searchapp.core.entities import Corrections, NameBook, load_aliases
-from searchapp.core.entities.aliases import ALIASES_FILE
-from searchapp.core.entities.book import collection_names
-from searchapp.core.entities.cache import cached, cached_names, kept
-from searchapp.core.entities.corrections import CorrectionsError
+from searchapp.core.entities import NameBook
+from searchapp.core.entities.cache import cached, kept
 from searchapp.core.errors import SearchCancelled
 from searchapp.core.matching import matching_documents
 from searchapp.core.models import FacetCount
@@ -74,71 +69,6 @@ class RawValues:
         """(document, record) for every document, each segment's column read in order."""
         for start, column, end in zip(self._starts, self._columns, [*self._starts[1:], self.size], strict=True):
             yield from zip(range(start, end), column if column is not None else repeat(b""), strict=False)
-
-
-def names_stamp(location: str | os.PathLike[str]) -> tuple[Any, ...]:
-    """Changes when the user's corrections or the collection's own aliases file change."""
-    try:
-        stat = os.stat(os.path.join(location, ALIASES_FILE))
-        aliases = (stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        aliases = None
-    return Corrections(location).stamp(), aliases
-
-
-def counts_key(searcher: Any, location: str | os.PathLike[str], stamp: tuple[Any, ...]) -> tuple[Any, ...]:
-    """What the whole collection's facet counts depend on: the index's segments and their deletions, and
-    `stamp`, the names_stamp (corrections, the collection's aliases) the name book was made with."""
-    segments = sorted((leaf.segment().segment_id(), leaf.segment().deleted_count())
-                      for leaf, _offset in searcher.reader().leaf_readers() if leaf.segment() is not None)
-    return "counts", os.path.abspath(location), tuple(segments), stamp, _shipped_aliases_stamp()
-
-
-def raw_name_counts(searcher: Any) -> dict[str, Counter[str]]:
-    """Articles per raw person and organisation name, and per name shown to be a work, read from the
-    lexicons (deleted articles included until their segment is merged: a name's count only weighs its
-    forms against each other)."""
-    raw: dict[str, Counter[str]] = {"people": Counter(), "orgs": Counter(), "works": Counter()}
-    if "works" not in searcher.schema:  # an index made before the field
-        del raw["works"]
-    # One pass over each segment's terms: asking the whole reader for each term's frequency looks the
-    # term up in every segment, seconds on an index of many segments.
-    for leaf, _offset in searcher.reader().leaf_readers():
-        for field, counts in raw.items():
-            for term, info in leaf.iter_field(field):
-                counts[term.decode("utf-8")] += info.doc_frequency()
-    return raw
-
-
-def build_book(searcher: Any, location: str | os.PathLike[str]) -> NameBook:
-    """The name book of the index at `location` as `searcher` sees it: the collection's names from
-    the cache when an earlier process made them for the same segments and aliases, the user's
-    corrections applied now."""
-    try:
-        changes = Corrections(location).load()
-    except CorrectionsError as error:  # searches go on without them; writing a correction says why
-        log.warning("%s", error)
-        changes = ()
-    segments = tuple(sorted(leaf.segment().segment_id() for leaf, _offset in searcher.reader().leaf_readers()
-                            if leaf.segment() is not None))
-
-    def build() -> tuple[dict[Any, Any], Any]:
-        raw = raw_name_counts(searcher)
-        table = load_aliases(location)
-        return collection_names(raw["people"], raw["orgs"], table, raw.get("works")), table
-
-    key = (os.path.abspath(location), segments, names_stamp(location)[1], _shipped_aliases_stamp())
-    names, table = cached_names(key, build)
-    return NameBook.from_names(names, table, changes)
-
-
-def _shipped_aliases_stamp() -> tuple[int, int] | None:
-    """The shipped aliases table's file (an edited one in a development checkout makes a new cache)."""
-    try:
-        stat = (Path(searchapp.resources.__file__).parent / ALIASES_FILE).stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
 
 
 Named = tuple[str, str] | None
@@ -475,40 +405,3 @@ class _Values:
         if field != "story":
             counted.prepare(range(counted.raw.size))
         return counted.column(field)
-
-
-def one_per_story(docs: Iterable[int], stories: Sequence[tuple[str, ...]], days: Sequence[int] | None = None) -> set[int]:
-    """One document of each story among `docs`: the earliest dated one (then the first indexed)."""
-    chosen: dict[str, tuple[int, int]] = {}
-    for docnum in docs:
-        story = stories[docnum][0] if stories[docnum] else f"#{docnum}"
-        key = ((days[docnum] or _UNDATED_LAST) if days is not None else 0, docnum)
-        if story not in chosen or key < chosen[story]:
-            chosen[story] = key
-    return {docnum for _day, docnum in chosen.values()}
-
-
-_UNDATED_LAST = 10**9
-
-
-def allowed_documents(
-    searcher: Any, filters: Mapping[str, Collection[str]] | None, counted: CountedValues | None, live: Set[int]
-) -> set[int] | None:
-    """The documents within `filters` (OR within one facet, AND across facets), None for no filter.
-
-    Name facets select by what a document counts for (so a merged name selects all its forms); the
-    others by their indexed terms."""
-    allowed: set[int] | None = None
-    for fieldname, values in (filters or {}).items():
-        if fieldname not in FACET_FIELDS:
-            raise ValueError(f"unknown facet '{fieldname}'")
-        if not values:
-            continue
-        if fieldname in NAME_FIELDS:
-            if counted is None:
-                raise ValueError("name filters need the counted values")
-            docs = set(chain.from_iterable(counted.docs_with(fieldname, value) for value in values))
-        else:
-            docs = matching_documents(searcher, wq.Or([wq.Term(fieldname, value) for value in values]), live)
-        allowed = docs if allowed is None else allowed & docs
-    return allowed

@@ -18,9 +18,10 @@ from whoosh import query as wq
 
 from searchapp.core.entities import NameBook
 from searchapp.core.entities.cache import cached
-from searchapp.core.facets import CountedValues, RawValues, build_book, counts_key, names_stamp
+from searchapp.core.facets import CountedValues, RawValues
 from searchapp.core.index import ArticleIndex
 from searchapp.core.matching import column_numbers
+from searchapp.core.namebook import build_book, counts_key, names_stamp
 from searchapp.core.schema import TEXT_ANALYZER
 
 NAME_TEXT_FIELDS = ("speaker_text", "person_text", "org_text")  # `speaker:`, `person:`, `org:`

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from searchapp.core.coverage import name_documents
-from searchapp.core.facets import allowed_documents, one_per_story
+from searchapp.core.filters import allowed_documents, one_per_story
 from searchapp.core.gcpause import with_collector_paused
 from searchapp.core.generation import SEARCHERS, expand_names
 from searchapp.core.index import ArticleIndex

@@ -21,7 +21,8 @@ from searchapp.core.documents import speakers_from_stored, split_names, stored_a
 from searchapp.core.entities import NameBook
 from searchapp.core.errors import SearchCancelled
 from searchapp.core.expansion import bound_expansions
-from searchapp.core.facets import FACET_FIELDS, NAME_FIELDS, allowed_documents, one_per_story
+from searchapp.core.facets import FACET_FIELDS, NAME_FIELDS
+from searchapp.core.filters import allowed_documents, one_per_story
 from searchapp.core.gcpause import with_collector_paused
 from searchapp.core.generation import SEARCHERS, Generation, expand_names
 from searchapp.core.highlights import SNIPPET_CHARS, marked_headline, marked_snippet

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from searchapp.config.paths import cache_dir
-from searchapp.core import facets
+from searchapp.core import namebook
 from searchapp.core.entities import Change, Corrections
 from searchapp.core.index import ArticleIndex
 from searchapp.core.search import search
@@ -17,7 +17,7 @@ from tests.core.factories import make_txt_folder, write_txt
 
 def _names(index: ArticleIndex) -> dict[str, int]:
     with index.whoosh.searcher() as searcher:  # a fresh book each time, as in a fresh process
-        book = facets.build_book(searcher, index.location)
+        book = namebook.build_book(searcher, index.location)
     return {info.name: len(info.forms) for info in book.entities()}
 
 
@@ -28,8 +28,8 @@ def test_a_fresh_book_uses_the_kept_names_until_a_commit(tmp_path: Path, monkeyp
         first = _names(index)
         assert "Tony Blair" in first and list(cache_dir().glob("names/*.pickle"))
         built: list[int] = []
-        real = facets.collection_names
-        monkeypatch.setattr(facets, "collection_names", lambda *args: built.append(1) or real(*args))
+        real = namebook.collection_names
+        monkeypatch.setattr(namebook, "collection_names", lambda *args: built.append(1) or real(*args))
         assert _names(index) == first and built == []  # from the cache
         Corrections(index.location).add(Change.new("rename", ["Tony Blair"], to="Anthony Blair"))
         renamed = _names(index)
