@@ -140,11 +140,13 @@ def run_size(size: int, work: Path, rounds: int, indexed: dict[str, float] | Non
     index = work / f"index_{size}"
     if indexed is not None and index.is_dir():
         figures = {key: indexed[key] for key in ("size", "index_seconds", "articles_per_second", "peak_mb", "index_mb")}
+        figures["segments"] = len(list(index.glob("*.seg")))
     else:
         shutil.rmtree(index, ignore_errors=True)
         run = measured(cli("index", str(corpus), "--index", str(index), "--quiet"))
         figures = {"size": size, "index_seconds": run["wall"], "articles_per_second": size / run["wall"],
-                   "peak_mb": run["peak_mb"], "index_mb": folder_size(index) / 1e6}
+                   "peak_mb": run["peak_mb"], "index_mb": folder_size(index) / 1e6,
+                   "segments": len(list(index.glob("*.seg")))}  # each word is looked up in each
     shutil.rmtree(work / "cache", ignore_errors=True)  # the first search of all makes the kept names and counts
     for query in BROAD:  # the first search of all: the names made and kept for later processes
         took, wall = cold_search(index, query)
@@ -250,11 +252,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures), flush=True)
     base = results[0]
     print(f"\n{'articles':>9} {'art/s':>7} {'vs ' + format(base['size'] // 1000) + 'k':>7} {'peak MB':>8} "
-          f"{'index MB':>9} {'cold p50':>9} {'cold p95':>9} {'empty':>7} {'*':>7} {'said':>7} {'warm p95':>9} "
+          f"{'index MB':>9} {'segments':>9} {'cold p50':>9} {'cold p95':>9} {'empty':>7} {'*':>7} {'said':>7} {'warm p95':>9} "
           f"{'1st page':>9} {'new words':>9}")
     for r in results:
         print(f"{r['size']:>9,} {r['articles_per_second']:>7.1f} {r['articles_per_second'] / base['articles_per_second']:>6.2f}x "
-              f"{r['peak_mb']:>8.0f} {r['index_mb']:>9.0f} {r['cold_p50']:>9.0f} {r['cold_p95']:>9.0f} "
+              f"{r['peak_mb']:>8.0f} {r['index_mb']:>9.0f} {r.get('segments', 0):>9} {r['cold_p50']:>9.0f} {r['cold_p95']:>9.0f} "
               f"{r['broad_empty_ms']:>7.0f} {r['broad_*_ms']:>7.0f} {r['broad_said_ms']:>7.0f} {r['warm_p95']:>9.0f} "
               f"{r['first_page_max']:>9.0f} {r['fresh_first_page_max']:>9.0f}")
     print(f"(ms; targets: cold p95 <= {TARGETS['cold_p95']}, empty/*/said <= {TARGETS['broad']}, "

@@ -39,8 +39,11 @@ POOL_THRESHOLD = 24  # fewer files than this (and under POOL_BYTES) are parsed a
 POOL_BYTES = 2 * 1024 * 1024  # ... so are fewer bytes: no start-up cost for a handful of small files
 BATCH_FILES, BATCH_BYTES = 8, 512 * 1024  # a parsing batch: up to 8 files, or one file over 512 KB
 COMMIT_GROWTH = 2  # each commit of a pass waits twice as long (and for twice as many articles) as the last
-MAX_COMMIT_SECONDS = 60.0
-MAX_COMMIT_GROWTH = 16  # at most 16 x commit_every articles between commits
+# At most 3 minutes and 32 x commit_every articles between commits: each commit adds a segment per writer
+# process, and Whoosh's merges cost more per article than indexing it, so a long run makes a few large
+# segments rather than many that every search looks each word up in (`segments` in bench/scale_bench.py).
+MAX_COMMIT_SECONDS = 180.0
+MAX_COMMIT_GROWTH = 32
 DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 
 Progress = Callable[[IndexProgress], None]
