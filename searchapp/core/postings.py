@@ -3,10 +3,11 @@
 At the end of a segment whoosh hands every posting, sorted, to the field writer one at a time: a
 length looked up in a column per posting (a method call and a byte decoded each), then `add` and
 `add_posting` with their type checks, a block written each time 128 have gathered. This gathers each
-term's postings into lists, reads every document's field length once per field (the column's bytes at
-once), and gives the posting writer whole blocks; each term's blocks and its row in the term table are written
-here as whoosh3 writes them (the same pickles, compression and statistics), so the files are the same, byte for byte (tests/core/test_postings.py compares them). Any other
-codec, or an inline limit above one, is left to whoosh.
+term's postings into lists and reads every document's field length once per field (the column's bytes
+at once); each term's blocks and its row in the term table are written here as whoosh3 writes them (the
+same pickles, compression and statistics), so the files are the same, byte for byte
+(tests/core/test_postings.py compares them). Any other codec, or an inline limit above one, is left to
+whoosh.
 
 Installed on import by whoosh_fixes.py, for every process that writes an index.
 """
@@ -59,17 +60,23 @@ def _write_one(writer: Any, docnum: int, weight: Any, value: Any, length: Any) -
     startoffset = postfile.tell()
     stored_weight = array("f", (weight,))[0]  # the weight as the block's float32 array keeps it
     maxweight = weight if weight > 0 else 0
-    length_byte = length_to_byte(length) if length else length_to_byte(None)
+    shortest, longest = length_to_byte(length or None), length_to_byte(length or 0)
     mini_weights = None if stored_weight == 1.0 else stored_weight
     databytes = dumps(((docnum,), mini_weights, _mini_values(writer._format.fixed_value_size(), [value] if value else [])), 2)
     level = compression if len(databytes) >= whoosh3.COMPRESSION_MIN_SIZE else 0
     if level:
         databytes = zlib.compress(databytes, level)
-    infobytes = dumps((1, docnum, maxweight, level, length_byte, length_to_byte(length or 0)), 2)
+    infobytes = dumps((1, docnum, maxweight, level, shortest, longest), 2)
     postfile.write(whoosh3.WHOOSH3_HEADER_MAGIC + pack_int(-(len(infobytes) + len(databytes))) + infobytes + databytes)
-    row = whoosh3.W3TermInfo._struct.pack(
-        False, 0 + stored_weight, 1, length_byte if length else 0, length_to_byte(length or 0), maxweight, docnum, docnum,
-    )
+    _add_row(writer, postfile, startoffset, 0 + stored_weight, 1, shortest if length else 0, longest, maxweight,
+             docnum, docnum)
+
+
+def _add_row(writer: Any, postfile: Any, startoffset: int, *stats: Any) -> None:
+    """A term's row in the term table (W3TermInfo.to_bytes): its statistics `stats` (total weight, count,
+    shortest and longest length bytes, greatest weight, first and last document), then where its
+    postings are in the postings file."""
+    row = whoosh3.W3TermInfo._struct.pack(False, *stats)
     row += pack_long(startoffset) + pack_int(postfile.tell() - startoffset)
     writer._tindex.add(pack_ushort(writer._fieldid) + writer._btext, row)
 
@@ -122,12 +129,8 @@ def _write_term(writer: Any, ids: list[int], weights: list[Any], values: list[An
                            length_to_byte(block_max)), 2)
         size = len(infobytes) + len(databytes)
         postfile.write(pack_int(-size if end == count else size) + infobytes + databytes)
-    row = whoosh3.W3TermInfo._struct.pack(
-        False, total_weight, count, 0 if minlength is None else length_to_byte(minlength), length_to_byte(maxlength),
-        maxweight, ids[0], ids[-1],
-    )
-    row += pack_long(startoffset) + pack_int(postfile.tell() - startoffset)
-    writer._tindex.add(pack_ushort(writer._fieldid) + writer._btext, row)
+    _add_row(writer, postfile, startoffset, total_weight, count,
+             0 if minlength is None else length_to_byte(minlength), length_to_byte(maxlength), maxweight, ids[0], ids[-1])
 
 
 def add_postings(self: Any, schema: Any, lengths: Any, items: Iterable[Posting]) -> None:

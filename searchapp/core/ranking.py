@@ -128,15 +128,15 @@ def _score_word(searcher: Any, word: wq.Term, wanted: Collection[int], lengths: 
     text = searcher.schema[fieldname].to_bytes(word.text) if isinstance(word.text, str) else word.text
     for sub, offset in searcher.leaf_searchers():
         reader = sub.reader()
-        if (fieldname, text) not in reader:
-            continue
-        scorer = weighting.scorer(sub, fieldname, text)
-        if not isinstance(scorer, BM25FScorer):
-            return False  # an unscored field: whoosh's own way
         kept = postings.get((fieldname, text, offset)) if postings else None
         blocks = kept if kept is not None else postings_blocks(reader, fieldname, text)
         if blocks is None:
             return False  # another codec: whoosh's own way
+        if not blocks:
+            continue  # the word is not in this segment
+        scorer = weighting.scorer(sub, fieldname, text)
+        if not isinstance(scorer, BM25FScorer):
+            return False  # an unscored field: whoosh's own way
         norms = _norms(scorer)
         field_bytes = _length_bytes(reader, fieldname, lengths)
         factor = scorer.idf * (scorer.K1 + 1) * word.boost

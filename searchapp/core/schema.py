@@ -16,8 +16,8 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 #    `works` came later without a bump: an index made before it is read and added to as it is (its
 #    collection rule on works then has no articles to count), rather than rebuilt for it.
 # 3: headline and body keep word positions without character offsets: snippets and the viewer's marks
-#    find the words in the stored text (core/highlights.py), so the offsets were written and never read
-#    (a seventh of a writer's time, a tenth of the index).
+#    find the words in the stored text (core/highlights.py), so the offsets were written for every word
+#    and never read.
 SCHEMA_VERSION = 3
 # Older versions this one can still search, read-only (an index that cannot be rebuilt here, such as
 # a colleague's copy): version 1 lacks only `acronyms`, so capitals are not told apart in it; version 2
