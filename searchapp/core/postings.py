@@ -14,22 +14,30 @@ Installed on import by whoosh_fixes.py, for every process that writes an index.
 
 from __future__ import annotations
 
+import hashlib
+import struct
 import zlib
 from array import array
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 from pickle import dumps
 from typing import Any
 
 from whoosh.codec import base, whoosh3
 from whoosh.codec.base import OutOfOrderError
 from whoosh.columns import NumericColumn
-from whoosh.system import emptybytes, pack_int, pack_long, pack_ushort
+from whoosh.filedb import filetables
+from whoosh.system import emptybytes, pack_int, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.util.numlists import delta_encode
 
 from searchapp.core.matching import numeric_column
 
 _ORIGINAL_ADD_POSTINGS = base.FieldWriter.add_postings
+_ORIGINAL_FIELD_WRITER_INIT = whoosh3.W3FieldWriter.__init__
+_ROW = struct.Struct("!BfIBBfIIqi")  # a term's row: W3TermInfo's statistics, then its postings' offset and length
+_LENGTH_BYTES = [length_to_byte(length) for length in range(256)]  # short lengths' bytes, without a call
+_ONE = pack_int(1)
 _LENGTHS = [byte_to_length(b) if b else None for b in range(256)]  # a length byte -> the length (0: none)
 
 Posting = tuple[str, bytes, int, Any, Any]
@@ -56,29 +64,99 @@ def _write_one(writer: Any, docnum: int, weight: Any, value: Any, length: Any) -
     terms of a segment), the same bytes without the lists and arrays of a block of many."""
     postings = writer._postwriter
     postfile = postings._postfile.file  # StructFile's write and tell only call its file's
-    compression = postings._compression
     startoffset = postfile.tell()
-    stored_weight = array("f", (weight,))[0]  # the weight as the block's float32 array keeps it
+    stored_weight = weight if weight == 1.0 else array("f", (weight,))[0]  # as the block's float32 array keeps it
     maxweight = weight if weight > 0 else 0
-    shortest, longest = length_to_byte(length or None), length_to_byte(length or 0)
+    if not length:
+        shortest = longest = 0
+    elif length < 256:
+        shortest = longest = _LENGTH_BYTES[length]
+    else:
+        shortest = longest = length_to_byte(length)
     mini_weights = None if stored_weight == 1.0 else stored_weight
-    databytes = dumps(((docnum,), mini_weights, _mini_values(writer._format.fixed_value_size(), [value] if value else [])), 2)
-    level = compression if len(databytes) >= whoosh3.COMPRESSION_MIN_SIZE else 0
-    if level:
+    fixed = writer._format.fixed_value_size()
+    mini_values = (value,) if fixed is None or fixed < 0 else None if fixed == 0 else value
+    if not value and mini_values is not None:
+        mini_values = () if type(mini_values) is tuple else emptybytes
+    databytes = dumps(((docnum,), mini_weights, mini_values), 2)
+    level = 0
+    if len(databytes) >= whoosh3.COMPRESSION_MIN_SIZE and postings._compression:
+        level = postings._compression
         databytes = zlib.compress(databytes, level)
     infobytes = dumps((1, docnum, maxweight, level, shortest, longest), 2)
-    postfile.write(whoosh3.WHOOSH3_HEADER_MAGIC + pack_int(-(len(infobytes) + len(databytes))) + infobytes + databytes)
-    _add_row(writer, postfile, startoffset, 0 + stored_weight, 1, shortest if length else 0, longest, maxweight,
-             docnum, docnum)
+    block = whoosh3.WHOOSH3_HEADER_MAGIC + pack_int(-(len(infobytes) + len(databytes))) + infobytes + databytes
+    postfile.write(block)
+    writer._tindex.add(pack_ushort(writer._fieldid) + writer._btext,
+                       _ROW.pack(False, 0 + stored_weight, 1, shortest, longest, maxweight, docnum, docnum,
+                                 startoffset, len(block)))
 
 
 def _add_row(writer: Any, postfile: Any, startoffset: int, *stats: Any) -> None:
     """A term's row in the term table (W3TermInfo.to_bytes): its statistics `stats` (total weight, count,
     shortest and longest length bytes, greatest weight, first and last document), then where its
     postings are in the postings file."""
-    row = whoosh3.W3TermInfo._struct.pack(False, *stats)
-    row += pack_long(startoffset) + pack_int(postfile.tell() - startoffset)
-    writer._tindex.add(pack_ushort(writer._fieldid) + writer._btext, row)
+    writer._tindex.add(pack_ushort(writer._fieldid) + writer._btext,
+                       _ROW.pack(False, *stats, startoffset, postfile.tell() - startoffset))
+
+
+class TermTable(filetables.OrderedHashWriter):
+    """whoosh's term table writer (an ordered hash file) that keeps the rows added and writes them
+    ROWS at a time, and the table's positions as one array: the same file, byte for byte, without
+    four writes, a tell and a hash object's hex digest turned into a number for every term."""
+
+    ROWS = 4096
+
+    def __init__(self, dbfile: Any) -> None:  # noqa: D107 - as whoosh's
+        super().__init__(dbfile)
+        self._keys: list[bytes] = []
+        self._values: list[bytes] = []
+        self._positions = array("q")
+
+    def add(self, key: bytes, value: bytes) -> None:
+        if key <= self.lastkey:
+            raise ValueError(f"Keys must increase: {self.lastkey!r}..{key!r}")
+        self.lastkey = key
+        self._keys.append(key)
+        self._values.append(value)
+        if len(self._keys) >= self.ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        keys, values = self._keys, self._values
+        if not keys:
+            return
+        start = self.dbfile.tell()
+        heads = [filetables._lengths.pack(len(key), len(value)) for key, value in zip(keys, values, strict=True)]
+        sizes = [8 + len(key) + len(value) for key, value in zip(keys, values, strict=True)]
+        positions = list(accumulate(sizes[:-1], initial=start))
+        self.dbfile.write(emptybytes.join([part for row in zip(heads, keys, values, strict=True) for part in row]))
+        self._positions.extend(positions)
+        buckets = self.buckets
+        md5 = hashlib.md5
+        for key, position in zip(keys, positions, strict=True):
+            hashed = int.from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big")  # whoosh's md5_hash
+            buckets[hashed & 255].append((hashed, position))
+        self._keys, self._values = [], []
+
+    def _write_extras(self) -> None:
+        self._flush()
+        largest = self._positions[-1] if self._positions else 0
+        typecode = "H" if largest < 2**16 else "i" if largest < 2**31 else "I" if largest < 2**32 else "q"
+        self.index.array = array(typecode, self._positions)  # as whoosh's GrowableArray ends up
+        super()._write_extras()
+
+    def close(self) -> Any:
+        self._flush()
+        return super().close()
+
+
+def _field_writer_init(self: Any, codec: Any, storage: Any, segment: Any) -> None:
+    """W3FieldWriter with its term table kept by TermTable (the same file)."""
+    _ORIGINAL_FIELD_WRITER_INIT(self, codec, storage, segment)
+    table = TermTable.__new__(TermTable)
+    table.__dict__.update(self._tindex.__dict__)  # its header is written; its extras hold the field map
+    table._keys, table._values, table._positions = [], [], array("q")
+    self._tindex = table
 
 
 def _write_term(writer: Any, ids: list[int], weights: list[Any], values: list[Any], lens: list[Any]) -> None:
@@ -179,3 +257,4 @@ def add_postings(self: Any, schema: Any, lengths: Any, items: Iterable[Posting])
 def install() -> None:
     """Write whoosh3 postings through `add_postings` (the same files; see the module's text)."""
     base.FieldWriter.add_postings = add_postings  # type: ignore[method-assign]
+    whoosh3.W3FieldWriter.__init__ = _field_writer_init  # type: ignore[method-assign]

@@ -21,13 +21,13 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
-from whoosh.reading import SegmentReader
-from whoosh.writing import MERGE_SMALL, SegmentWriter
+from whoosh.writing import SegmentWriter
 
 from searchapp.core import whoosh_fixes  # noqa: F401 - the writer processes index and write with the fixes too
 from searchapp.core.children import prepare_child, stop_child
 from searchapp.core.errors import SearchAppError
 from searchapp.core.logs import current_log_file
+from searchapp.core.merging import merge_segments, plan
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +35,10 @@ BATCH = 64  # documents sent to a writer at a time
 
 
 def _serve(conn: Connection, location: str, indexname: str, limitmb: int, log_file: str | None) -> None:
-    """A writer process: ("add", documents) without an answer; ("finish", segments to merge) answered
-    with ("segment", segment or None), or ("oserror", (errno, text)) / ("error", text) for the first
-    failure since the last commit; ("cancel", None) drops the segment being written; None stops."""
+    """A writer process: ("add", documents) without an answer; ("finish", groups of segments to merge)
+    answered with ("segments", its own segment if it wrote one, then one merged segment per group), or
+    ("oserror", (errno, text)) / ("error", text) for the first failure since the last commit; ("cancel",
+    None) drops the segment being written; None stops."""
     prepare_child(log_file)
     index = FileStorage(location).open_index(indexname)
     writer: Any = None
@@ -67,20 +68,19 @@ def _serve(conn: Connection, location: str, indexname: str, limitmb: int, log_fi
         answer: tuple[str, Any] | None = failure
         if failure is None:
             try:
-                if writer is None and (kind == "add" or payload):
+                if writer is None and kind == "add":
                     writer = SegmentWriter(index, _lk=False, limitmb=limitmb)
                 if kind == "add":
                     for document in payload:
                         writer.add_document(**document)
                 else:
-                    for segment in payload:  # merged into this one: its deleted documents are left out
-                        reader = SegmentReader(writer.storage, writer.schema, segment)
-                        writer.add_reader(reader)
-                        reader.close()
-                    finished = writer._finalize_segment() if writer is not None and writer._added else None
-                    if finished is None:
+                    finished = [writer._finalize_segment()] if writer is not None and writer._added else []
+                    if not finished:
                         drop()
-                    answer, writer = ("segment", finished), None
+                    writer = None
+                    # each group of committed segments merged into one (their deleted documents left out)
+                    finished += [merge_segments(index, group, limitmb) for group in payload]
+                    answer = ("segments", finished)
             except OSError as error:
                 answer = failure = ("oserror", (error.errno, str(error)))
             except Exception:  # noqa: BLE001 - reported to the parent at the commit
@@ -141,8 +141,9 @@ class SegmentWriters:
     def pending(self) -> int:
         return sum(writer.written for writer in self._writers) + len(self._batch)
 
-    def finish(self, merges: Sequence[Any]) -> list[Any]:
-        """Every writer's finished segment, `merges` (segments) merged into the first; for the commit."""
+    def finish(self, merges: Sequence[Sequence[Any]]) -> list[Any]:
+        """Every writer's finished segment, and (from the first writer) one segment for each group of
+        committed segments in `merges`; for the commit."""
         self._send()
         if merges and not self._writers:
             self._writers = [_Writer(self._context, self._location, self._indexname, self._limitmb)]
@@ -158,9 +159,8 @@ class SegmentWriters:
                 code = writer.process.exitcode
                 failure = failure or SearchAppError(f"An index writer process stopped unexpectedly (exit code {code}).")
                 continue
-            if kind == "segment":
-                if payload is not None:
-                    segments.append(payload)
+            if kind == "segments":
+                segments.extend(payload)
             elif kind == "oserror" and failure is None:
                 failure = OSError(payload[0], payload[1])
             elif failure is None:
@@ -185,16 +185,15 @@ class SegmentWriters:
         self._writers = []
 
 
-def merges_chosen(writer: Any, segments: list[Any]) -> tuple[list[Any], list[Any]]:
-    """(segments kept, segments to merge) by Whoosh's usual policy (merge the small segments)."""
-    probe = _MergeProbe(writer)
-    kept = MERGE_SMALL(probe, segments)
-    return kept, probe.merged
+def merges_chosen(writer: Any, segments: list[Any]) -> tuple[list[Any], list[list[Any]]]:
+    """(segments kept, groups of segments each to merge into one), by core/merging.py's policy."""
+    return plan(segments)
 
 
 def commit_with_segments(writer: Any, finish: Callable[[list[Any]], list[Any]]) -> None:
     """Commit the run's writer (its deletions, and any document it wrote itself) together with the
-    segments `finish(segments to merge)` returns: the writer processes' work since the last commit."""
+    segments `finish(groups of segments to merge)` returns: the writer processes' work since the last
+    commit, and the merged segments."""
     try:
         kept, merged = merges_chosen(writer, writer.segments)
         final = kept + finish(merged)
@@ -211,19 +210,3 @@ def commit_with_segments(writer: Any, finish: Callable[[list[Any]], list[Any]]) 
         writer._cleanup_on_error()  # the lock released, the temporary files gone
         raise
     writer._finish()
-
-
-class _MergeProbe:
-    """Stands in for a writer to see which segments Whoosh's merge policy would merge."""
-
-    def __init__(self, writer: Any) -> None:
-        self.storage = writer.storage
-        self.schema = writer.schema
-        self.merged: list[Any] = []
-
-    def add_reader(self, reader: Any) -> None:
-        self.merged.append(reader.segment())
-
-    @property
-    def articles(self) -> int:
-        return sum(segment.doc_count() for segment in self.merged)

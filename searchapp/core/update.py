@@ -20,13 +20,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from whoosh.index import TOC, clean_files
-from whoosh.writing import MERGE_SMALL
 
 from searchapp.core.crawl import FoundFile, crawl, under
 from searchapp.core.documents import LoadedFile, load_file, refreshed_document
 from searchapp.core.errors import DiskFullError
+from searchapp.core.merging import merge_segments, plan
 from searchapp.core.models import IndexProgress, IndexReport, Problem
-from searchapp.core.segments import SegmentWriters, _MergeProbe, commit_with_segments
+from searchapp.core.segments import SegmentWriters, commit_with_segments
 from searchapp.core.storage import INDEX_NAME
 from searchapp.core.stories import StoryMatcher
 
@@ -40,8 +40,8 @@ POOL_BYTES = 2 * 1024 * 1024  # ... so are fewer bytes: no start-up cost for a h
 BATCH_FILES, BATCH_BYTES = 8, 512 * 1024  # a parsing batch: up to 8 files, or one file over 512 KB
 COMMIT_GROWTH = 2  # each commit of a pass waits twice as long (and for twice as many articles) as the last
 # At most 3 minutes and 32 x commit_every articles between commits: each commit adds a segment per writer
-# process, and Whoosh's merges cost more per article than indexing it, so a long run makes a few large
-# segments rather than many that every search looks each word up in (`segments` in bench/scale_bench.py).
+# process (core/merging.py merges them by tiers of size), so a long run makes a few large segments rather
+# than many that every search looks each word up in (`segments` in bench/scale_bench.py).
 MAX_COMMIT_SECONDS = 180.0
 MAX_COMMIT_GROWTH = 32
 DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
@@ -289,19 +289,18 @@ class UpdateRun:
             self.writer = self.index._writer()
 
     def _merge(self, writer: Any, segments: list[Any]) -> list[Any]:
-        """Whoosh's usual policy (merge the small segments), saying first when it will merge."""
-        probe = _MergeProbe(writer)
-        MERGE_SMALL(probe, segments)
-        if probe.articles:
-            self.progress(IndexProgress("merging", articles=probe.articles + self.pending))
-        return MERGE_SMALL(writer, segments)  # type: ignore[no-any-return]
+        """core/merging.py's policy and merge (in this process), saying first when it will merge."""
+        kept, groups = plan(segments)
+        if groups:
+            self.progress(IndexProgress("merging", articles=sum(s.doc_count() for g in groups for s in g) + self.pending))
+        return kept + [merge_segments(self.index._ix, group) for group in groups]
 
-    def _finish_segments(self, merged: list[Any]) -> list[Any]:
-        """The writer processes' segments for this commit, `merged` merged into one of them."""
+    def _finish_segments(self, groups: list[list[Any]]) -> list[Any]:
+        """The writer processes' segments for this commit, and one for each group of segments merged."""
         assert self.segment_writers is not None
-        if merged:
-            self.progress(IndexProgress("merging", articles=sum(s.doc_count() for s in merged) + self.pending))
-        return self.segment_writers.finish(merged)
+        if groups:
+            self.progress(IndexProgress("merging", articles=sum(s.doc_count() for g in groups for s in g) + self.pending))
+        return self.segment_writers.finish(groups)
 
     def _abandon(self) -> None:
         """After a failure: drop the open writers and the files of the segments they were writing."""

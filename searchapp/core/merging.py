@@ -1,0 +1,340 @@
+"""Merging segments by copying what they wrote, and the policy that chooses the merges.
+
+Every search looks each word up in every segment, so a fresh process's search time follows the number
+of segments (`segments` in bench/scale_bench.py: 243 ms cold p95 with 8 segments at 100,000 articles,
+310 with 16). Whoosh merges by adding a segment's documents to a writer again: each posting goes through
+its sorting pool in Python, several milliseconds an article, more than indexing it. Here a merge copies:
+each column's values document by document (the stored fields still compressed), and each word's postings
+block by block, decoded and written again with the documents renumbered (a segment's numbers follow the
+ones before it; a deleted document is left out and the ones after it move up), through the same writer of
+whoosh3's format as indexing (core/postings.py). The new segment holds what whoosh's merge would: the
+same documents, columns, stored fields and postings (tests/core/test_merging.py reads both back).
+
+The policy keeps segments of like sizes in tiers (FACTOR times larger from one to the next) and merges a
+tier once it holds FACTOR segments, so an index of N articles keeps a few segments per tier, about
+log(N) tiers, and each article is copied a few times in all; a segment of which a third is deleted is
+merged as well, to give its space back.
+"""
+
+from __future__ import annotations
+
+import heapq
+import io
+import math
+import pickle
+import struct
+import zlib
+from array import array
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
+from typing import Any
+
+from whoosh.codec import whoosh3
+from whoosh.columns import VarBytesColumn
+from whoosh.reading import CorruptIndexError, SegmentReader
+from whoosh.system import pack_ushort
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import SegmentWriter
+
+from searchapp.core.matching import numeric_column
+from searchapp.core.postings import _write_term
+
+FACTOR = 4  # segments merged together, and how much larger each tier's segments are than the last's
+FLOOR = 2000  # live articles: every segment smaller than this is in the first tier
+DELETED = 1 / 3  # a segment with this share of its documents deleted is merged to give the space back
+
+_BLOCK_SIZE = struct.Struct("!i")
+_ROW_STATS = whoosh3.W3TermInfo._struct.size  # a term's row: its statistics, then where its postings are
+_EXTENT = struct.Struct("!qi")
+_LENGTHS = [byte_to_length(b) if b else 0 for b in range(256)]
+
+
+# -- the policy ---------------------------------------------------------------------------------------
+
+
+def tier(articles: int) -> int:
+    """A segment's tier by its live articles: 0 below FLOOR, then one more each FACTOR times more."""
+    return 0 if articles < FLOOR else 1 + int(math.log(articles / FLOOR, FACTOR))
+
+
+def plan(segments: Sequence[Any]) -> tuple[list[Any], list[list[Any]]]:
+    """(segments kept as they are, groups of segments each merged into one): every tier holding FACTOR
+    segments or more is merged, and so is a segment with DELETED of its documents deleted (with its tier
+    when that is merged, else on its own). A segment whose documents are all deleted is in neither: it
+    is dropped, as whoosh does."""
+    segments = [segment for segment in segments if segment.doc_count()]  # one with none left is dropped
+    tiers: dict[int, list[Any]] = {}
+    for segment in segments:
+        tiers.setdefault(tier(segment.doc_count()), []).append(segment)
+    groups = [members for members in tiers.values() if len(members) >= FACTOR]
+    grouped = {id(segment) for group in groups for segment in group}
+    for segment in segments:
+        total = segment.doc_count_all()
+        if id(segment) not in grouped and total and segment.deleted_count() >= DELETED * total:
+            groups.append([segment])
+            grouped.add(id(segment))
+    kept = [segment for segment in segments if id(segment) not in grouped]
+    # the largest segment without deletions first: the words only it has are copied byte for byte
+    return kept, [sorted(group, key=lambda s: (s.has_deletions(), -s.doc_count())) for group in groups]
+
+
+# -- the merge ------------------------------------------------------------------------------------------
+
+
+def can_copy(schema: Any, codec: Any) -> bool:
+    """Whether these segments can be merged by copying: whoosh3's codec, no inlined postings, no vectors
+    (else whoosh's own merge is used)."""
+    return (type(codec) is whoosh3.W3Codec and codec._inlinelimit <= 1
+            and not any(field.vector for _name, field in schema.items()))
+
+
+def merge_segments(index: Any, segments: Sequence[Any], limitmb: int = 64) -> Any:
+    """One new segment (not yet committed) holding the live documents of `segments`, in their order."""
+    writer = SegmentWriter(index, _lk=False, limitmb=limitmb)
+    readers = [SegmentReader(writer.storage, writer.schema, segment) for segment in segments]
+    try:
+        if not can_copy(writer.schema, writer.codec) or not all(
+                isinstance(reader._terms, whoosh3.W3TermsReader) for reader in readers):
+            for reader in readers:
+                writer.add_reader(reader)
+            return writer._finalize_segment()
+        maps, total = _document_maps(readers)
+        lengths = _copy_documents(writer, readers, maps, total)
+        writer.perdocwriter.close()
+        _copy_postings(writer, readers, maps, lengths)
+        writer.fieldwriter.close()
+        writer.docnum = total
+        writer._added = True
+        writer._close_segment()
+        writer._assemble_segment()
+        return writer.get_segment()
+    except BaseException:
+        try:
+            writer._close_segment()
+        except Exception:  # noqa: BLE001 - the first failure is the one to report
+            pass
+        raise
+    finally:
+        for reader in readers:
+            reader.close()
+
+
+def _document_maps(readers: Sequence[Any]) -> tuple[list[Any], int]:
+    """Per segment, its new document numbers: the number to add to each (no deletions), or an array of
+    them with -1 for a deleted document; and the number of documents in all."""
+    maps: list[Any] = []
+    total = 0
+    for reader in readers:
+        count = reader.doc_count_all()
+        if not reader.has_deletions():
+            maps.append(total)
+            total += count
+            continue
+        numbers = array("i", [-1]) * count
+        for docnum in range(count):
+            if not reader.is_deleted(docnum):
+                numbers[docnum] = total
+                total += 1
+        maps.append(numbers)
+    return maps, total
+
+
+def _live(reader: Any, docmap: Any) -> Iterator[tuple[int, int]]:
+    """(old number, new number) of a segment's live documents."""
+    if isinstance(docmap, int):
+        return ((docnum, docnum + docmap) for docnum in range(reader.doc_count_all()))
+    return ((docnum, new) for docnum, new in enumerate(docmap) if new >= 0)
+
+
+def _copy_documents(writer: Any, readers: Sequence[Any], maps: Sequence[Any], total: int) -> dict[str, list[int]]:
+    """Copy every column (stored fields, field lengths, the schema's columns) of the live documents;
+    returns each scored field's lengths in the new segment, by new document number."""
+    pdw = writer.perdocwriter
+    schema = writer.schema
+    lengths: dict[str, list[int]] = {}
+    totals: dict[str, int] = {}
+    stored = pdw._get_column("_stored")._child  # compressed pickles: copied as they are
+    for reader, docmap in zip(readers, maps, strict=True):
+        perdoc = reader._perdoc
+        if perdoc.has_column("_stored"):
+            raw = perdoc.column_reader("_stored", whoosh3.STORED_COLUMN)._child
+            for old, new in _live(reader, docmap):
+                value = VarBytesColumn.Reader.__getitem__(raw, old)
+                if value:
+                    VarBytesColumn.Writer.add(stored, new, value)
+    for name, field in schema.items():
+        if field.scorable:
+            _copy_lengths(pdw, readers, maps, name, total, lengths, totals)
+        if field.column_type is not None:
+            _copy_column(pdw, readers, maps, name, field.column_type)
+    pdw._doccount = total
+    pdw._fieldlengths.update(totals)
+    return lengths
+
+
+def _copy_lengths(pdw: Any, readers: Sequence[Any], maps: Sequence[Any], name: str, total: int,
+                  lengths: dict[str, list[int]], totals: dict[str, int]) -> None:
+    column = whoosh3._lenfield(name)
+    merged = array("B")
+    field_total = 0
+    for reader, docmap in zip(readers, maps, strict=True):
+        perdoc = reader._perdoc
+        if not perdoc.has_column(column):
+            merged.extend(bytes(reader.doc_count()))
+            continue
+        values = numeric_column(perdoc.column_reader(column, whoosh3.LENGTHS_COLUMN))
+        if isinstance(docmap, int):
+            merged.extend(values)
+            field_total += reader.segment()._fieldlengths.get(name, 0)
+        else:
+            live = [value for value, new in zip(values, docmap, strict=True) if new >= 0]
+            merged.extend(live)
+            # the deleted documents' lengths as their bytes give them (whoosh's merge counts every one so)
+            gone = sum(_LENGTHS[value] for value, new in zip(values, docmap, strict=True) if new < 0)
+            field_total += max(0, reader.segment()._fieldlengths.get(name, 0) - gone)
+    if not any(merged):
+        return
+    pdw._create_column(column, whoosh3.LENGTHS_COLUMN)
+    writer = pdw._get_column(column)
+    for docnum, value in enumerate(merged):
+        if value:
+            writer.add(docnum, value)
+    totals[name] = field_total
+    lengths[name] = [_LENGTHS[value] for value in merged]
+
+
+def _copy_column(pdw: Any, readers: Sequence[Any], maps: Sequence[Any], name: str, column: Any) -> None:
+    writer = None
+    for reader, docmap in zip(readers, maps, strict=True):
+        perdoc = reader._perdoc
+        if not perdoc.has_column(name):
+            continue
+        values = perdoc.column_reader(name, column)
+        if writer is None:
+            pdw._create_column(name, column)
+            writer = pdw._get_column(name)
+        for old, new in _live(reader, docmap):
+            writer.add(new, values[old])
+
+
+def _terms(position: int, reader: Any, schema: Any) -> Iterator[tuple[str, bytes, int, bytes]]:
+    """A segment's words in order: (field, word, the segment's position, its row in the term table)."""
+    terms = reader._terms
+    names = terms._fieldunmap
+    wanted = {name for name in names if name in schema and schema[name].indexed}
+    for key, row in terms._tindex:
+        fieldname = names[(key[0] << 8) | key[1]]
+        if fieldname in wanted:
+            yield fieldname, key[2:], position, row
+
+
+def _postings(postfile: Any, row: bytes, fixed: Any) -> tuple[list[int], list[Any], list[bytes]]:
+    """A word's postings in one segment, from its term-table row: document numbers, weights, values."""
+    if row[0]:  # inlined in the row (an inline limit above one: not written by SearchApp)
+        ids, weights, values = whoosh3.W3TermInfo.from_bytes(row).inlined_postings()
+        return list(ids), list(weights), [value or b"" for value in values]
+    offset, length = _EXTENT.unpack_from(row, _ROW_STATS)
+    data = postfile.get(offset, length)
+    if data[:4] != whoosh3.WHOOSH3_HEADER_MAGIC:
+        raise CorruptIndexError(f"Bad postings block tag at offset {offset}")
+    ids: list[int] = []
+    weights: list[Any] = []
+    values: list[bytes] = []
+    position = 4
+    while True:
+        size = _BLOCK_SIZE.unpack_from(data, position)[0]
+        position += 4
+        block = io.BytesIO(data[position:position + abs(size)])
+        count, _last, _maxweight, level, _shortest, _longest = pickle.load(block)
+        body = block.read()
+        block_ids, block_weights, block_values = pickle.loads(zlib.decompress(body) if level else body)
+        if count == 1:
+            ids.append(block_ids[0])
+        else:
+            ids.extend(accumulate(block_ids))
+        if block_weights is None:
+            weights.extend([1.0] * count)
+        elif type(block_weights) is tuple:
+            weights.extend(block_weights)
+        else:
+            weights.extend([block_weights] * count)
+        if block_values is None:
+            values.extend([b""] * count)
+        elif type(block_values) is tuple:
+            values.extend(block_values if block_values else [b""] * count)
+        elif count == 1:
+            values.append(block_values)
+        else:  # values of a fixed size, joined
+            values.extend(block_values[start:start + fixed] for start in range(0, len(block_values), fixed))
+        position += abs(size)
+        if size < 0:
+            return ids, weights, values
+
+
+def _copy_postings(writer: Any, readers: Sequence[Any], maps: Sequence[Any], lengths: dict[str, list[int]]) -> None:
+    """Every word's postings from the segments, in order, renumbered, through core/postings.py's writer.
+    A word only the first segment has, when its documents keep their numbers, is copied as it is."""
+    fieldwriter = writer.fieldwriter
+    schema = writer.schema
+    postfiles = [reader._terms._postfile for reader in readers]
+    merged = heapq.merge(*(_terms(position, reader, schema) for position, reader in enumerate(readers)))
+    unmoved = maps[0] == 0  # the first segment's documents keep their numbers
+    field: str | None = None
+    fixed: Any = None
+    field_lengths: list[int] | None = None
+    pending: list[tuple[int, bytes]] = []  # the current word's (segment, row)
+    word = b""
+
+    def flush() -> None:
+        if len(pending) == 1 and pending[0][0] == 0 and unmoved:
+            _copy_term(fieldwriter, postfiles[0], word, pending[0][1])
+            return
+        ids: list[int] = []
+        weights: list[Any] = []
+        values: list[bytes] = []
+        for position, row in pending:
+            block_ids, block_weights, block_values = _postings(postfiles[position], row, fixed)
+            docmap = maps[position]
+            if isinstance(docmap, int):
+                ids.extend([docnum + docmap for docnum in block_ids] if docmap else block_ids)
+                weights.extend(block_weights)
+                values.extend(block_values)
+                continue
+            for docnum, weight, value in zip(block_ids, block_weights, block_values, strict=True):
+                new = docmap[docnum]
+                if new >= 0:
+                    ids.append(new)
+                    weights.append(weight)
+                    values.append(value)
+        if ids:
+            fieldwriter._btext = word
+            lens = [field_lengths[docnum] for docnum in ids] if field_lengths is not None else [0] * len(ids)
+            _write_term(fieldwriter, ids, weights, values, lens)
+
+    for fieldname, btext, position, row in merged:
+        if btext != word or fieldname != field:
+            if pending:
+                flush()
+                pending = []
+            if fieldname != field:
+                if field is not None:
+                    fieldwriter.finish_field()
+                fieldwriter.start_field(fieldname, schema[fieldname])
+                fixed = schema[fieldname].format.fixed_value_size()
+                field_lengths = lengths.get(fieldname)
+                field = fieldname
+            word = btext
+        pending.append((position, row))
+    if pending:
+        flush()
+    if field is not None:
+        fieldwriter.finish_field()
+
+
+def _copy_term(fieldwriter: Any, postfile: Any, word: bytes, row: bytes) -> None:
+    """A word's postings and row copied as they are (its documents keep their numbers), at a new offset."""
+    offset, length = _EXTENT.unpack_from(row, _ROW_STATS)
+    out = fieldwriter._postwriter._postfile.file
+    start = out.tell()
+    out.write(postfile.get(offset, length))
+    fieldwriter._tindex.add(pack_ushort(fieldwriter._fieldid) + word, row[:_ROW_STATS] + _EXTENT.pack(start, length))
