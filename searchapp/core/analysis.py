@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from operator import sub
+from pickle import dumps
 from typing import Any
 
 from whoosh import fields, formats
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.analysis.analyzers import CompositeAnalyzer
 from whoosh.lang.porter import stem as porter_stem
+from whoosh.system import pack_uint
 
 _ORIGINAL_INDEX = fields.FieldType.index
 _WORDS_KEPT = 200_000  # the table of words to terms is emptied when it grows past this
@@ -33,6 +36,7 @@ _PLANS_KEPT = 256  # fields seen (each index opened brings its schema's): emptie
 Indexer = Callable[[str], list[tuple[bytes, int, float, bytes]]]
 _PLANS: dict[int, tuple[Any, Any, Indexer | None]] = {}  # id(field) -> (analyzer, format, indexer)
 _TERMS: dict[str, str] = {}  # a word as written -> its term: lower case, then the Porter stemmer
+_ONE_POSITION: dict[int, bytes] = {}  # a position -> a word's postings value when it is there alone
 
 
 def term(word: str) -> str:
@@ -43,6 +47,20 @@ def term(word: str) -> str:
             _TERMS.clear()
         found = _TERMS[word] = porter_stem(word.lower())
     return found
+
+
+def encode_positions(positions: list[int]) -> bytes:
+    """formats.Positions.encode in C (its loop of differences is Python's), and a word's one position
+    (most words of an article) remembered: the same bytes."""
+    if len(positions) == 1:
+        position = positions[0]
+        found = _ONE_POSITION.get(position)
+        if found is None:
+            if len(_ONE_POSITION) >= _WORDS_KEPT:
+                _ONE_POSITION.clear()
+            found = _ONE_POSITION[position] = pack_uint(1) + dumps(positions, 2)
+        return found
+    return pack_uint(len(positions)) + dumps(list(map(sub, positions, [0, *positions[:-1]])), 2)
 
 
 def plain_pattern(analyzer: Any) -> re.Pattern[str] | None:
@@ -64,7 +82,7 @@ def _indexer(field: Any) -> Indexer | None:
     if pattern is None or type(fmt) is not formats.Positions:
         return None
     boost = fmt.field_boost
-    encode = fmt.encode
+    encode = fmt.encode if type(fmt).encode is not formats.Positions.encode else encode_positions
 
     def index_positions(value: str) -> list[tuple[bytes, int, float, bytes]]:
         seen: dict[str, list[Any]] = {}

@@ -33,11 +33,11 @@ from whoosh.codec import whoosh3
 from whoosh.columns import VarBytesColumn
 from whoosh.reading import CorruptIndexError, SegmentReader
 from whoosh.system import pack_ushort
-from whoosh.util.numeric import byte_to_length
+from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
 from searchapp.core.matching import numeric_column
-from searchapp.core.postings import _write_term
+from searchapp.core.postings import _ROW, _write_term, write_blocks
 
 FACTOR = 4  # segments merged together, and how much larger each tier's segments are than the last's
 FLOOR = 2000  # live articles: every segment smaller than this is in the first tier
@@ -286,13 +286,14 @@ def _copy_postings(writer: Any, readers: Sequence[Any], maps: Sequence[Any], len
     word = b""
 
     def flush() -> None:
-        if len(pending) == 1 and pending[0][0] == 0 and unmoved:
+        first_as_is = pending[0][0] == 0 and unmoved  # the first segment's blocks can stay as they are
+        if first_as_is and len(pending) == 1:
             _copy_term(fieldwriter, postfiles[0], word, pending[0][1])
             return
         ids: list[int] = []
         weights: list[Any] = []
         values: list[bytes] = []
-        for position, row in pending:
+        for position, row in pending[1:] if first_as_is else pending:
             block_ids, block_weights, block_values = _postings(postfiles[position], row, fixed)
             docmap = maps[position]
             if isinstance(docmap, int):
@@ -306,9 +307,11 @@ def _copy_postings(writer: Any, readers: Sequence[Any], maps: Sequence[Any], len
                     ids.append(new)
                     weights.append(weight)
                     values.append(value)
-        if ids:
+        lens = [field_lengths[docnum] for docnum in ids] if field_lengths is not None else [0] * len(ids)
+        if first_as_is:
+            _append_term(fieldwriter, postfiles[0], word, pending[0][1], ids, weights, values, lens)
+        elif ids:
             fieldwriter._btext = word
-            lens = [field_lengths[docnum] for docnum in ids] if field_lengths is not None else [0] * len(ids)
             _write_term(fieldwriter, ids, weights, values, lens)
 
     for fieldname, btext, position, row in merged:
@@ -338,3 +341,31 @@ def _copy_term(fieldwriter: Any, postfile: Any, word: bytes, row: bytes) -> None
     start = out.tell()
     out.write(postfile.get(offset, length))
     fieldwriter._tindex.add(pack_ushort(fieldwriter._fieldid) + word, row[:_ROW_STATS] + _EXTENT.pack(start, length))
+
+
+def _append_term(fieldwriter: Any, postfile: Any, word: bytes, row: bytes, ids: list[int], weights: list[Any],
+                 values: list[bytes], lens: list[int]) -> None:
+    """A word's postings: the first segment's blocks as they are (its documents keep their numbers), then
+    the other segments' (`ids`...) written after them; its row's statistics are both's."""
+    if not ids:
+        _copy_term(fieldwriter, postfile, word, row)
+        return
+    _flags, weight, count, shortest, longest, heaviest, first, _last = whoosh3.W3TermInfo._struct.unpack_from(row)
+    offset, length = _EXTENT.unpack_from(row, _ROW_STATS)
+    blocks = bytearray(postfile.get(offset, length))
+    position = 4  # after the header: the blocks' sizes, the last one's negative, which is no longer last
+    while True:
+        size = _BLOCK_SIZE.unpack_from(blocks, position)[0]
+        if size < 0:
+            _BLOCK_SIZE.pack_into(blocks, position, -size)
+            break
+        position += 4 + size
+    out = fieldwriter._postwriter._postfile.file
+    start = out.tell()
+    out.write(blocks)
+    more_weight, minlength, maxlength, maxweight = write_blocks(fieldwriter, out, ids, weights, values, lens)
+    known = [byte for byte in (shortest, length_to_byte(minlength) if minlength is not None else 0) if byte]
+    row = _ROW.pack(False, weight + more_weight, count + len(ids), min(known) if known else 0,
+                    max(longest, length_to_byte(maxlength)), max(heaviest, maxweight), first, ids[-1],
+                    start, out.tell() - start)
+    fieldwriter._tindex.add(pack_ushort(fieldwriter._fieldid) + word, row)

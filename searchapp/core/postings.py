@@ -20,6 +20,7 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterable
 from itertools import accumulate
+from operator import sub
 from pickle import dumps
 from typing import Any
 
@@ -29,7 +30,6 @@ from whoosh.columns import NumericColumn
 from whoosh.filedb import filetables
 from whoosh.system import emptybytes, pack_int, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
-from whoosh.util.numlists import delta_encode
 
 from searchapp.core.matching import numeric_column
 
@@ -165,13 +165,23 @@ def _write_term(writer: Any, ids: list[int], weights: list[Any], values: list[An
     if len(ids) == 1:
         _write_one(writer, ids[0], weights[0], values[0], lens[0])
         return
+    postfile = writer._postwriter._postfile.file  # StructFile's write and tell only call its file's
+    startoffset = postfile.tell()
+    postfile.write(whoosh3.WHOOSH3_HEADER_MAGIC)
+    total_weight, minlength, maxlength, maxweight = write_blocks(writer, postfile, ids, weights, values, lens)
+    _add_row(writer, postfile, startoffset, total_weight, len(ids),
+             0 if minlength is None else length_to_byte(minlength), length_to_byte(maxlength), maxweight, ids[0], ids[-1])
+
+
+def write_blocks(writer: Any, postfile: Any, ids: list[int], weights: list[Any], values: list[Any],
+                 lens: list[Any]) -> tuple[Any, Any, Any, Any]:
+    """A term's postings as whoosh3's blocks (the last marked as last), written to `postfile`; returns
+    their statistics: total weight, shortest and longest length (None and 0 when none is known), greatest
+    weight."""
     postings = writer._postwriter
-    postfile = postings._postfile.file  # StructFile's write and tell only call its file's
     limit = postings._blocklimit
     compression = postings._compression
     fixed = writer._format.fixed_value_size()
-    startoffset = postfile.tell()
-    postfile.write(whoosh3.WHOOSH3_HEADER_MAGIC)
     total_weight: Any = 0
     minlength: Any = None
     maxlength: Any = 0
@@ -179,11 +189,12 @@ def _write_term(writer: Any, ids: list[int], weights: list[Any], values: list[An
     count = len(ids)
     for start in range(0, count, limit):
         end = min(start + limit, count)
-        block_ids = array("I", ids[start:end])
+        size = end - start
+        block_ids = ids[start:end]
         block_weights = array("f", weights[start:end])
         heaviest = max(weights[start:end])
         block_maxweight = heaviest if heaviest > 0 else 0
-        known = [length for length in lens[start:end] if length]
+        known = list(filter(None, lens[start:end]))
         block_min = min(known) if known else None
         block_max = max(known) if known else 0
         # the term's statistics (W3TermInfo.add_block)
@@ -192,23 +203,23 @@ def _write_term(writer: Any, ids: list[int], weights: list[Any], values: list[An
         maxlength = max(maxlength, block_max)
         maxweight = max(maxweight, block_maxweight)
         # the block (W3PostingsWriter._write_block)
-        if all(weight == 1.0 for weight in block_weights):
+        if block_weights.count(1.0) == size:
             mini_weights: Any = None
-        elif all(weight == block_weights[0] for weight in block_weights):
+        elif block_weights.count(block_weights[0]) == size:
             mini_weights = block_weights[0]
         else:
             mini_weights = tuple(block_weights)
-        mini_values = _mini_values(fixed, [value for value in values[start:end] if value])
-        databytes = dumps((tuple(delta_encode(block_ids)), mini_weights, mini_values), 2)
+        mini_values = _mini_values(fixed, list(filter(None, values[start:end])))
+        deltas = tuple(map(sub, block_ids, [0, *block_ids[:-1]]))  # whoosh's delta_encode, in C
+        databytes = dumps((deltas, mini_weights, mini_values), 2)
         level = compression if len(databytes) >= whoosh3.COMPRESSION_MIN_SIZE else 0
         if level:
             databytes = zlib.compress(databytes, level)
-        infobytes = dumps((end - start, block_ids[-1], block_maxweight, level, length_to_byte(block_min),
+        infobytes = dumps((size, block_ids[-1], block_maxweight, level, length_to_byte(block_min),
                            length_to_byte(block_max)), 2)
-        size = len(infobytes) + len(databytes)
-        postfile.write(pack_int(-size if end == count else size) + infobytes + databytes)
-    _add_row(writer, postfile, startoffset, total_weight, count,
-             0 if minlength is None else length_to_byte(minlength), length_to_byte(maxlength), maxweight, ids[0], ids[-1])
+        length = len(infobytes) + len(databytes)
+        postfile.write(pack_int(-length if end == count else length) + infobytes + databytes)
+    return total_weight, minlength, maxlength, maxweight
 
 
 def add_postings(self: Any, schema: Any, lengths: Any, items: Iterable[Posting]) -> None:

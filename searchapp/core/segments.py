@@ -190,12 +190,15 @@ def merges_chosen(writer: Any, segments: list[Any]) -> tuple[list[Any], list[lis
     return plan(segments)
 
 
-def commit_with_segments(writer: Any, finish: Callable[[list[Any]], list[Any]]) -> None:
+def commit_with_segments(writer: Any, finish: Callable[[list[Any]], list[Any]], merge: bool = True) -> None:
     """Commit the run's writer (its deletions, and any document it wrote itself) together with the
     segments `finish(groups of segments to merge)` returns: the writer processes' work since the last
-    commit, and the merged segments."""
+    commit, and the merged segments (none without `merge`)."""
     try:
-        kept, merged = merges_chosen(writer, writer.segments)
+        if merge:
+            kept, merged = merges_chosen(writer, writer.segments)
+        else:
+            kept, merged = [segment for segment in writer.segments if segment.doc_count()], []
         final = kept + finish(merged)
         if writer._added:
             final.append(writer._finalize_segment())

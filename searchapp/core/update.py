@@ -270,7 +270,8 @@ class UpdateRun:
         self.progress(IndexProgress("committing", articles=self.pending))
         writer = self.writer
         if self.segment_writers is not None:
-            commit_with_segments(writer, self._finish_segments)
+            # a cancelled run commits what it has at once: the merges wait for the next run
+            commit_with_segments(writer, self._finish_segments, merge=not self.cancelled())
         else:
             writer.commit(mergetype=self._merge)
         self.commits += 1
@@ -289,7 +290,10 @@ class UpdateRun:
             self.writer = self.index._writer()
 
     def _merge(self, writer: Any, segments: list[Any]) -> list[Any]:
-        """core/merging.py's policy and merge (in this process), saying first when it will merge."""
+        """core/merging.py's policy and merge (in this process), saying first when it will merge; none
+        when the run was cancelled (its commit is at once)."""
+        if self.cancelled():
+            return [segment for segment in segments if segment.doc_count()]
         kept, groups = plan(segments)
         if groups:
             self.progress(IndexProgress("merging", articles=sum(s.doc_count() for g in groups for s in g) + self.pending))
