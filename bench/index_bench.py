@@ -89,13 +89,33 @@ def recoll(corpus: Path, workdir: Path) -> float | None:
     return time.perf_counter() - start
 
 
+def compare_workers(corpus: Path, counts: list[int], repeat: int) -> int:
+    """The pipeline with each number of parsing processes in turn (the order reversed every other round)."""
+    times: dict[int, list[float]] = {count: [] for count in counts}
+    with tempfile.TemporaryDirectory() as tmp:
+        for round_number in range(repeat):
+            for count in counts if round_number % 2 == 0 else counts[::-1]:
+                times[count].append(pipeline(corpus, Path(tmp), count)[0])
+    for count in counts:
+        print(f"pipeline, {count} parsing processes: median {statistics.median(times[count]):.2f} s "
+              f"(runs: {', '.join(f'{t:.2f}' for t in times[count])})")
+    first, last = statistics.median(times[counts[0]]), statistics.median(times[counts[-1]])
+    print(f"{counts[-1]} / {counts[0]} parsing processes: {last / first:.2f}x the time")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; medians are printed")
     parser.add_argument("--workers", type=int, default=None,
-                        help="parsing processes (default: cores - 1; 0 parses in the writing process)")
+                        help="parsing processes (default: one per core; 0 parses in the writing process)")
+    parser.add_argument("--compare-workers", metavar="A,B",
+                        help="only the pipeline, with A and then B parsing processes in turn, --repeat times each: "
+                             "their medians and the ratio B/A")
     args = parser.parse_args()
+    if args.compare_workers:
+        return compare_workers(args.corpus, [int(n) for n in args.compare_workers.split(",")], args.repeat)
     wholes, raws, ftss, recolls = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)

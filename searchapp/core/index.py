@@ -77,12 +77,16 @@ class ArticleIndex:
         # A reader in another process than the writer: it never creates, rebuilds or writes anything.
         self.read_only = read_only
         self.max_file_size = max_file_size
-        # Parsing processes: one core stays with this process, which analyses and writes every
-        # document (more parsers than the other cores only slow the writer). 0 parses in-process.
-        self.workers = max(1, min((os.cpu_count() or 2) - 1, 8)) if workers is None else workers
         # Writer processes for a large pass (core/segments.py), each analysing and writing a segment of
         # its own; 0 writes in this process.
         self.segment_writers = max(2, min(os.cpu_count() or 2, 4)) if segment_writers is None else segment_writers
+        # Parsing processes, 0 parses in-process. With writer processes, one per core: parsing is the
+        # longer half of an article's work, and the writers finish their segments once it is done (BBC on
+        # 2 cores: 0.83x the time of one, `bench/index_bench.py --compare-workers 1,2`). Without them one
+        # core stays with this process, which then analyses and writes every document.
+        cores = os.cpu_count() or 2
+        default_workers = cores if self.segment_writers > 0 else cores - 1
+        self.workers = max(1, min(default_workers, 8)) if workers is None else workers
         self.commit_every = commit_every
         self.commit_seconds = commit_seconds
         self.rebuilt = False  # True when an index of another schema version, or a damaged one, was rebuilt
