@@ -25,7 +25,7 @@ import pickle
 import struct
 import zlib
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 from typing import Any
 
@@ -42,6 +42,7 @@ from searchapp.core.postings import _ROW, _write_term, write_blocks
 FACTOR = 4  # segments merged together, and how much larger each tier's segments are than the last's
 FLOOR = 2000  # live articles: every segment smaller than this is in the first tier
 DELETED = 1 / 3  # a segment with this share of its documents deleted is merged to give the space back
+STOP_EVERY = 4096  # words merged between two questions whether to stop (a few hundredths of a second)
 
 _BLOCK_SIZE = struct.Struct("!i")
 _ROW_STATS = whoosh3.W3TermInfo._struct.size  # a term's row: its statistics, then where its postings are
@@ -74,8 +75,13 @@ def plan(segments: Sequence[Any]) -> tuple[list[Any], list[list[Any]]]:
             groups.append([segment])
             grouped.add(id(segment))
     kept = [segment for segment in segments if id(segment) not in grouped]
-    # the largest segment without deletions first: the words only it has are copied byte for byte
-    return kept, [sorted(group, key=lambda s: (s.has_deletions(), -s.doc_count())) for group in groups]
+    return kept, [order(group) for group in groups]
+
+
+def order(group: Sequence[Any]) -> list[Any]:
+    """A group's segments in the order they are merged: the largest without deletions first, so that its
+    blocks are copied byte for byte (its documents keep their numbers)."""
+    return sorted(group, key=lambda s: (s.has_deletions(), -s.doc_count()))
 
 
 # -- the merge ------------------------------------------------------------------------------------------
@@ -88,8 +94,15 @@ def can_copy(schema: Any, codec: Any) -> bool:
             and not any(field.vector for _name, field in schema.items()))
 
 
-def merge_segments(index: Any, segments: Sequence[Any], limitmb: int = 64) -> Any:
-    """One new segment (not yet committed) holding the live documents of `segments`, in their order."""
+class MergeStopped(Exception):
+    """A merge stopped because `stop()` said so; the segments are as they were."""
+
+
+def merge_segments(index: Any, segments: Sequence[Any], limitmb: int = 64,
+                   stop: Callable[[], bool] | None = None) -> Any:
+    """One new segment (not yet committed) holding the live documents of `segments`, in their order.
+    `stop()` is asked every STOP_EVERY words: when it says so, MergeStopped is raised (the new segment's
+    files are left to the next commit's clean-up, as any unfinished segment's)."""
     writer = SegmentWriter(index, _lk=False, limitmb=limitmb)
     readers = [SegmentReader(writer.storage, writer.schema, segment) for segment in segments]
     try:
@@ -101,7 +114,7 @@ def merge_segments(index: Any, segments: Sequence[Any], limitmb: int = 64) -> An
         maps, total = _document_maps(readers)
         lengths = _copy_documents(writer, readers, maps, total)
         writer.perdocwriter.close()
-        _copy_postings(writer, readers, maps, lengths)
+        _copy_postings(writer, readers, maps, lengths, stop)
         writer.fieldwriter.close()
         writer.docnum = total
         writer._added = True
@@ -271,7 +284,8 @@ def _postings(postfile: Any, row: bytes, fixed: Any) -> tuple[list[int], list[An
             return ids, weights, values
 
 
-def _copy_postings(writer: Any, readers: Sequence[Any], maps: Sequence[Any], lengths: dict[str, list[int]]) -> None:
+def _copy_postings(writer: Any, readers: Sequence[Any], maps: Sequence[Any], lengths: dict[str, list[int]],
+                   stop: Callable[[], bool] | None = None) -> None:
     """Every word's postings from the segments, in order, renumbered, through core/postings.py's writer.
     A word only the first segment has, when its documents keep their numbers, is copied as it is."""
     fieldwriter = writer.fieldwriter
@@ -314,11 +328,15 @@ def _copy_postings(writer: Any, readers: Sequence[Any], maps: Sequence[Any], len
             fieldwriter._btext = word
             _write_term(fieldwriter, ids, weights, values, lens)
 
+    words = 0
     for fieldname, btext, position, row in merged:
         if btext != word or fieldname != field:
             if pending:
                 flush()
                 pending = []
+            words += 1
+            if stop is not None and words % STOP_EVERY == 0 and stop():
+                raise MergeStopped
             if fieldname != field:
                 if field is not None:
                     fieldwriter.finish_field()

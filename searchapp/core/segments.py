@@ -27,7 +27,7 @@ from searchapp.core import whoosh_fixes  # noqa: F401 - the writer processes ind
 from searchapp.core.children import prepare_child, stop_child
 from searchapp.core.errors import SearchAppError
 from searchapp.core.logs import current_log_file
-from searchapp.core.merging import merge_segments, plan
+from searchapp.core.merging import MergeStopped, merge_segments, plan
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +36,11 @@ BATCH = 64  # documents sent to a writer at a time
 
 def _serve(conn: Connection, location: str, indexname: str, limitmb: int, log_file: str | None) -> None:
     """A writer process: ("add", documents) without an answer; ("finish", groups of segments to merge)
-    answered with ("segments", its own segment if it wrote one, then one merged segment per group), or
-    ("oserror", (errno, text)) / ("error", text) for the first failure since the last commit; ("cancel",
-    None) drops the segment being written; None stops."""
+    answered with ("segments", (its own segment if it wrote one, the merged segments of the first groups))
+    or ("oserror", (errno, text)) / ("error", text) for the first failure since the last commit; a merge
+    stops when any message arrives meanwhile (the parent's ("stop", None), which is then ignored), and
+    the groups not merged are left as they were. ("cancel", None) drops the segment being written; None
+    stops."""
     prepare_child(log_file)
     index = FileStorage(location).open_index(indexname)
     writer: Any = None
@@ -61,6 +63,8 @@ def _serve(conn: Connection, location: str, indexname: str, limitmb: int, log_fi
         if message is None:
             return
         kind, payload = message
+        if kind == "stop":
+            continue  # came after the merges it was to stop had ended
         if kind == "cancel":
             drop()
             failure = None
@@ -79,8 +83,13 @@ def _serve(conn: Connection, location: str, indexname: str, limitmb: int, log_fi
                         drop()
                     writer = None
                     # each group of committed segments merged into one (their deleted documents left out)
-                    finished += [merge_segments(index, group, limitmb) for group in payload]
-                    answer = ("segments", finished)
+                    merged = []
+                    try:
+                        for group in payload:
+                            merged.append(merge_segments(index, group, limitmb, stop=conn.poll))
+                    except MergeStopped:
+                        pass  # the parent asked: the rest stay as they are
+                    answer = ("segments", (finished, merged))
             except OSError as error:
                 answer = failure = ("oserror", (error.errno, str(error)))
             except Exception:  # noqa: BLE001 - reported to the parent at the commit
@@ -141,9 +150,10 @@ class SegmentWriters:
     def pending(self) -> int:
         return sum(writer.written for writer in self._writers) + len(self._batch)
 
-    def finish(self, merges: Sequence[Sequence[Any]]) -> list[Any]:
+    def finish(self, merges: Sequence[Sequence[Any]], cancelled: Callable[[], bool] | None = None) -> list[Any]:
         """Every writer's finished segment, and (from the first writer) one segment for each group of
-        committed segments in `merges`; for the commit."""
+        committed segments in `merges`, for the commit; when `cancelled()` turns true meanwhile, the
+        merges stop and the groups not merged are in the list as they were."""
         self._send()
         if merges and not self._writers:
             self._writers = [_Writer(self._context, self._location, self._indexname, self._limitmb)]
@@ -151,16 +161,21 @@ class SegmentWriters:
         for position, writer in enumerate(asked):
             writer.conn.send(("finish", list(merges) if position == 0 else []))
         segments, failure = [], None
-        for writer in asked:
+        for position, writer in enumerate(asked):
             writer.written = 0
             try:
+                if position == 0 and merges:
+                    _wait(writer.conn, cancelled)
                 kind, payload = writer.conn.recv()
             except (EOFError, OSError):
                 code = writer.process.exitcode
                 failure = failure or SearchAppError(f"An index writer process stopped unexpectedly (exit code {code}).")
                 continue
             if kind == "segments":
-                segments.extend(payload)
+                own, merged = payload
+                segments += own + merged
+                if position == 0:  # the groups it did not merge (stopped) are committed as they are
+                    segments += [segment for group in merges[len(merged):] for segment in group]
             elif kind == "oserror" and failure is None:
                 failure = OSError(payload[0], payload[1])
             elif failure is None:
@@ -183,6 +198,17 @@ class SegmentWriters:
         for writer in self._writers:
             writer.stop(timeout)
         self._writers = []
+
+
+def _wait(conn: Connection, cancelled: Callable[[], bool] | None) -> None:
+    """Wait for a writer's answer; when `cancelled()` turns true meanwhile, ask it to stop merging."""
+    asked = False
+    while True:
+        if not asked and cancelled is not None and cancelled():
+            conn.send(("stop", None))
+            asked = True
+        if conn.poll(0.1):
+            return
 
 
 def merges_chosen(writer: Any, segments: list[Any]) -> tuple[list[Any], list[list[Any]]]:

@@ -24,7 +24,7 @@ from whoosh.index import TOC, clean_files
 from searchapp.core.crawl import FoundFile, crawl, under
 from searchapp.core.documents import LoadedFile, load_file, refreshed_document
 from searchapp.core.errors import DiskFullError
-from searchapp.core.merging import merge_segments, plan
+from searchapp.core.merging import MergeStopped, merge_segments, plan
 from searchapp.core.models import IndexProgress, IndexReport, Problem
 from searchapp.core.segments import SegmentWriters, commit_with_segments
 from searchapp.core.storage import INDEX_NAME
@@ -297,14 +297,21 @@ class UpdateRun:
         kept, groups = plan(segments)
         if groups:
             self.progress(IndexProgress("merging", articles=sum(s.doc_count() for g in groups for s in g) + self.pending))
-        return kept + [merge_segments(self.index._ix, group) for group in groups]
+        merged = []
+        for position, group in enumerate(groups):
+            try:
+                merged.append(merge_segments(self.index._ix, group, stop=self.cancelled))
+            except MergeStopped:  # cancelled meanwhile: this group and the rest stay as they are
+                merged += [segment for rest in groups[position:] for segment in rest]
+                break
+        return kept + merged
 
     def _finish_segments(self, groups: list[list[Any]]) -> list[Any]:
         """The writer processes' segments for this commit, and one for each group of segments merged."""
         assert self.segment_writers is not None
         if groups:
             self.progress(IndexProgress("merging", articles=sum(s.doc_count() for g in groups for s in g) + self.pending))
-        return self.segment_writers.finish(groups)
+        return self.segment_writers.finish(groups, self.cancelled)
 
     def _abandon(self) -> None:
         """After a failure: drop the open writers and the files of the segments they were writing."""

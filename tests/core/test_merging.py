@@ -132,3 +132,21 @@ def test_a_run_of_many_commits_ends_with_few_segments_and_every_article(tmp_path
             (folder / name).unlink()
         index.rescan()
         assert search(index, "").total == 117 and search(index, '"report 1 on"').total == 0
+
+
+def test_a_merge_asked_to_stop_stops_and_leaves_the_segments_as_they_were(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = make_txt_folder(tmp_path / "articles", 60)
+    documents = []
+    for path in sorted(folder.iterdir()):
+        documents += load_file(str(path), str(folder), "", 1 << 20).documents
+    ix = _index_of_segments(tmp_path / "index", documents, [30, 30])
+    segments = ix._segments()
+    monkeypatch.setattr(merging, "STOP_EVERY", 100)
+    asked: list[int] = []
+    with pytest.raises(merging.MergeStopped):
+        merging.merge_segments(ix, segments, stop=lambda: asked.append(1) or len(asked) >= 3)
+    assert len(asked) == 3  # asked every 100 words until it said so
+    assert [s.segment_id() for s in ix._segments()] == [s.segment_id() for s in segments]
+    with ix.searcher() as searcher:
+        assert searcher.doc_count() == 60

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from whoosh.index import TOC
+from whoosh.writing import NO_MERGE
 
+from searchapp.core.documents import load_file
 from searchapp.core.errors import SearchAppError
 from searchapp.core.index import ArticleIndex
 from searchapp.core.search import search
@@ -61,3 +63,28 @@ def test_a_writer_that_fails_fails_the_commit_and_leaves_the_last_one(tmp_path: 
         assert search(index, "").total == 30
         index.add([folder])  # the lock was released: the next run writes
         assert search(index, "").total == 30
+
+
+def test_a_cancelled_run_stops_its_merge_and_commits_the_segments_as_they_were(tmp_path: Path) -> None:
+    folder = make_txt_folder(tmp_path / "news", 400)
+    files = sorted(folder.iterdir())
+    with ArticleIndex(tmp_path / "index", workers=0, segment_writers=0) as index:
+        for part in range(4):  # four segments of 100 articles each, a tier the policy merges
+            writer = index.whoosh.writer()
+            for path in files[part * 100:(part + 1) * 100]:
+                for document in load_file(str(path), str(folder), "", 1 << 20).documents:
+                    writer.add_document(**document)
+            writer.commit(mergetype=NO_MERGE)
+        before = [segment.segment_id() for segment in index.whoosh._segments()]
+        assert len(before) == 4
+        writers = SegmentWriters(str(index.location), INDEX_NAME, 2)
+        try:
+            # the run is cancelled while the writer process merges: it stops, and the four stay
+            commit_with_segments(index._writer(), lambda groups: writers.finish(groups, lambda: True))
+            assert sorted(segment.segment_id() for segment in index.whoosh._segments()) == sorted(before)
+            assert search(index, "").total == search(index, "officials").total == 400
+            commit_with_segments(index._writer(), lambda groups: writers.finish(groups, lambda: False))
+            assert len(index.whoosh._segments()) == 1  # not cancelled: merged
+            assert search(index, "").total == search(index, "officials").total == 400
+        finally:
+            writers.close()
