@@ -42,7 +42,7 @@ from searchapp.core.postings import _ROW, _write_term, write_blocks
 FACTOR = 4  # segments merged together, and how much larger each tier's segments are than the last's
 FLOOR = 2000  # live articles: every segment smaller than this is in the first tier
 DELETED = 1 / 3  # a segment with this share of its documents deleted is merged to give the space back
-STOP_EVERY = 4096  # words merged between two questions whether to stop (a few hundredths of a second)
+STOP_EVERY = 4096  # words merged between two questions whether to stop (a fraction of a second)
 
 _BLOCK_SIZE = struct.Struct("!i")
 _ROW_STATS = whoosh3.W3TermInfo._struct.size  # a term's row: its statistics, then where its postings are
@@ -63,7 +63,7 @@ def plan(segments: Sequence[Any]) -> tuple[list[Any], list[list[Any]]]:
     segments or more is merged, and so is a segment with DELETED of its documents deleted (with its tier
     when that is merged, else on its own). A segment whose documents are all deleted is in neither: it
     is dropped, as whoosh does."""
-    segments = [segment for segment in segments if segment.doc_count()]  # one with none left is dropped
+    segments = live(segments)
     tiers: dict[int, list[Any]] = {}
     for segment in segments:
         tiers.setdefault(tier(segment.doc_count()), []).append(segment)
@@ -76,6 +76,11 @@ def plan(segments: Sequence[Any]) -> tuple[list[Any], list[list[Any]]]:
             grouped.add(id(segment))
     kept = [segment for segment in segments if id(segment) not in grouped]
     return kept, [order(group) for group in groups]
+
+
+def live(segments: Sequence[Any]) -> list[Any]:
+    """The segments with documents left (one whose documents are all deleted is dropped, as whoosh does)."""
+    return [segment for segment in segments if segment.doc_count()]
 
 
 def order(group: Sequence[Any]) -> list[Any]:
@@ -132,6 +137,19 @@ def merge_segments(index: Any, segments: Sequence[Any], limitmb: int = 64,
             reader.close()
 
 
+def merge_groups(index: Any, groups: Sequence[Sequence[Any]], limitmb: int = 64,
+                 stop: Callable[[], bool] | None = None) -> list[Any]:
+    """Each group merged into one segment, in turn, until `stop()` says so: the merged segments of the
+    first groups (the rest, and the group it stopped in, are as they were)."""
+    merged = []
+    try:
+        for group in groups:
+            merged.append(merge_segments(index, group, limitmb, stop))
+    except MergeStopped:
+        pass
+    return merged
+
+
 def _document_maps(readers: Sequence[Any]) -> tuple[list[Any], int]:
     """Per segment, its new document numbers: the number to add to each (no deletions), or an array of
     them with -1 for a deleted document; and the number of documents in all."""
@@ -177,7 +195,7 @@ def _copy_documents(writer: Any, readers: Sequence[Any], maps: Sequence[Any], to
                     VarBytesColumn.Writer.add(stored, new, value)
     for name, field in schema.items():
         if field.scorable:
-            _copy_lengths(pdw, readers, maps, name, total, lengths, totals)
+            _copy_lengths(pdw, readers, maps, name, lengths, totals)
         if field.column_type is not None:
             _copy_column(pdw, readers, maps, name, field.column_type)
     pdw._doccount = total
@@ -185,7 +203,7 @@ def _copy_documents(writer: Any, readers: Sequence[Any], maps: Sequence[Any], to
     return lengths
 
 
-def _copy_lengths(pdw: Any, readers: Sequence[Any], maps: Sequence[Any], name: str, total: int,
+def _copy_lengths(pdw: Any, readers: Sequence[Any], maps: Sequence[Any], name: str,
                   lengths: dict[str, list[int]], totals: dict[str, int]) -> None:
     column = whoosh3._lenfield(name)
     merged = array("B")

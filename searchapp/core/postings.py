@@ -37,7 +37,6 @@ _ORIGINAL_ADD_POSTINGS = base.FieldWriter.add_postings
 _ORIGINAL_FIELD_WRITER_INIT = whoosh3.W3FieldWriter.__init__
 _ROW = struct.Struct("!BfIBBfIIqi")  # a term's row: W3TermInfo's statistics, then its postings' offset and length
 _LENGTH_BYTES = [length_to_byte(length) for length in range(256)]  # short lengths' bytes, without a call
-_ONE = pack_int(1)
 _LENGTHS = [byte_to_length(b) if b else None for b in range(256)]  # a length byte -> the length (0: none)
 
 Posting = tuple[str, bytes, int, Any, Any]
@@ -74,11 +73,7 @@ def _write_one(writer: Any, docnum: int, weight: Any, value: Any, length: Any) -
     else:
         shortest = longest = length_to_byte(length)
     mini_weights = None if stored_weight == 1.0 else stored_weight
-    fixed = writer._format.fixed_value_size()
-    mini_values = (value,) if fixed is None or fixed < 0 else None if fixed == 0 else value
-    if not value and mini_values is not None:
-        mini_values = () if type(mini_values) is tuple else emptybytes
-    databytes = dumps(((docnum,), mini_weights, mini_values), 2)
+    databytes = dumps(((docnum,), mini_weights, _mini_values(writer._format.fixed_value_size(), [value] if value else [])), 2)
     level = 0
     if len(databytes) >= whoosh3.COMPRESSION_MIN_SIZE and postings._compression:
         level = postings._compression

@@ -27,7 +27,7 @@ from searchapp.core import whoosh_fixes  # noqa: F401 - the writer processes ind
 from searchapp.core.children import prepare_child, stop_child
 from searchapp.core.errors import SearchAppError
 from searchapp.core.logs import current_log_file
-from searchapp.core.merging import MergeStopped, merge_segments, plan
+from searchapp.core.merging import live, merge_groups, plan
 
 log = logging.getLogger(__name__)
 
@@ -83,13 +83,7 @@ def _serve(conn: Connection, location: str, indexname: str, limitmb: int, log_fi
                         drop()
                     writer = None
                     # each group of committed segments merged into one (their deleted documents left out)
-                    merged = []
-                    try:
-                        for group in payload:
-                            merged.append(merge_segments(index, group, limitmb, stop=conn.poll))
-                    except MergeStopped:
-                        pass  # the parent asked: the rest stay as they are
-                    answer = ("segments", (finished, merged))
+                    answer = ("segments", (finished, merge_groups(index, payload, limitmb, stop=conn.poll)))
             except OSError as error:
                 answer = failure = ("oserror", (error.errno, str(error)))
             except Exception:  # noqa: BLE001 - reported to the parent at the commit
@@ -211,20 +205,15 @@ def _wait(conn: Connection, cancelled: Callable[[], bool] | None) -> None:
             return
 
 
-def merges_chosen(writer: Any, segments: list[Any]) -> tuple[list[Any], list[list[Any]]]:
-    """(segments kept, groups of segments each to merge into one), by core/merging.py's policy."""
-    return plan(segments)
-
-
 def commit_with_segments(writer: Any, finish: Callable[[list[Any]], list[Any]], merge: bool = True) -> None:
     """Commit the run's writer (its deletions, and any document it wrote itself) together with the
     segments `finish(groups of segments to merge)` returns: the writer processes' work since the last
     commit, and the merged segments (none without `merge`)."""
     try:
         if merge:
-            kept, merged = merges_chosen(writer, writer.segments)
+            kept, merged = plan(writer.segments)
         else:
-            kept, merged = [segment for segment in writer.segments if segment.doc_count()], []
+            kept, merged = live(writer.segments), []
         final = kept + finish(merged)
         if writer._added:
             final.append(writer._finalize_segment())

@@ -24,7 +24,7 @@ from whoosh.index import TOC, clean_files
 from searchapp.core.crawl import FoundFile, crawl, under
 from searchapp.core.documents import LoadedFile, load_file, refreshed_document
 from searchapp.core.errors import DiskFullError
-from searchapp.core.merging import MergeStopped, merge_segments, plan
+from searchapp.core.merging import live, merge_groups, plan
 from searchapp.core.models import IndexProgress, IndexReport, Problem
 from searchapp.core.segments import SegmentWriters, commit_with_segments
 from searchapp.core.storage import INDEX_NAME
@@ -293,25 +293,23 @@ class UpdateRun:
         """core/merging.py's policy and merge (in this process), saying first when it will merge; none
         when the run was cancelled (its commit is at once)."""
         if self.cancelled():
-            return [segment for segment in segments if segment.doc_count()]
+            return live(segments)
         kept, groups = plan(segments)
-        if groups:
-            self.progress(IndexProgress("merging", articles=sum(s.doc_count() for g in groups for s in g) + self.pending))
-        merged = []
-        for position, group in enumerate(groups):
-            try:
-                merged.append(merge_segments(self.index._ix, group, stop=self.cancelled))
-            except MergeStopped:  # cancelled meanwhile: this group and the rest stay as they are
-                merged += [segment for rest in groups[position:] for segment in rest]
-                break
-        return kept + merged
+        self._say_merging(groups)
+        merged = merge_groups(self.index._ix, groups, stop=self.cancelled)
+        # when cancelled meanwhile, the groups not merged stay as they are
+        return kept + merged + [segment for group in groups[len(merged):] for segment in group]
 
     def _finish_segments(self, groups: list[list[Any]]) -> list[Any]:
         """The writer processes' segments for this commit, and one for each group of segments merged."""
         assert self.segment_writers is not None
-        if groups:
-            self.progress(IndexProgress("merging", articles=sum(s.doc_count() for g in groups for s in g) + self.pending))
+        self._say_merging(groups)
         return self.segment_writers.finish(groups, self.cancelled)
+
+    def _say_merging(self, groups: list[list[Any]]) -> None:
+        if groups:
+            merging = sum(segment.doc_count() for group in groups for segment in group)
+            self.progress(IndexProgress("merging", articles=merging + self.pending))
 
     def _abandon(self) -> None:
         """After a failure: drop the open writers and the files of the segments they were writing."""
