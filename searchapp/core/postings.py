@@ -32,6 +32,7 @@ from whoosh.system import emptybytes, pack_int, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from searchapp.core.matching import numeric_column
+from searchapp.core.termpool import TermPostings
 
 _ORIGINAL_ADD_POSTINGS = base.FieldWriter.add_postings
 _ORIGINAL_FIELD_WRITER_INIT = whoosh3.W3FieldWriter.__init__
@@ -223,6 +224,9 @@ def add_postings(self: Any, schema: Any, lengths: Any, items: Iterable[Posting])
     if type(self) is not whoosh3.W3FieldWriter or type(codec) is not whoosh3.W3Codec or codec._inlinelimit > 1:
         _ORIGINAL_ADD_POSTINGS(self, schema, lengths, items)
         return
+    if type(items) is TermPostings:
+        _add_term_postings(self, schema, lengths, items.fields)
+        return
     lastfn: str | None = None
     lasttext: bytes | None = None
     field_length: Callable[[int], Any] = lambda _docnum: 0  # noqa: E731 - rebound at the first field
@@ -257,6 +261,29 @@ def add_postings(self: Any, schema: Any, lengths: Any, items: Iterable[Posting])
     if lasttext is not None:
         _write_term(self, ids, weights, values, lens)
     if lastfn is not None:
+        self.finish_field()
+
+
+def _add_term_postings(self: Any, schema: Any, lengths: Any, fields: dict[str, dict[bytes, Any]]) -> None:
+    """add_postings for a TermPool's postings, gathered by field and term already: each term's lists
+    made at once (in C) rather than a posting at a time."""
+    for fieldname in sorted(fields):
+        terms = fields[fieldname]
+        if not terms:
+            continue  # a field whose values gave no words: whoosh's pool had nothing of it either
+        self.start_field(fieldname, schema[fieldname])
+        field_length = _field_lengths(lengths, fieldname) if lengths else (lambda _docnum: 0)
+        for btext in sorted(terms):
+            self._btext = btext
+            postings = terms[btext]
+            if len(postings) == 1:
+                docnum, weight, value = postings[0]
+                _write_one(self, docnum, weight, emptybytes if value is None else value, field_length(docnum))
+                continue
+            ids, weights, values = map(list, zip(*postings, strict=True))
+            if None in values:
+                values = [emptybytes if value is None else value for value in values]
+            _write_term(self, ids, weights, values, list(map(field_length, ids)))
         self.finish_field()
 
 

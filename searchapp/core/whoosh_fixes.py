@@ -15,7 +15,7 @@ from whoosh import columns
 from whoosh.codec import whoosh3
 from whoosh.filedb import structfile
 
-from searchapp.core import analysis, postings
+from searchapp.core import analysis, postings, termpool
 
 _ORIGINAL_BUFFER_INIT = structfile.BufferFile.__init__
 
@@ -84,6 +84,9 @@ analysis.install()
 # A segment's postings written a term at a time, lengths read once per field (core/postings.py): the
 # same files, byte for byte.
 postings.install()
+# A segment's postings gathered per term as documents come (core/termpool.py), not sorted one by one at
+# its end: the same files, byte for byte.
+termpool.install()
 
 
 def _read_ids(self: Any) -> None:

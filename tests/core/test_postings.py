@@ -6,36 +6,104 @@ from pathlib import Path
 
 import pytest
 from whoosh import index as whoosh_index
+from whoosh import writing
 from whoosh.codec import base, whoosh3
 
-from searchapp.core import postings, whoosh_fixes  # noqa: F401 - installs the writer's fixes, as in every process
+from searchapp.core import postings, termpool, whoosh_fixes  # noqa: F401 - installs the writer's fixes, as in every process
 from searchapp.core.documents import load_file
 from searchapp.core.schema import SCHEMA
 from tests.core.factories import make_txt_folder
 
 
-def _segment_files(folder: Path, documents: list[dict]) -> dict[str, bytes]:
+def _segment_files(folder: Path, documents: list[dict], limitmb: float = 128) -> dict[str, bytes]:
     """The files of a one-segment index of `documents`, by extension (a segment's name is random)."""
     folder.mkdir()
     ix = whoosh_index.create_in(str(folder), SCHEMA)
-    with ix.writer(compound=False) as writer:
+    with ix.writer(compound=False, limitmb=limitmb) as writer:
         for document in documents:
             writer.add_document(**document)
-    return {path.suffix: path.read_bytes() for path in folder.iterdir() if path.suffix in (".pst", ".trm")}
+        pooled = type(writer.pool), len(writer.pool.runs)
+    # by what follows the segment's random name: .pst, .trm, ._body_len.col (the field lengths) and so on
+    files = {path.name.partition(".")[2]: path.read_bytes() for path in folder.iterdir()
+             if path.suffix in (".pst", ".trm", ".col")}
+    return files | {"pool": pooled}
 
 
-def test_a_segment_s_postings_and_terms_are_whooshs_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _documents(tmp_path: Path) -> list[dict]:
     folder = make_txt_folder(tmp_path / "articles", 300)  # words in every article: terms of several blocks
     documents = []
     for path in sorted(folder.iterdir()):
         documents += load_file(str(path), str(folder), "", 1 << 20).documents
     documents[7]["body"] = ""  # a document without a body: no length in the column for it
-    ours = _segment_files(tmp_path / "ours", documents)
+    documents[9]["headline"] = "..."  # a text field whose value gives no words
+    documents[11]["_body_boost"] = 2.0  # a field's boost for one document
+    return documents
+
+
+def _whooshs_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """whoosh's own segment writer, pool and field writer from here on (in this test)."""
     assert base.FieldWriter.add_postings is postings.add_postings
     assert whoosh3.W3FieldWriter.__init__ is postings._field_writer_init  # the term table kept by TermTable
+    assert writing.SegmentWriter.add_document is termpool.add_document  # postings gathered per term
     monkeypatch.setattr(base.FieldWriter, "add_postings", postings._ORIGINAL_ADD_POSTINGS)
     monkeypatch.setattr(whoosh3.W3FieldWriter, "__init__", postings._ORIGINAL_FIELD_WRITER_INIT)
+    monkeypatch.setattr(writing.SegmentWriter, "__init__", termpool._ORIGINAL_WRITER_INIT)
+    monkeypatch.setattr(writing.SegmentWriter, "add_document", termpool._ORIGINAL_ADD_DOCUMENT)
+
+
+def test_a_segment_s_postings_and_terms_are_whooshs_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    documents = _documents(tmp_path)
+    ours = _segment_files(tmp_path / "ours", documents)
+    spilled = _segment_files(tmp_path / "spilled", documents, limitmb=0.5)  # postings saved to runs on the way
+    _whooshs_own(monkeypatch)
     theirs = _segment_files(tmp_path / "whoosh", documents)
+    assert ours.pop("pool") == (termpool.TermPool, 0) and theirs.pop("pool") == (writing.PostingPool, 0)
+    assert spilled.pop("pool")[1] >= 3
+    assert {"pst", "trm", "_body_len.col", "_headline_len.col"} <= set(ours) and len(ours["pst"]) > 10_000
+    assert ours == theirs
+    # Saved to runs and read back, equal values are no longer one object, which pickle writes once in a
+    # block: whoosh's own spilled blocks are larger too. What they hold is the same.
+    assert spilled.pop("pst") != theirs["pst"]
+    assert {name: data for name, data in spilled.items() if name != "trm"} == {
+        name: data for name, data in theirs.items() if name not in ("pst", "trm")}
+    assert _read_back(tmp_path / "spilled") == _read_back(tmp_path / "whoosh")
+
+
+def _read_back(folder: Path) -> dict[tuple[str, bytes], tuple[list, dict]]:
+    """Every term's postings and statistics (but where its postings are in the file) in an index."""
+    with whoosh_index.open_dir(str(folder)).reader() as reader:
+        return {(fieldname, text): (list(reader.postings(fieldname, text).all_items()),
+                                    {k: v for k, v in reader.term_info(fieldname, text).__dict__.items()
+                                     if k not in ("_offset", "_length")})
+                for fieldname, text in reader.all_terms()}
+
+
+def test_a_merge_through_the_term_pool_is_whooshs_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """whoosh's own merge (add_reader, kept for other codecs) puts postings in the pool one by one: a
+    merged segment with a deleted document is the same file through the TermPool as through whoosh's pool."""
+    documents = _documents(tmp_path)
+
+    def merged(folder: Path) -> dict[str, bytes]:
+        folder.mkdir()
+        ix = whoosh_index.create_in(str(folder), SCHEMA)
+        for part in (documents[:120], documents[120:]):
+            with ix.writer() as writer:
+                for document in part:
+                    writer.add_document(**document)
+        with ix.writer() as writer:
+            writer.delete_by_term("path", documents[5]["path"])
+        files = {path.name: path.stat().st_size for path in folder.iterdir()}
+        writer = writing.SegmentWriter(ix, compound=False)
+        with ix.reader() as reader:
+            writer.add_reader(reader)
+        writer._flush_segment()
+        writer._close_segment()
+        return {path.suffix: path.read_bytes() for path in folder.iterdir()
+                if path.suffix in (".pst", ".trm") and path.name not in files}
+
+    ours = merged(tmp_path / "ours")
+    _whooshs_own(monkeypatch)
+    theirs = merged(tmp_path / "whoosh")
     assert set(ours) == {".pst", ".trm"} and len(ours[".pst"]) > 10_000
     assert ours == theirs
 
