@@ -18,16 +18,17 @@ Installed on import by whoosh_fixes.py, for every process that writes an index.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from operator import sub
 from pickle import dumps
 from typing import Any
 
 from whoosh import fields, formats
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.analysis import IDTokenizer, LowercaseFilter, RegexTokenizer, StemFilter, StripFilter
 from whoosh.analysis.analyzers import CompositeAnalyzer
 from whoosh.lang.porter import stem as porter_stem
-from whoosh.system import pack_uint
+from whoosh.system import emptybytes, pack_uint
 
 _ORIGINAL_INDEX = fields.FieldType.index
 _WORDS_KEPT = 200_000  # the table of words to terms is emptied when it grows past this
@@ -37,6 +38,21 @@ Indexer = Callable[[str], list[tuple[bytes, int, float, bytes]]]
 _PLANS: dict[int, tuple[Any, Any, Indexer | None]] = {}  # id(field) -> (analyzer, format, indexer)
 _TERMS: dict[str, str] = {}  # a word as written -> its term: lower case, then the Porter stemmer
 _ONE_POSITION: dict[int, bytes] = {}  # a position -> a word's postings value when it is there alone
+_GROUP = re.Match.group
+
+
+class _TermBytes(dict[str, bytes]):
+    """A word as written -> its term's UTF-8 bytes, the term worked out once per distinct word: mapped
+    over a text's words, a hit is a dict lookup in C."""
+
+    def __missing__(self, word: str) -> bytes:
+        if len(self) >= _WORDS_KEPT:
+            self.clear()
+        found = self[word] = term(word).encode()
+        return found
+
+
+_TERM_BYTES = _TermBytes()
 
 
 def term(word: str) -> str:
@@ -85,17 +101,41 @@ def _indexer(field: Any) -> Indexer | None:
     encode = fmt.encode if type(fmt).encode is not formats.Positions.encode else encode_positions
 
     def index_positions(value: str) -> list[tuple[bytes, int, float, bytes]]:
-        seen: dict[str, list[Any]] = {}
-        for pos, match in enumerate(pattern.finditer(value)):
-            word = term(match.group())
+        seen: dict[bytes, list[Any]] = {}
+        for pos, word in enumerate(map(_TERM_BYTES.__getitem__, map(_GROUP, pattern.finditer(value)))):
             found = seen.get(word)
             if found is None:
                 seen[word] = [pos]
             else:
                 found.append(pos)
-        return [(word.encode(), len(got), len(got) * 1.0 * boost, encode(got)) for word, got in seen.items()]
+        return [(word, len(got), len(got) * 1.0 * boost, encode(got)) for word, got in seen.items()]
 
     return index_positions
+
+
+def _word_indexer(field: Any) -> Indexer | None:
+    """The indexer of a field of whole values or simple words without positions (ID fields; KEYWORD
+    fields split at spaces or commas, stripped), or None. Whoosh makes a Token object for each word and
+    groups them by text; the same terms, weights and values here, counted in C."""
+    fmt, analyzer = field.format, field.analyzer
+    boost = fmt.field_boost
+    if type(fmt) is formats.Existence and type(analyzer) is IDTokenizer:
+        return lambda value: [(value.encode(), 1, boost, emptybytes)]
+    if type(fmt) is not formats.Frequency:
+        return None
+    strip = False
+    if type(analyzer) is CompositeAnalyzer and len(analyzer.items) == 2 and type(analyzer.items[1]) is StripFilter:
+        analyzer, strip = analyzer.items[0], True
+    if type(analyzer) is not RegexTokenizer or analyzer.gaps or analyzer.expression.groups:
+        return None
+    findall = analyzer.expression.findall
+
+    def index_words(value: str) -> list[tuple[bytes, int, float, bytes]]:
+        found = findall(value)
+        counts = Counter(map(str.strip, found) if strip else found)
+        return [(word.encode(), count, count * 1.0 * boost, pack_uint(count)) for word, count in counts.items()]
+
+    return index_words
 
 
 def _index(self: Any, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]] | list[Any]:
@@ -105,7 +145,7 @@ def _index(self: Any, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, f
         if plan is None or plan[0] is not self.analyzer or plan[1] is not self.format:
             if len(_PLANS) >= _PLANS_KEPT:
                 _PLANS.clear()
-            plan = _PLANS[id(self)] = (self.analyzer, self.format, _indexer(self))
+            plan = _PLANS[id(self)] = (self.analyzer, self.format, _indexer(self) or _word_indexer(self))
         if plan[2] is not None:
             return plan[2](value)
     return _ORIGINAL_INDEX(self, value, **kwargs)  # type: ignore[no-any-return]

@@ -111,9 +111,11 @@ def add_document(self: Any, **fields: Any) -> None:
     otherwise: another pool, or a field with spelling words or vectors)."""
     pool = self.pool
     schema = self.schema
-    if type(pool) is not TermPool or any(
-        name in schema and (schema[name].separate_spelling() or schema[name].vector) for name in fields
-    ):
+    whooshs = self.__dict__.get("_whooshs_fields")
+    if whooshs is None:  # the schema cannot change once a document is added
+        whooshs = self._whooshs_fields = frozenset(
+            name for name, field in schema.items() if field.separate_spelling() or field.vector)
+    if type(pool) is not TermPool or (whooshs and not whooshs.isdisjoint(fields)):
         _ORIGINAL_ADD_DOCUMENT(self, **fields)
         return
     self._check_state()

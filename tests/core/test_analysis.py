@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.analysis import StandardAnalyzer
-from whoosh.fields import TEXT
+from whoosh.fields import ID, KEYWORD, TEXT
 
 from searchapp.core import analysis, whoosh_fixes  # noqa: F401 - installs the one-pass indexer, as in every process
 from searchapp.core.schema import SCHEMA
@@ -33,6 +33,24 @@ def test_every_text_field_gets_whooshs_postings(words: str, anything: str) -> No
             assert _ours(field, value) == _whoosh(field, value), (name, value)
 
 
+NAMES = st.lists(st.tuples(st.sampled_from(["George Galloway", " BBC ", "UN", "", " ", "Saïd", "03f2a9c1", "a b"]),
+                          st.sampled_from([",", ", ", " ", "\t", ",,", "\n"])), max_size=12).map(
+    lambda pairs: "".join(w + s for w, s in pairs))
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES, st.text(max_size=40))
+def test_keyword_and_id_fields_get_whooshs_postings(names: str, anything: str) -> None:
+    kinds = set()
+    for name in ("speakers", "people", "orgs", "works", "acronyms", "lsh", "path", "file", "outlet", "story"):
+        field = SCHEMA[name]
+        assert analysis._word_indexer(field) is not None, name  # served here, not by whoosh
+        kinds.add(type(field.format).__name__)
+        for value in (names, anything, names + anything):
+            assert _ours(field, value) == _whoosh(field, value), (name, value)
+    assert kinds == {"Frequency", "Existence"}
+
+
 def test_the_one_pass_indexer_serves_the_schema_s_text_fields() -> None:
     assert analysis._indexer(SCHEMA["body"]) is not None and analysis._indexer(SCHEMA["speaker_text"]) is not None
     index = SCHEMA["body"].index("The ministers said: ministers")
@@ -41,7 +59,10 @@ def test_the_one_pass_indexer_serves_the_schema_s_text_fields() -> None:
 
 def test_other_analyzers_and_values_are_left_to_whoosh() -> None:
     stops = TEXT(analyzer=StandardAnalyzer())  # a stop filter in the chain: not the plain chain
-    assert analysis._indexer(stops) is None
+    assert analysis._indexer(stops) is None and analysis._word_indexer(stops) is None
+    lowered = KEYWORD(lowercase=True, commas=True)  # a lower-case filter: whoosh's
+    assert analysis._word_indexer(lowered) is None and analysis._word_indexer(ID(analyzer=StandardAnalyzer())) is None
+    assert sorted(lowered.index("Blair, BLAIR ,x")) == _whoosh(lowered, "Blair, BLAIR ,x")
     assert sorted(stops.index("The minister and the king")) == _whoosh(stops, "The minister and the king")
     body = SCHEMA["body"]
     tokens = ["pre", "tokenised"]  # a list is indexed as given, by whoosh

@@ -132,3 +132,26 @@ def test_the_term_table_is_whooshs_byte_for_byte_past_each_change_of_its_positio
     with pytest.raises(ValueError):
         unordered.add(b"a", b"")  # keys must increase, as in whoosh's
     unordered.close()
+
+
+def test_a_field_with_spelling_words_is_left_to_whoosh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Spelling words go to the pool as postings of their own field: such a schema's documents are
+    added by whoosh's add_document, and the index is the same."""
+    from whoosh.analysis import StemmingAnalyzer
+    from whoosh.fields import ID, TEXT, Schema
+
+    schema = Schema(path=ID(stored=True), title=TEXT(analyzer=StemmingAnalyzer(), spelling=True))
+    assert schema["title"].separate_spelling()
+
+    def build(folder: Path) -> dict:
+        folder.mkdir()
+        ix = whoosh_index.create_in(str(folder), schema)
+        with ix.writer() as writer:
+            for n, title in enumerate(["Ministers said", "the minister says", "saying ministerial things"]):
+                writer.add_document(path=str(n), title=title)
+        return _read_back(folder)
+
+    ours = build(tmp_path / "ours")
+    assert ("spell_title", b"ministers") in ours  # the words as written, for suggestions
+    _whooshs_own(monkeypatch)
+    assert ours == build(tmp_path / "whoosh")
