@@ -3,8 +3,10 @@
     python bench/index_bench.py CORPUS_DIR [--workers N]
 
 In one run, on one machine: (1) SearchApp's pipeline (walk, read, parse, extract, index in
-batches) into a fresh index; (2) raw Whoosh indexing of the same documents, already parsed, with
-the same schema, one writer and one commit; (3) SQLite FTS5 (stdlib) indexing them; (4) Recoll
+batches) into a fresh index, as a user runs it: the command `searchapp index --quiet --index DIR
+CORPUS_DIR`, start-up included as Recoll's is (with --workers N, the pipeline called in this process
+with N parsing processes); (2) raw Whoosh indexing of the same documents, already parsed, with the same
+schema, one writer and one commit; (3) SQLite FTS5 (stdlib) indexing them; (4) Recoll
 (`recollindex`, Xapian, C++) indexing the folder from disk, when it is installed (Debian package
 `recoll`; skipped otherwise). The runs are interleaved, so a slow spell of a shared machine hits them
 all. Prints each median and the ratios against raw Whoosh and Recoll, and the ratio pipeline/Recoll of
@@ -14,7 +16,9 @@ each round (the figure that holds when the machine's speed drifts).
 from __future__ import annotations
 
 import argparse
+import compileall
 import multiprocessing
+import re
 import shutil
 import sqlite3
 import statistics
@@ -24,23 +28,42 @@ import tempfile
 import time
 from pathlib import Path
 
-from whoosh import index as whoosh_index
+# SearchApp and whoosh are imported where they are used: the pipeline's child processes import this
+# module again as their main one (the spawn start method), which must cost them no more than the
+# command's own light __main__ does.
 
-from searchapp.core.crawl import crawl
-from searchapp.core.documents import load_file
-from searchapp.core.index import ArticleIndex
-from searchapp.core.schema import SCHEMA
+
+def compile_sources() -> None:
+    """Write the package's bytecode first, as an installed app has it: otherwise, where Python writes
+    none (PYTHONDONTWRITEBYTECODE), every process of every run would compile the sources again."""
+    import searchapp
+
+    compileall.compile_dir(str(Path(searchapp.__file__).parent), quiet=2)
 
 
 def pipeline(corpus: Path, workdir: Path, workers: int | None) -> tuple[float, int]:
+    """The command a user runs, timed whole (None: the default parsing processes), or, with `workers`,
+    the same pipeline called in this process (`--compare-workers`). Returns its time and the articles."""
+    location = workdir / f"pipeline{time.monotonic_ns()}"
+    if workers is None:
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "searchapp", "index", "--quiet", "--index", str(location),
+                               str(corpus)], check=True, capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        indexed = re.search(r"indexed ([\d,]+) articles", done.stdout)
+        return seconds, int(indexed.group(1).replace(",", "")) if indexed else 0
+    from searchapp.core.index import ArticleIndex
+
     start = time.perf_counter()
-    with ArticleIndex(workdir / f"pipeline{time.monotonic_ns()}", workers=workers) as index:
+    with ArticleIndex(location, workers=workers) as index:
         report = index.add([corpus])
-        count = index.stats().articles
-    return time.perf_counter() - start, count + 0 * report.indexed
+    return time.perf_counter() - start, report.indexed
 
 
 def parsed_documents(corpus: Path) -> list[dict]:
+    from searchapp.core.crawl import crawl
+    from searchapp.core.documents import load_file
+
     documents = []
     for item in crawl([str(corpus)]).files:
         documents += load_file(item.path, item.root, "", 20 * 1024 * 1024).documents
@@ -48,6 +71,11 @@ def parsed_documents(corpus: Path) -> list[dict]:
 
 
 def raw_whoosh(documents: list[dict], workdir: Path) -> float:
+    from whoosh import index as whoosh_index
+
+    from searchapp.core import whoosh_fixes  # noqa: F401 - whoosh as every SearchApp process has it
+    from searchapp.core.schema import SCHEMA
+
     folder = workdir / f"raw{time.monotonic_ns()}"
     folder.mkdir()
     start = time.perf_counter()
@@ -114,6 +142,7 @@ def main() -> int:
                         help="only the pipeline, with A and then B parsing processes in turn, --repeat times each: "
                              "their medians and the ratio B/A")
     args = parser.parse_args()
+    compile_sources()
     if args.compare_workers:
         return compare_workers(args.corpus, [int(n) for n in args.compare_workers.split(",")], args.repeat)
     wholes, raws, ftss, recolls = [], [], [], []
