@@ -12,7 +12,6 @@ import json
 import re
 from urllib.parse import urlsplit
 
-import trafilatura
 from lxml import etree
 
 from searchapp.core.errors import SkipFile
@@ -67,12 +66,20 @@ TOO_LITTLE = 0.1
 MIN_VISIBLE_LETTERS = 400
 
 
+def _trafilatura():  # noqa: ANN202 - the module
+    """trafilatura, imported at the first page parsed: a quarter of a second that the processes which
+    never parse HTML (the indexer's own, a search, a folder of text files) do not pay."""
+    import trafilatura
+
+    return trafilatura
+
+
 def parse(data: bytes, path: str) -> list[Article]:
     head = data[:4096]
     match = _CHARSET.search(head)
     declared = (match.group(1) or match.group(2)).decode("ascii", "replace") if match else None
     text = _XML_DECLARATION.sub("", decode(data, declared), count=1)
-    tree = trafilatura.load_html(text)
+    tree = _trafilatura().load_html(text)
     if tree is None:
         raise SkipFile("not an HTML page (cannot read its markup)")
     page = PageMetadata(tree)
@@ -99,7 +106,7 @@ def parse(data: bytes, path: str) -> list[Article]:
 def _body(tree: etree._Element, text: str, page: PageMetadata) -> tuple[str, str]:
     """The article body only (no navigation, ads, related links or comments), paragraph per line,
     and how it was found (see Article.extraction)."""
-    main = trafilatura.extract(tree, **EXTRACT_OPTIONS)
+    main = _trafilatura().extract(tree, **EXTRACT_OPTIONS)
     candidates = (
         ("main text", lambda: main),
         ("paragraphs", lambda: "" if main else _paragraph_text(text)),
@@ -125,7 +132,7 @@ def _body(tree: etree._Element, text: str, page: PageMetadata) -> tuple[str, str
 
 def _paragraph_text(text: str) -> str:
     """Fallback for pages below trafilatura's minimum size: the text of <p> outside page furniture."""
-    tree = trafilatura.load_html(text)  # afresh: trafilatura prunes the tree it is given
+    tree = _trafilatura().load_html(text)  # afresh: trafilatura prunes the tree it is given
     if tree is None:
         return ""
     paragraphs = tree.xpath(
