@@ -108,8 +108,14 @@ def _indexer(field: Any) -> Indexer | None:
                 seen[word] = [pos]
             else:
                 found.append(pos)
-        return [(word, len(got), len(got) * 1.0 * boost, encode(got)) for word, got in seen.items()]
+        if encode is not encode_positions:
+            return [(word, len(got), len(got) * 1.0 * boost, encode(got)) for word, got in seen.items()]
+        # most words are there once: their value looked up here (encode_positions remembers it)
+        return [(word, 1, one_weight, one_position(got[0]) or encode(got)) if len(got) == 1
+                else (word, len(got), len(got) * 1.0 * boost, encode(got)) for word, got in seen.items()]
 
+    one_weight = 1 * 1.0 * boost
+    one_position = _ONE_POSITION.get
     return index_positions
 
 
