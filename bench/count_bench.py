@@ -77,7 +77,8 @@ def counted(tree: Path, mode: str, corpus: Path, work: Path) -> dict[str, int]:
     done = subprocess.run(
         ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--trace-children=yes", "--cachegrind-out-file=/dev/null",
          sys.executable, str(script), mode, str(corpus), str(work)],
-        env=_environment(tree), capture_output=True, text=True, check=False)
+        env=_environment(tree), capture_output=True, text=True, check=False,
+        cwd=work)  # not this folder: a child's `python -c` puts its working folder first on its path
     if done.returncode != 0:
         raise SystemExit(f"{mode} run failed under valgrind:\n{done.stderr[-3000:]}")
     commands = dict(re.findall(r"==(\d+)== Command: (.*)", done.stderr))
@@ -100,7 +101,7 @@ def measure(tree: Path, corpus: Path) -> dict[str, dict[str, int]]:
             work = Path(tmp)
             if mode == "raw":
                 subprocess.run([sys.executable, "-c", _PARSE, str(corpus), str(work / "parsed.pickle")],
-                               env=_environment(tree), check=True)
+                               env=_environment(tree), check=True, cwd=work)
             results[mode] = counted(tree, mode, corpus, work)
     return results
 

@@ -48,7 +48,8 @@ def pipeline(corpus: Path, workdir: Path, workers: int | None) -> tuple[float, i
     if workers is None:
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "searchapp", "index", "--quiet", "--index", str(location),
-                               str(corpus)], check=True, capture_output=True, text=True)
+                               str(corpus.resolve())], check=True, capture_output=True, text=True,
+                              cwd=workdir)  # `-m` puts the working folder first: not a checkout's
         seconds = time.perf_counter() - start
         indexed = re.search(r"indexed ([\d,]+) articles", done.stdout)
         return seconds, int(indexed.group(1).replace(",", "")) if indexed else 0
