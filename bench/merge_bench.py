@@ -22,7 +22,8 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from searchapp.core import whoosh_fixes  # noqa: F401 - the writer's fixes, as in every process that writes
-from searchapp.core.merging import merge_segments, order
+from searchapp.core.mergepolicy import order
+from searchapp.core.merging import merge_segments
 from searchapp.core.storage import INDEX_NAME
 
 

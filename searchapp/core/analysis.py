@@ -48,7 +48,7 @@ class _TermBytes(dict[str, bytes]):
     def __missing__(self, word: str) -> bytes:
         if len(self) >= _WORDS_KEPT:
             self.clear()
-        found = self[word] = term(word).encode()
+        found = self[word] = porter_stem(word.lower()).encode()  # as term(), without keeping it twice
         return found
 
 

@@ -1,4 +1,4 @@
-"""Merging segments by copying what they wrote, and the policy that chooses the merges.
+"""Merging segments by copying what they wrote (the policy that chooses the merges: core/mergepolicy.py).
 
 Every search looks each word up in every segment, so a fresh process's search time follows the number
 of segments (`segments` in bench/scale_bench.py: 243 ms cold p95 with 8 segments at 100,000 articles,
@@ -9,18 +9,12 @@ block by block, decoded and written again with the documents renumbered (a segme
 ones before it; a deleted document is left out and the ones after it move up), through the same writer of
 whoosh3's format as indexing (core/postings.py). The new segment holds what whoosh's merge would: the
 same documents, columns, stored fields and postings (tests/core/test_merging.py reads both back).
-
-The policy keeps segments of like sizes in tiers (FACTOR times larger from one to the next) and merges a
-tier once it holds FACTOR segments, so an index of N articles keeps a few segments per tier, about
-log(N) tiers, and each article is copied a few times in all; a segment of which a third is deleted is
-merged as well, to give its space back.
 """
 
 from __future__ import annotations
 
 import heapq
 import io
-import math
 import pickle
 import struct
 import zlib
@@ -39,54 +33,12 @@ from whoosh.writing import SegmentWriter
 from searchapp.core.matching import numeric_column
 from searchapp.core.postings import _ROW, _write_term, write_blocks
 
-FACTOR = 4  # segments merged together, and how much larger each tier's segments are than the last's
-FLOOR = 2000  # live articles: every segment smaller than this is in the first tier
-DELETED = 1 / 3  # a segment with this share of its documents deleted is merged to give the space back
 STOP_EVERY = 4096  # words merged between two questions whether to stop (a fraction of a second)
 
 _BLOCK_SIZE = struct.Struct("!i")
 _ROW_STATS = whoosh3.W3TermInfo._struct.size  # a term's row: its statistics, then where its postings are
 _EXTENT = struct.Struct("!qi")
 _LENGTHS = [byte_to_length(b) if b else 0 for b in range(256)]
-
-
-# -- the policy ---------------------------------------------------------------------------------------
-
-
-def tier(articles: int) -> int:
-    """A segment's tier by its live articles: 0 below FLOOR, then one more each FACTOR times more."""
-    return 0 if articles < FLOOR else 1 + int(math.log(articles / FLOOR, FACTOR))
-
-
-def plan(segments: Sequence[Any]) -> tuple[list[Any], list[list[Any]]]:
-    """(segments kept as they are, groups of segments each merged into one): every tier holding FACTOR
-    segments or more is merged, and so is a segment with DELETED of its documents deleted (with its tier
-    when that is merged, else on its own). A segment whose documents are all deleted is in neither: it
-    is dropped, as whoosh does."""
-    segments = live(segments)
-    tiers: dict[int, list[Any]] = {}
-    for segment in segments:
-        tiers.setdefault(tier(segment.doc_count()), []).append(segment)
-    groups = [members for members in tiers.values() if len(members) >= FACTOR]
-    grouped = {id(segment) for group in groups for segment in group}
-    for segment in segments:
-        total = segment.doc_count_all()
-        if id(segment) not in grouped and total and segment.deleted_count() >= DELETED * total:
-            groups.append([segment])
-            grouped.add(id(segment))
-    kept = [segment for segment in segments if id(segment) not in grouped]
-    return kept, [order(group) for group in groups]
-
-
-def live(segments: Sequence[Any]) -> list[Any]:
-    """The segments with documents left (one whose documents are all deleted is dropped, as whoosh does)."""
-    return [segment for segment in segments if segment.doc_count()]
-
-
-def order(group: Sequence[Any]) -> list[Any]:
-    """A group's segments in the order they are merged: the largest without deletions first, so that its
-    blocks are copied byte for byte (its documents keep their numbers)."""
-    return sorted(group, key=lambda s: (s.has_deletions(), -s.doc_count()))
 
 
 # -- the merge ------------------------------------------------------------------------------------------

@@ -27,7 +27,8 @@ from searchapp.core import whoosh_fixes  # noqa: F401 - the writer processes ind
 from searchapp.core.children import prepare_child, stop_child
 from searchapp.core.errors import SearchAppError
 from searchapp.core.logs import current_log_file
-from searchapp.core.merging import live, merge_groups, plan
+from searchapp.core.mergepolicy import live, not_merged, plan
+from searchapp.core.merging import merge_groups
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +170,7 @@ class SegmentWriters:
                 own, merged = payload
                 segments += own + merged
                 if position == 0:  # the groups it did not merge (stopped) are committed as they are
-                    segments += [segment for group in merges[len(merged):] for segment in group]
+                    segments += not_merged(merges, merged)
             elif kind == "oserror" and failure is None:
                 failure = OSError(payload[0], payload[1])
             elif failure is None:

@@ -24,7 +24,8 @@ from whoosh.index import TOC, clean_files
 from searchapp.core.crawl import FoundFile, crawl, under
 from searchapp.core.documents import LoadedFile, load_file, refreshed_document
 from searchapp.core.errors import DiskFullError
-from searchapp.core.merging import live, merge_groups, plan
+from searchapp.core.mergepolicy import live, not_merged, plan
+from searchapp.core.merging import merge_groups
 from searchapp.core.models import IndexProgress, IndexReport, Problem
 from searchapp.core.segments import SegmentWriters, commit_with_segments
 from searchapp.core.storage import INDEX_NAME
@@ -297,8 +298,7 @@ class UpdateRun:
         kept, groups = plan(segments)
         self._say_merging(groups)
         merged = merge_groups(self.index._ix, groups, stop=self.cancelled)
-        # when cancelled meanwhile, the groups not merged stay as they are
-        return kept + merged + [segment for group in groups[len(merged):] for segment in group]
+        return kept + merged + not_merged(groups, merged)  # cancelled meanwhile: the rest as they are
 
     def _finish_segments(self, groups: list[list[Any]]) -> list[Any]:
         """The writer processes' segments for this commit, and one for each group of segments merged."""

@@ -12,7 +12,7 @@ from whoosh import index as whoosh_index
 from whoosh.reading import SegmentReader
 from whoosh.writing import NO_MERGE, SegmentWriter
 
-from searchapp.core import merging, whoosh_fixes  # noqa: F401 - the writer's fixes, as in every process
+from searchapp.core import mergepolicy, merging, whoosh_fixes  # noqa: F401 - the writer's fixes, as in every process
 from searchapp.core.documents import load_file
 from searchapp.core.index import ArticleIndex
 from searchapp.core.schema import SCHEMA
@@ -106,15 +106,15 @@ def _segment(live: int, deleted: int = 0) -> SimpleNamespace:
 def test_the_policy_merges_a_tier_once_it_is_full_and_segments_mostly_deleted() -> None:
     small = [_segment(500), _segment(480), _segment(900)]
     large = [_segment(5000), _segment(6000)]
-    kept, groups = merging.plan(small + large)
+    kept, groups = mergepolicy.plan(small + large)
     assert groups == [] and kept == small + large  # three in the first tier: not yet
     fourth = _segment(700)
-    kept, groups = merging.plan(small + large + [fourth])
+    kept, groups = mergepolicy.plan(small + large + [fourth])
     assert groups == [[small[2], fourth, small[0], small[1]]] and kept == large  # the largest first
     emptied, thinned = _segment(0, 300), _segment(3000, 2000)
-    kept, groups = merging.plan(large + [emptied, thinned])
+    kept, groups = mergepolicy.plan(large + [emptied, thinned])
     assert groups == [[thinned]] and kept == large  # the emptied one is dropped
-    assert [merging.tier(n) for n in (1, 1999, 2000, 7999, 8000, 32000)] == [0, 0, 1, 1, 2, 3]
+    assert [mergepolicy.tier(n) for n in (1, 1999, 2000, 7999, 8000, 32000)] == [0, 0, 1, 1, 2, 3]
 
 
 @pytest.mark.parametrize("segment_writers", [0, 2])
@@ -125,7 +125,7 @@ def test_a_run_of_many_commits_ends_with_few_segments_and_every_article(tmp_path
         commits: list[int] = []
         index.add([folder], on_commit=lambda report: commits.append(1))
         segments = index.whoosh._segments()
-        assert len(commits) >= 4 and len(segments) < merging.FACTOR + 2
+        assert len(commits) >= 4 and len(segments) < mergepolicy.FACTOR + 2
         assert search(index, "").total == search(index, "officials").total == 120
         assert search(index, "speaker:galloway").total == 24
         for name in ("0001.txt", "0002.txt", "0003.txt"):
