@@ -48,7 +48,13 @@ class TextPinpointHighlighter(highlight.Highlighter):
         charlimit = self.fragmenter.charlimit
         tokens = []
         if words:
+            # Stemming keeps a word's first letter (Porter only rewrites endings), so a word that begins
+            # with no query word's letter is not stemmed at all: a fresh process stemmed every word of
+            # every hit's text, most of its snippets' time.
+            starts = _Initials(word[0] for word in words if word)
             for pos, match in enumerate(pattern.finditer(text)):
+                if not starts[match.group()[0]]:
+                    continue
                 word = term(match.group())
                 if word in words:
                     start, end = match.span()
@@ -58,6 +64,20 @@ class TextPinpointHighlighter(highlight.Highlighter):
         fragments = self.fragmenter.fragment_matches(text, tokens)
         fragments = highlight.top_fragments(fragments, top, self.scorer, self.order, minscore=minscore)
         return self.formatter.format(fragments)  # type: ignore[no-any-return]
+
+
+class _Initials(dict[str, bool]):
+    """Whether a word beginning with a character may have one of the terms' first letters (the letters
+    given, lower-case, as the chain's terms are): a word's lower-case form begins with its first
+    character's."""
+
+    def __init__(self, letters: Any) -> None:
+        super().__init__()
+        self._letters = frozenset(letters)
+
+    def __missing__(self, char: str) -> bool:
+        found = self[char] = char.lower()[:1] in self._letters
+        return found
 
 
 BODY_HIGHLIGHTER = TextPinpointHighlighter(

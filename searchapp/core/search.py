@@ -315,7 +315,7 @@ def _make_hit(stored: Mapping[str, Any], book: NameBook, searcher: Any, score: f
 
 def _copies(searcher: Any, story: str) -> int:
     """How many other live articles share `story`."""
-    if not story:
+    if not story or searcher.doc_frequency("story", story) < 2:  # deleted ones counted too: none or only itself
         return 0
     return max(0, sum(1 for _ in searcher.docs_for_query(wq.Term("story", story))) - 1)
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh import highlight
 from whoosh import index as whoosh_index
 from whoosh.fields import TEXT, Schema
 from whoosh.qparser import MultifieldParser
 
 from searchapp.core import whoosh_fixes  # noqa: F401 - as in every process
+from searchapp.core.analysis import plain_pattern, term
 from searchapp.core.highlights import BODY_HIGHLIGHTER, TextPinpointHighlighter, marked_snippet
 from searchapp.core.schema import SCHEMA
 
@@ -66,3 +69,20 @@ def test_without_the_text_or_for_another_analyzer_whoosh_does_it(searcher) -> No
     hit = results[0]
     plain = TextPinpointHighlighter(fragmenter=BODY_HIGHLIGHTER.fragmenter, formatter=BODY_HIGHLIGHTER.formatter)
     assert plain.highlight_hit(hit, "body", top=2) == plain.highlight_hit(hit, "body", text=hit["body"], top=2)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(min_size=1, max_size=40))
+def test_a_words_term_begins_with_its_first_characters_lower_case(text: str) -> None:
+    # The snippets stem only the words whose first character may begin a query word's term.
+    pattern = plain_pattern(SCHEMA["body"].analyzer)
+    for match in pattern.finditer(text):
+        word = match.group()
+        assert term(word)[:1] == word[0].lower()[:1]
+
+
+@pytest.mark.parametrize("word", ["Yields", "ies", "İstanbul", "sses", "Σας", "eed", "yesterday's"])
+def test_the_first_letter_of_awkward_words_is_kept(word: str) -> None:
+    pattern = plain_pattern(SCHEMA["body"].analyzer)
+    for match in pattern.finditer(word):
+        assert term(match.group())[:1] == match.group()[0].lower()[:1]

@@ -206,9 +206,11 @@ class NameBook:
         self.changes = tuple(changes)
         self._table = table
         # The collection's works are hidden names of the type their articles wrote (a user may show them)
-        works = {name for name, kind in base.values() if kind == WORK}
-        if works:
-            base = {raw: (name, raw[1] if kind == WORK else kind) for raw, (name, kind) in base.items()}
+        # (`base` is this book's own dict: its few works are rewritten in place, not every name copied)
+        as_works = [raw for raw, named in base.items() if named[1] == WORK]
+        for raw in as_works:
+            base[raw] = (base[raw][0], raw[1])
+        works = {base[raw][0] for raw in as_works}
         self.works = frozenset(works)
         self._final: dict[RawName, Named] = base
         self._kind: dict[str, str] = {}  # names with no raw form of their own (split targets, hidden)
