@@ -206,13 +206,14 @@ def _wait(conn: Connection, cancelled: Callable[[], bool] | None) -> None:
             return
 
 
-def commit_with_segments(writer: Any, finish: Callable[[list[Any]], list[Any]], merge: bool = True) -> None:
+def commit_with_segments(writer: Any, finish: Callable[[list[Any]], list[Any]], merge: bool = True,
+                         last: bool = False) -> None:
     """Commit the run's writer (its deletions, and any document it wrote itself) together with the
     segments `finish(groups of segments to merge)` returns: the writer processes' work since the last
-    commit, and the merged segments (none without `merge`)."""
+    commit, and the merged segments (none without `merge`; the policy's at a run's `last` commit)."""
     try:
         if merge:
-            kept, merged = plan(writer.segments)
+            kept, merged = plan(writer.segments, last=last)
         else:
             kept, merged = live(writer.segments), []
         final = kept + finish(merged)

@@ -272,9 +272,9 @@ class UpdateRun:
         writer = self.writer
         if self.segment_writers is not None:
             # a cancelled run commits what it has at once: the merges wait for the next run
-            commit_with_segments(writer, self._finish_segments, merge=not self.cancelled())
+            commit_with_segments(writer, self._finish_segments, merge=not self.cancelled(), last=not reopen)
         else:
-            writer.commit(mergetype=self._merge)
+            writer.commit(mergetype=self._last_merge if not reopen else self._merge)
         self.commits += 1
         self.writer = None
         # A new searcher, not refresh(): whoosh's refresh fails on a reader of an empty index.
@@ -290,12 +290,15 @@ class UpdateRun:
             self._report_progress(self.counts["indexed"] + self.counts["updated"], "")
             self.writer = self.index._writer()
 
-    def _merge(self, writer: Any, segments: list[Any]) -> list[Any]:
+    def _last_merge(self, writer: Any, segments: list[Any]) -> list[Any]:
+        return self._merge(writer, segments, last=True)
+
+    def _merge(self, writer: Any, segments: list[Any], last: bool = False) -> list[Any]:
         """core/merging.py's policy and merge (in this process), saying first when it will merge; none
         when the run was cancelled (its commit is at once)."""
         if self.cancelled():
             return live(segments)
-        kept, groups = plan(segments)
+        kept, groups = plan(segments, last=last)
         self._say_merging(groups)
         merged = merge_groups(self.index._ix, groups, stop=self.cancelled)
         return kept + merged + not_merged(groups, merged)  # cancelled meanwhile: the rest as they are

@@ -117,6 +117,31 @@ def test_the_policy_merges_a_tier_once_it_is_full_and_segments_mostly_deleted() 
     assert [mergepolicy.tier(n) for n in (1, 1999, 2000, 7999, 8000, 32000)] == [0, 0, 1, 1, 2, 3]
 
 
+def test_at_a_runs_last_commit_the_first_tier_waits_for_twice_as_many_segments() -> None:
+    small = [_segment(300 + n) for n in range(mergepolicy.LAST_COMMIT_FIRST_TIER)]
+    larger = [_segment(2500 + n) for n in range(mergepolicy.FACTOR)]
+    kept, groups = mergepolicy.plan(small[:4] + larger, last=True)
+    assert kept == small[:4] and groups == [mergepolicy.order(larger)]  # other tiers as at any commit
+    kept, groups = mergepolicy.plan(small[:-1], last=True)
+    assert groups == [] and kept == small[:-1]
+    kept, groups = mergepolicy.plan(small, last=True)
+    assert kept == [] and groups == [mergepolicy.order(small)]
+    thinned = _segment(100, 200)
+    assert mergepolicy.plan([thinned], last=True)[1] == [[thinned]]  # mostly deleted: merged all the same
+
+
+@pytest.mark.parametrize("segment_writers", [0, 2])
+def test_a_runs_last_commit_leaves_a_first_tier_of_four_for_later(tmp_path: Path, segment_writers: int) -> None:
+    folder = make_txt_folder(tmp_path / "news", 40)
+    with ArticleIndex(tmp_path / "index", workers=1, segment_writers=segment_writers, commit_every=2,
+                      commit_seconds=1e9) as index:
+        counts: list[int] = []
+        index.add([folder], on_commit=lambda report: counts.append(len(index.whoosh._segments())))
+        # commits after 2, 6, 14 and 30 articles (a segment each), then the last: the four stay as they are
+        assert counts == [1, 2, 3, 4, 5]
+        assert search(index, "").total == 40
+
+
 @pytest.mark.parametrize("segment_writers", [0, 2])
 def test_a_run_of_many_commits_ends_with_few_segments_and_every_article(tmp_path: Path, segment_writers: int) -> None:
     folder = make_txt_folder(tmp_path / "news", 120)
@@ -125,7 +150,8 @@ def test_a_run_of_many_commits_ends_with_few_segments_and_every_article(tmp_path
         commits: list[int] = []
         index.add([folder], on_commit=lambda report: commits.append(1))
         segments = index.whoosh._segments()
-        assert len(commits) >= 4 and len(segments) < mergepolicy.FACTOR + 2
+        # merged by tiers along the way; the last commit adds its own to fewer than a full first tier
+        assert len(commits) >= 4 and len(segments) < mergepolicy.LAST_COMMIT_FIRST_TIER + 2
         assert search(index, "").total == search(index, "officials").total == 120
         assert search(index, "speaker:galloway").total == 24
         for name in ("0001.txt", "0002.txt", "0003.txt"):
