@@ -22,7 +22,8 @@ from searchapp.core.export import export_to_file
 from searchapp.core.index import ArticleIndex, Cancelled, OnCommit, Progress
 from searchapp.core.models import FolderInfo, IndexReport, IndexStats, Problem, SearchResult, StoredArticle
 from searchapp.core.profile import Profile, profile
-from searchapp.core.search import article, copies, highlight_spans, name_spans, quote_span, search
+from searchapp.core.search import search
+from searchapp.core.viewing import article, copies, highlight_spans, name_spans, quote_span
 
 Spans = list[tuple[int, int]]
 Filters = Mapping[str, Collection[str]] | None

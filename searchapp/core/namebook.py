@@ -17,8 +17,8 @@ from typing import Any
 import searchapp.resources
 from searchapp.core.entities import Corrections, NameBook, load_aliases
 from searchapp.core.entities.aliases import ALIASES_FILE
-from searchapp.core.entities.book import collection_names
 from searchapp.core.entities.cache import cached_names
+from searchapp.core.entities.collection import collection_names
 from searchapp.core.entities.corrections import CorrectionsError
 
 log = logging.getLogger(__name__)

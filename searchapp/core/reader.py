@@ -77,7 +77,7 @@ class ReaderProcess(ServiceProcess):
         return self._call("article", (path, tuple(terms), tuple(names), quote))
 
     def copies(self, path: str) -> list[tuple[str, str, str, Any]]:
-        """The other articles of the story of the article at `path` (see core.search.copies)."""
+        """The other articles of the story of the article at `path` (see core.viewing.copies)."""
         return self._call("copies", (path,))
 
     def status(self) -> tuple[IndexStats, list[FolderInfo], list[Problem]]:

@@ -13,7 +13,8 @@ import pytest
 from searchapp.core.errors import QueryError, SearchAppError
 from searchapp.core.index import ArticleIndex
 from searchapp.core.reader import IndexReaders, ReaderProcess
-from searchapp.core.search import highlight_spans, search
+from searchapp.core.search import search
+from searchapp.core.viewing import highlight_spans
 from tests.core.factories import make_txt_folder
 
 

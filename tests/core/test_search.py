@@ -11,7 +11,8 @@ import pytest
 from searchapp.core.errors import QueryError
 from searchapp.core.generation import SEARCHERS
 from searchapp.core.index import ArticleIndex
-from searchapp.core.search import FACET_FIELDS, highlight_spans, search
+from searchapp.core.search import FACET_FIELDS, search
+from searchapp.core.viewing import highlight_spans
 from tests.core.factories import make_txt_folder, write_json_records
 
 OUTLETS = ["Daily Bugle", "Planet News", "Evening Star"]
@@ -355,7 +356,7 @@ def test_undated_articles_sort_last_both_ways(tmp_path: Path) -> None:
 
 
 def test_name_spans_mark_a_filtered_person_and_organisation() -> None:
-    from searchapp.core.search import name_spans
+    from searchapp.core.viewing import name_spans
 
     text = "Barack Obama met the Bank of England governor. Later Obama said the bank of the people was open."
     spans = name_spans(text, ["Barack Obama", "Bank of England"], people={"Barack Obama"})

@@ -11,6 +11,9 @@ In this order, for the raw names the extractor wrote across the whole collection
    surname ("G. Galloway") the one full name with that surname and initial; an acronym ("IPCC")
    joins the one long form in the collection whose initials it is. With no such name, or more than
    one, the form stays as it is. Full names are never joined with each other.
+`collection_names` applies them to people and organisations, then gives each name one type (what most
+of its articles make it) and marks the names the articles show to be works: what a name book starts
+from (core/entities/book.py), kept between processes by core/entities/cache.py.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from searchapp.core.entities.keys import name_key, org_key
 from searchapp.core.extract.orgs import initials, is_acronym
 
 Named = tuple[str, str]  # (name, type)
+RawName = tuple[str, str]  # (name as the article wrote it, the type the extractor gave it)
 
 
 def _group(values: Mapping[str, int], key) -> dict[str, list[str]]:
@@ -48,7 +52,7 @@ def _initial_form(tokens: list[str]) -> bool:
     return len(tokens) == 2 and len(tokens[0].rstrip(".")) == 1
 
 
-def organisations(counts: Mapping[str, int], table: AliasTable) -> dict[str, Named]:
+def organisation_names(counts: Mapping[str, int], table: AliasTable) -> dict[str, Named]:
     """Raw organisation name -> (canonical name, type)."""
     groups = _group(counts, org_key)
     named: dict[str, Named] = {}
@@ -74,7 +78,7 @@ def organisations(counts: Mapping[str, int], table: AliasTable) -> dict[str, Nam
     return {raw: named[key] for key, members in groups.items() for raw in members}
 
 
-def people(counts: Mapping[str, int], table: AliasTable) -> dict[str, Named]:
+def person_names(counts: Mapping[str, int], table: AliasTable) -> dict[str, Named]:
     """Raw person name -> (canonical name, type)."""
     groups = _group(counts, name_key)
     named: dict[str, Named] = {}
@@ -105,3 +109,62 @@ def people(counts: Mapping[str, int], table: AliasTable) -> dict[str, Named]:
         if len(candidates) == 1:
             named[key] = next(iter(candidates))
     return {raw: named[key] for key, members in groups.items() for raw in members}
+
+
+def _one_type_per_name(base: dict[RawName, Named], weights: Mapping[RawName, int]) -> None:
+    """One name, one type: a name that is a person in some articles and an organisation in others
+    ("Ford") is what most of its articles make it (in place)."""
+    votes: dict[str, dict[str, int]] = {}
+    for raw, (name, kind) in base.items():
+        by_kind = votes.setdefault(name, {})
+        by_kind[kind] = by_kind.get(kind, 0) + weights.get(raw, 1)
+    decided = {
+        name: max(by_kind, key=lambda kind, b=by_kind: (b[kind], kind == "org"))
+        for name, by_kind in votes.items()
+        if len(by_kind) > 1
+    }
+    if decided:
+        for raw, (name, kind) in base.items():
+            if name in decided and decided[name] != kind:
+                base[raw] = (name, decided[name])
+
+
+def collection_names(people: Mapping[str, int], orgs: Mapping[str, int], table: AliasTable,
+                     works: Mapping[str, int] | None = None) -> dict[RawName, Named]:
+    """Each raw name (with its type) -> the name it counts as by the known aliases and the collection's
+    rules, before any correction: the costly part of a book, from the raw names and their article counts
+    (and `works`: the articles in which each name was shown to be a work; see `_works`)."""
+    base: dict[RawName, Named] = {}
+    for raw, named in person_names(people, table).items():
+        base[(raw, "person")] = named
+    for raw, named in organisation_names(orgs, table).items():
+        base[(raw, "org")] = named
+    weights = {**{(raw, "person"): n for raw, n in people.items()}, **{(raw, "org"): n for raw, n in orgs.items()}}
+    _one_type_per_name(base, weights)
+    if works:
+        _works(base, weights, works)
+    return base
+
+
+WORK = "work"  # the type `collection_names` gives a name the collection shows to be a work
+
+
+def _works(base: dict[RawName, Named], weights: Mapping[RawName, int], works: Mapping[str, int]) -> None:
+    """A name that the collection's articles show to be a work, an event or a product ("the drama Vera
+    Drake", "the Harry Potter films") in at least two articles, and in at least a quarter as many as
+    name it as a person or an organisation, is a work in every article (in place): "Vera Drake" is the
+    film in 18 BBC articles and looked like a person in 4 others; "Franz Ferdinand", a band in 4 and
+    written like a person in 16. A name a user shows again (`show`) comes back."""
+    written: dict[str, int] = {}
+    for raw, (name, _kind) in base.items():
+        written[name] = written.get(name, 0) + weights.get(raw, 1)
+    shown: dict[str, int] = {}
+    for work, count in works.items():
+        named = base.get((work, "person")) or base.get((work, "org"))
+        if named is not None:
+            shown[named[0]] = shown.get(named[0], 0) + count
+    hidden = {name for name, count in shown.items() if count >= 2 and 4 * count >= written[name]}
+    if hidden:
+        for raw, (name, _kind) in base.items():
+            if name in hidden:
+                base[raw] = (name, WORK)

@@ -8,7 +8,7 @@ it; the speaker is the name before ", who".
 from __future__ import annotations
 
 from searchapp.core.extract.lexicon import SPEECH_VERBS
-from searchapp.core.extract.names import Mention
+from searchapp.core.extract.mention import Mention
 from searchapp.core.extract.tokens import Doc
 
 _CLAUSE_SUBJECTS = frozenset("the a an he she they we i it police officials his her their its".split())

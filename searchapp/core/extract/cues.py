@@ -17,7 +17,7 @@ from searchapp.core.extract.lexicon import (
     SPOKESPERSON_WORDS,
     SUBJECT_FILLERS,
 )
-from searchapp.core.extract.names import Mention
+from searchapp.core.extract.mention import Mention
 from searchapp.core.extract.quotes import Cue
 from searchapp.core.extract.subjects import clause_subject, subject_before, subject_position
 from searchapp.core.extract.tokens import Doc

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass, field
 
 from searchapp.core.extract.gazetteer import NAME_GENDER
-from searchapp.core.extract.names import Mention
+from searchapp.core.extract.mention import Mention
 
 _TITLE_GENDER = {
     **dict.fromkeys(

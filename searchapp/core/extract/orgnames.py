@@ -10,7 +10,7 @@ import functools
 from searchapp.core.extract import orgs
 from searchapp.core.extract.entity import Entity
 from searchapp.core.extract.lexicon import NON_ORG_ACRONYMS, PARTY_FORMS
-from searchapp.core.extract.names import Mention
+from searchapp.core.extract.mention import Mention
 from searchapp.core.extract.tokens import Doc
 
 

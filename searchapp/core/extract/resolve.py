@@ -17,7 +17,7 @@ from searchapp.core.extract import orgs
 from searchapp.core.extract.entity import Entity
 from searchapp.core.extract.gazetteer import PLACES
 from searchapp.core.extract.lexicon import KNOWN_ORGS, NON_ORG_ACRONYMS, ORG_WORDS
-from searchapp.core.extract.names import Mention
+from searchapp.core.extract.mention import Mention
 from searchapp.core.extract.orgnames import organisations
 from searchapp.core.extract.tokens import Doc
 from searchapp.core.extract.works import drop_works

@@ -13,7 +13,7 @@ import bisect
 from searchapp.core.extract import orgs
 from searchapp.core.extract.entity import Entity
 from searchapp.core.extract.lexicon import NON_SUBJECT_BEFORE
-from searchapp.core.extract.names import Mention
+from searchapp.core.extract.mention import Mention
 from searchapp.core.extract.quotes import Cue, Quotation
 from searchapp.core.extract.subjects import subject_position
 from searchapp.core.extract.tokens import Doc

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from searchapp.core.extract import orgs
 from searchapp.core.extract.gazetteer import GIVEN_NAMES
 from searchapp.core.extract.lexicon import KNOWN_ORGS, NOT_NAME_WORDS, ORG_WORDS, TITLE_WORDS
-from searchapp.core.extract.names import Mention
+from searchapp.core.extract.mention import Mention
 from searchapp.core.extract.tokens import Doc
 
 

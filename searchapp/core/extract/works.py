@@ -21,7 +21,7 @@ from __future__ import annotations
 from searchapp.core.extract import orgs
 from searchapp.core.extract.entity import Entity
 from searchapp.core.extract.gazetteer import GIVEN_NAMES
-from searchapp.core.extract.names import Mention
+from searchapp.core.extract.mention import Mention
 from searchapp.core.extract.tokens import Doc
 
 
