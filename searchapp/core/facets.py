@@ -3,9 +3,9 @@ names they count as.
 
 Each document's facet values are written once, at index time, into one column (`facets`, see
 `core/columns.py`): the people and organisations it mentions and those it quotes (each with the type the
-article gives it), its outlet, format and folder. `RawValues` reads them per document, only for the
-documents a search needs (all of them only for a search that matches all), so a fresh process needs no
-warm-up pass over the postings. `CountedValues` puts the names through a `NameBook` (aliases, the
+article gives it), its outlet, format and folder. `RawValues` (there too) reads them per document, only
+for the documents a search needs (all of them only for a search that matches all), so a fresh process
+needs no warm-up pass over the postings. `CountedValues` puts the names through a `NameBook` (aliases, the
 collection's rules, the user's corrections) at query time: those are what facets count and name filters
 select, so a count and the filter behind it always agree, and a correction applies without re-indexing.
 """
@@ -13,7 +13,6 @@ select, so a count and the filter behind it always agree, and a correction appli
 from __future__ import annotations
 
 import logging
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Set
 from datetime import date
@@ -23,7 +22,7 @@ from typing import Any, NamedTuple
 
 from whoosh import query as wq
 
-from searchapp.core.columns import COLUMN, RAW_FIELDS, read_record
+from searchapp.core.columns import RAW_FIELDS, RawValues, read_record
 from searchapp.core.entities import NameBook
 from searchapp.core.entities.cache import cached, kept
 from searchapp.core.errors import SearchCancelled
@@ -43,32 +42,6 @@ KEPT_COLUMNS_FROM = 25
 RANKED_NAMES = 5000  # a name facet with more values is ordered by the kept ranks of every name
 _KINDS = {"p": "person", "o": "org"}
 _COUNTED = (*NAME_FIELDS, *RAW_FIELDS, "day")  # what a document counts for (years and months come from days)
-
-
-class RawValues:
-    """One searcher's `facets` column: each document's record as written (bytes), read when needed."""
-
-    def __init__(self, searcher: Any) -> None:
-        reader = searcher.reader()
-        self.size = reader.doc_count_all()
-        self._starts: list[int] = []
-        self._columns: list[Any] = []
-        for leaf, offset in reader.leaf_readers():
-            self._starts.append(offset)
-            self._columns.append(leaf.column_reader(COLUMN, translate=False) if leaf.has_column(COLUMN) else None)
-
-    def some(self, docnums: Iterable[int]) -> Iterator[tuple[int, bytes]]:
-        """(document, record) for `docnums`, each looked up in its segment."""
-        starts, columns = self._starts, self._columns
-        for docnum in docnums:
-            segment = bisect_right(starts, docnum) - 1
-            column = columns[segment]
-            yield docnum, column[docnum - starts[segment]] if column is not None else b""
-
-    def every(self) -> Iterator[tuple[int, bytes]]:
-        """(document, record) for every document, each segment's column read in order."""
-        for start, column, end in zip(self._starts, self._columns, [*self._starts[1:], self.size], strict=True):
-            yield from zip(range(start, end), column if column is not None else repeat(b""), strict=False)
 
 
 Named = tuple[str, str] | None

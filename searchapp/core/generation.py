@@ -16,9 +16,10 @@ from typing import Any
 
 from whoosh import query as wq
 
+from searchapp.core.columns import RawValues
 from searchapp.core.entities import NameBook
 from searchapp.core.entities.cache import cached
-from searchapp.core.facets import CountedValues, RawValues
+from searchapp.core.facets import CountedValues
 from searchapp.core.index import ArticleIndex
 from searchapp.core.matching import column_numbers
 from searchapp.core.namebook import build_book, counts_key, names_stamp
