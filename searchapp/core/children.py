@@ -16,6 +16,8 @@ import os
 import signal
 import sys
 import threading
+import time
+from collections.abc import Sequence
 from multiprocessing import spawn
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -53,16 +55,22 @@ def watch_parent() -> None:
     threading.Thread(target=wait_for_parent, name="parent-watch", daemon=True).start()
 
 
-def stop_child(process: multiprocessing.process.BaseProcess, pipe: Connection, timeout: float) -> None:
-    """Ask a child to finish (None down its pipe), wait up to `timeout` seconds, then terminate it."""
-    try:
-        pipe.send(None)
-    except OSError:  # the child is gone already
-        pass
-    process.join(timeout)
-    if process.is_alive():
-        process.terminate()
-        process.join(5)
+def stop_children(children: Sequence[tuple[multiprocessing.process.BaseProcess, Connection]], timeout: float) -> None:
+    """Ask every child to finish (None down its pipe), then wait for them, up to `timeout` seconds in
+    all, and terminate those left: asked one at a time, each child's exit (a large heap given back)
+    waited for the one before it."""
+    for _process, pipe in children:
+        try:
+            pipe.send(None)
+        except OSError:  # the child is gone already
+            pass
+    deadline = time.monotonic() + timeout
+    for process, _pipe in children:
+        process.join(max(0.0, deadline - time.monotonic()))
+    for process, _pipe in children:
+        if process.is_alive():
+            process.terminate()
+            process.join(5)
 
 
 def spawn_main(**kwds: Any) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from searchapp.core.children import prepare_child, stop_child
+from searchapp.core.children import prepare_child, stop_children
 from searchapp.core.logs import current_log_file
 
 log = logging.getLogger(__name__)
@@ -70,11 +70,6 @@ class _Worker:
         task_reader.close()
         result_writer.close()
         self.pending: dict[int, Any] = {}  # batch number -> batch, sent and not answered yet
-
-    def stop(self, timeout: float) -> None:
-        stop_child(self.process, self.tasks, timeout)
-        self.tasks.close()
-        self.results.close()
 
 
 class ProcessPool:
@@ -198,12 +193,18 @@ class ProcessPool:
 
     def close(self, timeout: float = 5.0) -> None:
         self._stopping.set()
+        with self._lock:
+            workers = list(self._workers)
+        # Every worker asked to finish at once; the collector wakes when the first one ends (it waits
+        # on their sentinels), not at its next timeout.
+        stop_children([(worker.process, worker.tasks) for worker in workers], timeout)
         if self._collector is not None:
             self._collector.join(timeout)
             self._collector = None
-        for worker in self._workers:
-            worker.stop(timeout)
         self._workers = []
+        for worker in workers:
+            worker.tasks.close()
+            worker.results.close()
 
 
 def _run_here(function: Callable[[Any], Any], batch: Any) -> Done:

@@ -24,7 +24,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
 from searchapp.core import whoosh_fixes  # noqa: F401 - the writer processes index and write with the fixes too
-from searchapp.core.children import prepare_child, stop_child
+from searchapp.core.children import prepare_child, stop_children
 from searchapp.core.errors import SearchAppError
 from searchapp.core.logs import current_log_file
 from searchapp.core.mergepolicy import live, not_merged, plan
@@ -108,10 +108,6 @@ class _Writer:
         child.close()
         self.written = 0  # documents sent since the last commit
 
-    def stop(self, timeout: float) -> None:
-        stop_child(self.process, self.conn, timeout)
-        self.conn.close()
-
 
 class SegmentWriters:
     """`count` writer processes for one indexing run (started on first use)."""
@@ -190,8 +186,9 @@ class SegmentWriters:
                 pass
 
     def close(self, timeout: float = 10.0) -> None:
+        stop_children([(writer.process, writer.conn) for writer in self._writers], timeout)
         for writer in self._writers:
-            writer.stop(timeout)
+            writer.conn.close()
         self._writers = []
 
 
