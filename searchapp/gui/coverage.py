@@ -11,9 +11,7 @@ results to that name and bucket (`filter_requested`).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +26,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -47,49 +41,12 @@ from searchapp.core.profile import Profile
 from searchapp.core.reader import IndexReaders
 from searchapp.gui.chips import ChipRow
 from searchapp.gui.coverage_charts import draw_outlets, draw_timeline, export_bytes
+from searchapp.gui.coverage_details import CoverageDetails
+from searchapp.gui.coverage_requests import CoverageFilter, SearchSeries
 from searchapp.gui.icons import icon
 from searchapp.gui.messages import Messages
 from searchapp.gui.names import TYPE_LABELS, MergeDialog
-from searchapp.gui.results import format_date
 from searchapp.gui.tasks import Reader
-
-NAME_QUERY = re.compile(r'^\s*(?P<field>person|people|org|orgs|organisation|organization|agency|speaker|speakers|quoted)'
-                        r':(?:"(?P<quoted>[^"]+)"|(?P<word>\S+))\s*$', re.IGNORECASE)
-PERSON_FIELDS = ("person", "people")
-ORG_FIELDS = ("org", "orgs", "organisation", "organization", "agency")
-
-
-def offered_name(query: str) -> tuple[str, str] | None:
-    """The (name, type) a search for one name in a name field asks about: `person:"Tony Blair"`."""
-    match = NAME_QUERY.match(query)
-    if not match:
-        return None
-    field = match["field"].lower()
-    kind = "org" if field in ORG_FIELDS else ("person" if field in PERSON_FIELDS else "")
-    return (match["quoted"] or match["word"]).strip(), kind
-
-
-@dataclass(frozen=True)
-class CoverageFilter:
-    """What a click on the chart asks the results to show."""
-
-    name: str  # a person or organisation ("" for a search series)
-    kind: str  # "person", "org" or "query"
-    quoted: bool  # the articles quoting (else mentioning)
-    bucket: str = ""  # a day, ISO week, month or year ("" for all)
-    outlet: str = ""
-    query: str = ""  # a search series: its query and filters
-    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-
-@dataclass(frozen=True)
-class SearchSeries:
-    label: str
-    query: str
-    filters: tuple[tuple[str, tuple[str, ...]], ...]
-
-    def filter_map(self) -> dict[str, list[str]]:
-        return {field: list(values) for field, values in self.filters}
 
 
 class CoverageWindow(QDialog):
@@ -165,27 +122,11 @@ class CoverageWindow(QDialog):
         self.hint = QLabel("Click a point to see its articles in the main window.")
         self.hint.setEnabled(False)
 
-        self.outlets_chart = QChart()
-        self.outlets_chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.outlets_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.outlets_chart.setMargins(QMargins(4, 4, 4, 4))
-        self.outlets_view = QChartView(self.outlets_chart)
-        self.outlets_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.outlets_view.setAccessibleName("Outlets")
-        self.outlets_view.setMinimumHeight(220)
-
-        self.quotes = self._list("Quotes")
-        self.quotes.setWordWrap(True)
-        self.quotes.setToolTip("Double-click or press Enter to read the article at the quote")
-        self.quotes.itemActivated.connect(
-            lambda item: item.data(Qt.ItemDataRole.UserRole) and self.quote_requested.emit(
-                *item.data(Qt.ItemDataRole.UserRole)))
-        self.roles = self._list("Roles")
-        self.quoted_with = self._list("Quoted alongside")
-        self.mentioned_with = self._list("Mentioned alongside")
-        for widget in (self.quoted_with, self.mentioned_with):
-            widget.itemActivated.connect(lambda item: self.show_name(item.data(Qt.ItemDataRole.UserRole), ""))
-            widget.setToolTip("Double-click or press Enter to show their coverage")
+        self.details = CoverageDetails()
+        self.details.quote_requested.connect(self.quote_requested)
+        self.details.name_requested.connect(lambda name: self.show_name(name, ""))
+        # The profile's lists, as the window's own: tests and callers read them here.
+        self.quotes, self.quoted_with = self.details.quotes, self.details.quoted_with
 
         controls = QHBoxLayout()
         for label, box in (("&Bucket:", self.bucket_box), ("&Show:", self.measure_box)):
@@ -199,23 +140,6 @@ class CoverageWindow(QDialog):
         controls.addWidget(self.search_button)
         controls.addWidget(self.export_button)
 
-        lists = QGridLayout()
-        for column, (title, widget) in enumerate(
-            (("Roles", self.roles), ("Quoted alongside", self.quoted_with), ("Mentioned alongside", self.mentioned_with))
-        ):
-            heading = QLabel(f"<b>{title}</b>")
-            heading.setBuddy(widget)
-            lists.addWidget(heading, 0, column)
-            lists.addWidget(widget, 1, column)
-        lists_widget = QWidget()
-        lists_widget.setLayout(lists)
-        lower = QTabWidget()
-        lower.setAccessibleName("Details")
-        lower.addTab(self.quotes, "&Quotes")
-        lower.addTab(self.outlets_view, "&Outlets")
-        lower.addTab(lists_widget, "&Roles and names alongside")
-        self.tabs = lower
-
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -227,7 +151,7 @@ class CoverageWindow(QDialog):
         upper_layout.addLayout(notes)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
-        splitter.addWidget(lower)
+        splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
@@ -238,12 +162,6 @@ class CoverageWindow(QDialog):
         layout.addLayout(controls)
         layout.addWidget(splitter, 1)
         self.resize(1040, 760)
-
-    def _list(self, name: str) -> QListWidget:
-        widget = QListWidget()
-        widget.setAccessibleName(name)
-        widget.setMinimumHeight(120)
-        return widget
 
     # -- what is shown --------------------------------------------------------------------------
     def set_readers(self, readers: IndexReaders | None) -> None:
@@ -323,38 +241,9 @@ class CoverageWindow(QDialog):
         chips = [(("name", n), n, f"Remove {n} from the chart") for n, _k in self.names[1:]]
         chips += [(("search", s), f"Search: {s.label}", "Remove this search from the chart") for s in self.searches]
         self.series_chips.set_chips(chips)
-        self._fill_quotes(profile)
-        self._fill(self.roles, [(role, count, None) for role, count in profile.roles], "No role given")
-        self._fill(self.quoted_with, [(n, c, n) for n, c in profile.quoted_with], "Nobody else quoted")
-        self._fill(self.mentioned_with, [(n, c, n) for n, c in profile.mentioned_with], "Nobody else named")
+        self.details.show_profile(profile)
         self._draw()
         self.shown.emit()
-
-    def _fill_quotes(self, profile: Profile) -> None:
-        self.quotes.clear()
-        for quote in profile.quotes:
-            facts = " · ".join(x for x in (format_date(quote.published), quote.outlet, quote.headline) if x)
-            item = QListWidgetItem(f"“{quote.text}”\n    {facts}")
-            item.setData(Qt.ItemDataRole.UserRole, (quote.path, quote.text))
-            item.setToolTip(quote.path)
-            self.quotes.addItem(item)
-        if not profile.quotes:
-            item = QListWidgetItem("No quotation attributed to them in these articles."
-                                   if not profile.quoted else "Quoted, but no quotation could be kept.")
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.quotes.addItem(item)
-        self.tabs.setTabText(0, f"&Quotes ({len(profile.quotes):,}{'+' if len(profile.quotes) >= 100 else ''})")
-
-    def _fill(self, widget: QListWidget, rows: Sequence[tuple[str, int, str | None]], empty: str) -> None:
-        widget.clear()
-        for text, count, data in rows:
-            item = QListWidgetItem(f"{text}  ({count:,})")
-            item.setData(Qt.ItemDataRole.UserRole, data)
-            widget.addItem(item)
-        if not rows:
-            item = QListWidgetItem(empty)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            widget.addItem(item)
 
     # -- the charts -----------------------------------------------------------------------------
     def _share(self) -> bool:
@@ -388,7 +277,7 @@ class CoverageWindow(QDialog):
         )
         first = next((s for s in coverage.series if s.type != "query"), None)
         if first is not None:
-            draw_outlets(self.outlets_chart, first, self.chart.theme(), self._outlet_clicked)
+            draw_outlets(self.details.outlets_chart, first, self.chart.theme(), self._outlet_clicked)
 
     def _bucket_clicked(self, name: str, kind: str, quoted: bool, position: int) -> None:
         coverage = self.coverage

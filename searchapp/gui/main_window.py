@@ -1,4 +1,4 @@
-"""The main window: menus, drop target, status bar, and the traffic between the index writer and views."""
+"""The main window: drop target, status bar, dialogs, and the traffic between the index writer and views."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -20,17 +20,19 @@ from searchapp.core.models import IndexReport
 from searchapp.core.reader import IndexReaders
 from searchapp.core.wording import counted
 from searchapp.gui import export as export_module
-from searchapp.gui.coverage import CoverageFilter, CoverageWindow
+from searchapp.gui.coverage import CoverageWindow
+from searchapp.gui.coverage_requests import CoverageFilter
 from searchapp.gui.dialogs import AboutDialog, ShortcutsDialog, SyntaxDialog
 from searchapp.gui.folders import FoldersDialog
-from searchapp.gui.icons import app_icon, icon
+from searchapp.gui.icons import app_icon
 from searchapp.gui.instance import InstanceServer
+from searchapp.gui.menus import build_menus
 from searchapp.gui.messages import MessageBar, Messages
 from searchapp.gui.names_manager import NamesDialog
 from searchapp.gui.problems import ProblemsDialog
 from searchapp.gui.progress import ProgressPanel
 from searchapp.gui.sample import install_sample
-from searchapp.gui.search_view import SORTS, SearchView
+from searchapp.gui.search_view import SearchView
 from searchapp.gui.settings import open_settings, restore_window, save_window, string_list
 from searchapp.gui.status import StatusBar, report_message
 from searchapp.gui.tasks import IndexTasks, Reader
@@ -119,74 +121,9 @@ class MainWindow(QMainWindow):
         self.tasks.finished.connect(self._task_finished)
         self.tasks.failed.connect(self._task_failed)
 
-        self._build_menus()
+        self.write_actions, self.export_csv_action, self.sort_actions = build_menus(self)
         restore_window(self, self.settings)
         self.tasks.open(self.index_dir)
-
-    # -- menus ----------------------------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut=None, icon_name: str = "", tip: str = "") -> QAction:
-        action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
-        if shortcut:
-            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        view = self.search_view
-        menu = self.menuBar().addMenu("&File")
-        self.write_actions = [  # turned off on a read-only index
-            self._action(menu, "&Add folder…", self.choose_folder, QKeySequence.StandardKey.Open, "folder-add",
-                         "Index a folder of articles where it is"),
-            self._action(menu, "Add &files…", self.choose_files, None, "article"),
-            self._action(menu, "Load the &sample articles", self.load_sample, None, "sample"),
-        ]
-        menu.addSeparator()
-        self.export_csv_action = self._action(menu, "&Export results as CSV…", lambda: self.choose_export("csv"),
-                                              "Ctrl+E", "export")
-        self._action(menu, "Export results as &JSON Lines…", lambda: self.choose_export("jsonl"), "Ctrl+Shift+E",
-                     "export")
-        menu.addSeparator()
-        self._action(menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-
-        menu = self.menuBar().addMenu("&Edit")
-        self._action(menu, "&Find", view.search_box.focus, ["Ctrl+L", "Ctrl+F"], "search")
-        self._action(menu, "&Clear search", self.clear_search, "Esc", "close")
-        self._action(menu, "Clear all &filters", view.clear_filters, "Ctrl+Shift+X", "filter")
-
-        menu = self.menuBar().addMenu("&View")
-        self._action(menu, "Indexed &folders…", self.show_folders, "Ctrl+Shift+F", "folder")
-        self._action(menu, "&Problems…", self.show_problems, None, "warning")
-        self._action(menu, "&Names…", self.show_names, "Ctrl+Shift+N", "people",
-                     "Every person and organisation: merge, rename, hide, undo")
-        menu.addSeparator()
-        self._action(menu, "&Next result", lambda: view.move_result(1), "Alt+Down", "chevron-down")
-        self._action(menu, "P&revious result", lambda: view.move_result(-1), "Alt+Up", "chevron-up")
-        self._action(menu, "Next &hit", view.viewer.next_hit, QKeySequence.StandardKey.FindNext)
-        self._action(menu, "Previous h&it", view.viewer.previous_hit, QKeySequence.StandardKey.FindPrevious)
-        menu.addSeparator()
-        sort_menu = menu.addMenu("&Sort results")
-        group = QActionGroup(self)
-        self.sort_actions = {}
-        for key, label in SORTS:
-            action = self._action(sort_menu, label, lambda k=key: view.set_sort(k))
-            action.setCheckable(True)
-            group.addAction(action)
-            self.sort_actions[key] = action
-        view.sort_box.currentIndexChanged.connect(lambda _i: self.sort_actions[view.sort()].setChecked(True))
-        toggle = self._action(menu, "Show &filters", lambda: None)
-        toggle.setCheckable(True)
-        toggle.setChecked(True)
-        toggle.toggled.connect(view.facets.setVisible)
-
-        menu = self.menuBar().addMenu("&Help")
-        self._action(menu, "&Query syntax", self.show_syntax, QKeySequence.StandardKey.HelpContents, "help")
-        self._action(menu, "&Keyboard shortcuts", self.show_shortcuts, "Ctrl+/", "keyboard")
-        menu.addSeparator()
-        self._action(menu, "&About SearchApp", self.show_about, None, "info")
 
     # -- getting articles in ---------------------------------------------------------------------
     def add_paths(self, paths: list[Path | str]) -> None:

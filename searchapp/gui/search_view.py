@@ -15,30 +15,21 @@ import logging
 import time
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from searchapp.core.entities import Change
 from searchapp.core.errors import QueryError, SearchAppError
 from searchapp.core.facets import FIRST_VALUES
 from searchapp.core.models import SearchResult
 from searchapp.core.reader import IndexReaders
+from searchapp.gui.article_loader import ArticleLoader
 from searchapp.gui.chips import ChipRow
-from searchapp.gui.coverage import CoverageFilter, SearchSeries, offered_name
+from searchapp.gui.coverage_requests import CoverageFilter, SearchSeries
 from searchapp.gui.facets import FACET_TITLES, FacetSidebar, facet_label
-from searchapp.gui.icons import icon
 from searchapp.gui.messages import Messages
-from searchapp.gui.names import FIELD_TYPES, NameActions, follow_change, menu_text
+from searchapp.gui.names import FIELD_TYPES, NameActions, follow_change
 from searchapp.gui.results import PAGE_SIZE, ResultsModel, ResultsView
+from searchapp.gui.results_header import ResultsHeader
 from searchapp.gui.search_box import SearchBox
 from searchapp.gui.search_key import DATE_FILTER, NAME_FILTERS, SearchKey
 from searchapp.gui.tasks import Reader
@@ -47,7 +38,6 @@ from searchapp.gui.viewer import ArticleViewer
 log = logging.getLogger(__name__)
 
 REFRESH_ROWS = 500  # rows a refresh after a commit reloads at most
-SORTS = (("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first"))
 
 
 class SearchView(QWidget):
@@ -64,7 +54,6 @@ class SearchView(QWidget):
         self._messages = messages
         self._readers: IndexReaders | None = None
         self._generation = 0
-        self._article_generation = 0
         self.facets_key: SearchKey | None = None  # the search whose counts the sidebar shows
         self._all_facets_key: SearchKey | None = None  # the search whose every facet value was asked for
         self.facet_values = FIRST_VALUES  # values of each facet a search brings first
@@ -84,32 +73,13 @@ class SearchView(QWidget):
         self.chips.removed.connect(lambda key: self.set_filter(key[0], key[1], False))
         self.chips.menu_requested.connect(self._chip_menu)
         self.chips.hide()
-        self.total_label = QLabel()
-        self.total_label.setAccessibleName("Number of results")
-        self.busy = QProgressBar()  # moving while a search runs
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumWidth(60)
-        self.busy.setMaximumHeight(10)
-        self.busy.setAccessibleName("Searching")
-        self.busy.hide()
-        self.coverage_button = QPushButton(icon("coverage"), "")
-        self.coverage_button.setFlat(True)
-        self.coverage_button.setAccessibleName("Show coverage")
-        self.coverage_button.hide()
-        self.coverage_button.clicked.connect(
-            lambda: self.coverage_requested.emit(*self._offered) if self._offered else None)
-        self._offered: tuple[str, str] | None = None
-        self.sort_box = QComboBox()
-        self.sort_box.setAccessibleName("Sort results")
-        for key, label in SORTS:
-            self.sort_box.addItem(label, key)
+        self.header = ResultsHeader()
+        self.header.coverage_requested.connect(self.coverage_requested)
+        # The header's parts, as the view's own: the window's menus and tests reach them here.
+        self.total_label, self.busy, self.coverage_button = (
+            self.header.total_label, self.header.busy, self.header.coverage_button)
+        self.sort_box, self.once_box = self.header.sort_box, self.header.once_box
         self.sort_box.currentIndexChanged.connect(lambda _i: self.run_search())
-        sort_label = QLabel("&Sort:")
-        sort_label.setBuddy(self.sort_box)
-        self.once_box = QCheckBox("Copies &once")
-        self.once_box.setToolTip("Count each story once: an article and its near-copies (reprints, wire copy, "
-                                 "updates) show as one result")
         self.once_box.toggled.connect(lambda _on: self.run_search())
 
         self.model = ResultsModel(self)
@@ -129,20 +99,13 @@ class SearchView(QWidget):
         self.viewer.copy_requested.connect(self._open_article)
         self.viewer.name_menu_requested.connect(
             lambda field, value, kind, where: self.names.show_menu(value, kind, where, field=field, path=self.viewer.path))
+        self.articles = ArticleLoader(reader, messages, self.viewer, self._has_copies, self)
+        self.articles.shown.connect(self.article_shown)
 
         results_pane = QWidget()
         results_layout = QVBoxLayout(results_pane)
         results_layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(4, 0, 4, 0)
-        bar.addWidget(self.total_label)
-        bar.addWidget(self.busy)
-        bar.addStretch(1)
-        bar.addWidget(self.coverage_button)
-        bar.addWidget(self.once_box)
-        bar.addWidget(sort_label)
-        bar.addWidget(self.sort_box)
-        results_layout.addLayout(bar)
+        results_layout.addWidget(self.header)
         results_layout.addWidget(self.results, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -170,15 +133,14 @@ class SearchView(QWidget):
     def set_readers(self, readers: IndexReaders) -> None:
         self._readers = readers
         self.names.set_readers(readers)
+        self.articles.set_readers(readers)
         self.run_search()
 
     def sort(self) -> str:
-        return self.sort_box.currentData()
+        return self.header.sort()
 
     def set_sort(self, sort: str) -> None:
-        position = self.sort_box.findData(sort)
-        if position >= 0:
-            self.sort_box.setCurrentIndex(position)
+        self.header.set_sort(sort)
 
     def key(self, generation: int | None = None) -> SearchKey:
         filters = tuple(sorted((f, tuple(sorted(v))) for f, v in self.filters.items() if v))
@@ -193,15 +155,11 @@ class SearchView(QWidget):
             values.add(value)
         else:
             values.discard(value)
-        self._show_chips()
-        self.facets.set_selected(self.filters)
-        self.run_search()
+        self._filters_changed()
 
     def clear_filters(self) -> None:
         self.filters.clear()
-        self._show_chips()
-        self.facets.set_selected(self.filters)
-        self.run_search()
+        self._filters_changed()
 
     # -- names --------------------------------------------------------------------------------------
     def _chip_menu(self, key: tuple[str, str], where: QPoint) -> None:
@@ -214,9 +172,7 @@ class SearchView(QWidget):
         view searches again."""
         if not undone:
             follow_change(self.filters, change, NAME_FILTERS)
-        self._show_chips()
-        self.facets.set_selected(self.filters)
-        self.run_search(refresh=True)
+        self._filters_changed(refresh=True)
         if self.viewer.path:
             self._open_article(self.viewer.path)
 
@@ -235,26 +191,22 @@ class SearchView(QWidget):
             self.filters[DATE_FILTER] = {wanted.bucket}
         if wanted.outlet:
             self.filters["outlet"] = {wanted.outlet}
-        self._show_chips()
-        self.facets.set_selected(self.filters)
-        self.run_search()
+        self._filters_changed()
 
     def current_search(self) -> SearchSeries:
         """The query and filters shown now, as a series for the coverage chart."""
         key = self.key()
-        chips = [f"{FACET_TITLES.get(f, f.capitalize())}: {facet_label(f, v)}" for f, values in key.filters
-                 for v in values]
+        chips = [_chip_text(field, value) for field, values in key.filters for value in values]
         label = " · ".join(x for x in [key.query and f"“{key.query}”", *chips] if x) or "All articles"
         return SearchSeries(label=label, query=key.search_text, filters=tuple(
             (field, values) for field, values in key.filters if field != DATE_FILTER))
 
-    def _show_chips(self) -> None:
-        chips = [
-            ((field, value), f"{FACET_TITLES.get(field, field.capitalize())}: {facet_label(field, value)}", value)
-            for field, values in sorted(self.filters.items())
-            for value in sorted(values)
-        ]
-        self.chips.set_chips(chips)
+    def _filters_changed(self, *, refresh: bool = False) -> None:
+        """The filters changed: chips and sidebar show them, and the results follow."""
+        self.chips.set_chips([((field, value), _chip_text(field, value), value)
+                              for field, values in sorted(self.filters.items()) for value in sorted(values)])
+        self.facets.set_selected(self.filters)
+        self.run_search(refresh=refresh)
 
     # -- searching ------------------------------------------------------------------------------
     def run_search(self, *, refresh: bool = False) -> None:
@@ -304,8 +256,7 @@ class SearchView(QWidget):
         self.facets.set_facets({}, self.filters)
         self.facets.setEnabled(False)
         self.facets_key = None
-        self.total_label.setText("Searching…")
-        self.busy.show()
+        self.header.show_searching()
 
     def _load_facets(self, key: SearchKey, every_value: bool = False) -> None:
         """Ask for the search's facet counts: the `facet_values` most frequent values of each facet
@@ -359,9 +310,8 @@ class SearchView(QWidget):
         self.terms = result.terms
         scrolled = self.results.verticalScrollBar().value()
         self.model.reset(result, key)
-        self.busy.hide()
-        self._show_total()
-        self._offer_coverage(key.query)
+        self.header.show_total(self.model.total, bool(self.search_box.text() or any(self.filters.values())))
+        self.header.offer_coverage(key.query)
         self.last_search_seconds = time.perf_counter() - self._search_started
         row = self.model.row_of(current) if current else -1
         if row >= 0:
@@ -382,24 +332,10 @@ class SearchView(QWidget):
         self.results_shown.emit(result.total)
         self._load_facets(key)
 
-    def _offer_coverage(self, query: str) -> None:
-        """A search for one name in a name field (`person:"Tony Blair"`) offers that name's coverage."""
-        self._offered = offered_name(query)
-        if self._offered:
-            self.coverage_button.setText(f"Coverage of {menu_text(self._offered[0])}…")
-        self.coverage_button.setVisible(self._offered is not None)
-
-    def _show_total(self) -> None:
-        total = self.model.total
-        what = "article" if total == 1 else "articles"
-        scope = " matching" if (self.search_box.text() or any(self.filters.values())) else ""
-        self.total_label.setText(f"<b>{total:,}</b>{scope} {what}")
-
     def _search_failed(self, key: SearchKey, error: BaseException) -> None:
         if key.generation != self._generation:
             return
-        self.busy.hide()
-        self.total_label.setText("")
+        self.header.show_failed()
         self.facets.setEnabled(True)
         if isinstance(error, QueryError):
             self.search_box.set_error(str(error))
@@ -433,38 +369,13 @@ class SearchView(QWidget):
         self._open_article(path, quote)
 
     def _open_article(self, path: str, quote: str = "") -> None:
-        readers = self._readers
-        if readers is None:
-            return
-        self._article_generation += 1
-        generation = self._article_generation
-        terms = self.terms
         # The people and organisations filtered by are marked too: filtering by a person is a search for them.
         names = tuple(sorted(value for field in NAME_FILTERS for value in self.filters.get(field, ())))
+        self.articles.open(path, self.terms, names, quote)
 
-        def load():
-            if generation != self._article_generation:
-                return None, []  # another article was asked for meanwhile
-            return readers.hits.article(path, terms, names, quote)
-
-        def failed(error: BaseException) -> None:
-            if generation == self._article_generation:
-                self._messages.warning(f"The article could not be opened: {error}")
-
-        self._reader.run(load, lambda loaded: self._show_article(generation, path, *loaded), failed)
-
-    def _show_article(self, generation: int, path: str, stored, spans) -> None:
-        if generation != self._article_generation:
-            return
-        if stored is None:
-            self._messages.warning(f"{path} is no longer in the index.")
-            return
-        self.viewer.show_article(stored, spans)
-        self.article_shown.emit(path)
+    def _has_copies(self, path: str) -> bool:
         hit = self.model.hit(self.model.row_of(path))
-        readers = self._readers
-        if hit is not None and hit.copies and readers is not None:
-            self._reader.run(lambda: readers.hits.copies(path), lambda found: self.viewer.show_copies(path, found))
+        return hit is not None and bool(hit.copies)
 
     def move_result(self, step: int) -> None:
         """Alt+Down / Alt+Up: the next or previous result, loading more when at the end."""
@@ -474,6 +385,11 @@ class SearchView(QWidget):
         if 0 <= row < self.model.rowCount():
             self.results.setCurrentIndex(self.model.index(row, 0))
             self.search_box.remember(self.search_box.text())
+
+
+def _chip_text(field: str, value: str) -> str:
+    """A filter as its chip and a search series' label read it: "People: Ada Quill"."""
+    return f"{FACET_TITLES.get(field, field.capitalize())}: {facet_label(field, value)}"
 
 
 def _asked(key: SearchKey) -> tuple:
