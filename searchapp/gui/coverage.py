@@ -15,12 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCharts import (
-    QChart,
-    QChartView,
-)
-from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPainter, QPalette
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,7 +36,7 @@ from searchapp.core.coverage import BUCKETS, MAX_SERIES, Coverage
 from searchapp.core.profile import Profile
 from searchapp.core.reader import IndexReaders
 from searchapp.gui.chips import ChipRow
-from searchapp.gui.coverage_charts import draw_outlets, draw_timeline, export_bytes
+from searchapp.gui.coverage_charts import draw_outlets, draw_timeline, export_bytes, new_chart
 from searchapp.gui.coverage_details import CoverageDetails
 from searchapp.gui.coverage_requests import CoverageFilter, SearchSeries
 from searchapp.gui.icons import icon
@@ -109,14 +105,8 @@ class CoverageWindow(QDialog):
         export_menu.addAction("Table as CSV…", lambda: self.choose_export("csv"))
         self.export_button.setMenu(export_menu)
 
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart, self.chart_view = new_chart("Timeline")
         self.chart_view.setMinimumHeight(260)
-        self.chart_view.setAccessibleName("Timeline")
         self.undated = QLabel()
         self.undated.setEnabled(False)
         self.hint = QLabel("Click a point to see its articles in the main window.")

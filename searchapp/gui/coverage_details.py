@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem, QTabWidget, QWidget
 
 from searchapp.core.profile import Profile
+from searchapp.gui.coverage_charts import new_chart
 from searchapp.gui.results import format_date
 
 
@@ -27,13 +26,7 @@ class CoverageDetails(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Details")
-        self.outlets_chart = QChart()
-        self.outlets_chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.outlets_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.outlets_chart.setMargins(QMargins(4, 4, 4, 4))
-        self.outlets_view = QChartView(self.outlets_chart)
-        self.outlets_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.outlets_view.setAccessibleName("Outlets")
+        self.outlets_chart, self.outlets_view = new_chart("Outlets")
         self.outlets_view.setMinimumHeight(220)
 
         self.quotes = self._list("Quotes")
