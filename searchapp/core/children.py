@@ -57,8 +57,8 @@ def watch_parent() -> None:
 
 def stop_children(children: Sequence[tuple[multiprocessing.process.BaseProcess, Connection]], timeout: float) -> None:
     """Ask every child to finish (None down its pipe), then wait for them, up to `timeout` seconds in
-    all, and terminate those left: asked one at a time, each child's exit (a large heap given back)
-    waited for the one before it."""
+    all, and terminate those left. Asked together, they exit together: asked one at a time, each one's
+    exit (a large heap given back) waited for the one before it."""
     for _process, pipe in children:
         try:
             pipe.send(None)
