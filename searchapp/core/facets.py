@@ -13,6 +13,7 @@ select, so a count and the filter behind it always agree, and a correction appli
 from __future__ import annotations
 
 import logging
+import pickle
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Set
 from datetime import date
@@ -172,7 +173,7 @@ class CountedValues:
         def build() -> tuple[dict[str, list[Any]], dict[str, list[str]]]:
             self._map(_checked(self.raw.every(), cancelled))
             self._names, self._raw = _shared(self._names), _shared(self._raw)
-            return self._names, self._raw
+            return _KeptColumns((self._names, self._raw))
 
         if self._cache_key is None:
             build()
@@ -348,6 +349,21 @@ def _shared(columns: dict[str, list[Any]]) -> dict[str, list[Any]]:
         return one.setdefault(value, value)
 
     return {field: [shared(value) for value in column] for field, column in columns.items()}
+
+
+class _KeptColumns(tuple):  # type: ignore[type-arg]
+    """(names, raw values) as kept in the cache folder: each column pickled on its own, read back a fifth
+    quicker than the two dicts as one pickle (whose memo of every object met grows over all of them)."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        names, raw = self
+        return _columns, tuple({field: pickle.dumps(column, pickle.HIGHEST_PROTOCOL) for field, column in part.items()}
+                               for part in (names, raw))
+
+
+def _columns(names: dict[str, bytes], raw: dict[str, bytes]) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+    return ({field: pickle.loads(column) for field, column in names.items()},
+            {field: pickle.loads(column) for field, column in raw.items()})
 
 
 class _AsTuples:

@@ -62,6 +62,7 @@ def test_the_collection_counts_are_kept_and_follow_corrections_commits_and_damag
         index.add([folder])
     first = _fresh_counts(tmp_path / "index", query)
     assert list(cache_dir().glob("counts/*.pickle")) and "Tony Blair" in first["speakers"]
+    assert list(cache_dir().glob("columns/*.pickle"))  # each document's values too, read by the next process
     assert _fresh_counts(tmp_path / "index", query) == first  # from the kept counts
     Corrections(tmp_path / "index").add(Change.new("rename", ["Tony Blair"], to="Anthony Blair"))
     renamed = _fresh_counts(tmp_path / "index", query)
@@ -78,3 +79,17 @@ def test_the_collection_counts_are_kept_and_follow_corrections_commits_and_damag
     for path in cache_dir().glob("counts/*.pickle"):
         path.write_bytes(b"not a pickle")
     assert _fresh_counts(tmp_path / "index", query) == renamed
+
+
+def test_the_kept_values_are_pickled_a_column_at_a_time_and_read_back_equal() -> None:
+    import pickle
+
+    from searchapp.core.facets import _KeptColumns
+
+    names = {"speakers": [("Tony Blair",), (), ("Tony Blair", "Harriet Harman")], "people": [(), (), ()],
+             "orgs": [("BBC",), (), ()]}
+    raw = {"outlet": ["bbc", "", "bbc"], "format": ["txt"] * 3, "folder": ["news"] * 3}
+    columns = _KeptColumns((names, raw))
+    assert pickle.loads(pickle.dumps(columns)) == (names, raw)
+    _rebuild, (kept_names, kept_raw) = columns.__reduce__()
+    assert all(isinstance(column, bytes) for column in [*kept_names.values(), *kept_raw.values()])
