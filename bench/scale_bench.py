@@ -14,6 +14,9 @@ queries in one process, as the window's reader answers them (after one round to 
 the first page of each query as if its words were new to the process (nothing kept of them: postings,
 pattern expansions, rankings), the "new words" column.
 The baseline is measured in the same run: articles per second at each size against the smallest size.
+The milliseconds are absolute, and this machine's speed moves by a third from hour to hour: each size's
+figures come with a machine reference (a fixed pure-Python loop, timed in fresh processes before and after
+its searches), so that runs of different hours can be read side by side.
 """
 
 from __future__ import annotations
@@ -127,6 +130,18 @@ def warm_searches(index: Path, rounds: int) -> dict[str, float]:
             "first_page_p50": statistics.median(first), "first_page_max": max(first), "first_page_slowest": slowest[1],
             "fresh_first_page_p50": statistics.median(fresh), "fresh_first_page_max": max(fresh),
             "fresh_first_page_slowest": fresh_slowest[1]}
+
+
+REFERENCE = "sum(i * i for i in range(3_000_000))"  # a fixed pure-Python loop: how fast the machine runs now
+
+
+def reference_ms() -> float:
+    """The machine's speed at the moment: the quickest of three fresh processes running REFERENCE (ms).
+    The targets are absolute milliseconds and this machine's speed moves by a third from hour to hour:
+    runs are compared with this figure beside them."""
+    code = f"import time; t = time.perf_counter(); {REFERENCE}; print((time.perf_counter() - t) * 1000)"
+    return min(float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                                    text=True).stdout) for _ in range(3))
 
 
 def folder_size(folder: Path) -> int:
@@ -247,7 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["SEARCHAPP_CACHE_DIR"] = str(args.work / "cache")  # not the user's own cache, and made anew per size
     results = []
     for size in sorted(int(s) for s in args.sizes.split(",")):
+        before = reference_ms()
         figures = run_size(size, args.work, args.rounds, earlier.get(size) if args.searches_only else None)
+        figures["reference_ms"] = min(before, reference_ms())
         results.append(figures)
         print(json.dumps(figures), flush=True)
     base = results[0]
@@ -262,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"(ms; targets: cold p95 <= {TARGETS['cold_p95']}, empty/*/said <= {TARGETS['broad']}, "
           f"warm p95 <= {TARGETS['warm_p95']}, first page <= {TARGETS['first_page']}; art/s at each size >= 0.8x "
           "the smallest's)")
+    print("machine reference (`" + REFERENCE + "`, quickest of three fresh processes before and after each size): "
+          + ", ".join(f"{r['reference_ms']:.0f} ms" for r in results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     if args.plot:
