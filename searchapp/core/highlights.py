@@ -53,9 +53,10 @@ class TextPinpointHighlighter(highlight.Highlighter):
             # every hit's text, most of its snippets' time.
             starts = _Initials(word[0] for word in words if word)
             for pos, match in enumerate(pattern.finditer(text)):
-                if not starts[match.group()[0]]:
+                written = match.group()
+                if not starts[written[0]]:
                     continue
-                word = term(match.group())
+                word = term(written)
                 if word in words:
                     start, end = match.span()
                     if charlimit and end > charlimit:

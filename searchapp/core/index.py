@@ -18,16 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.query import Every
-from whoosh.sorting import Count, FieldFacet
 from whoosh.writing import LockError
 
 from searchapp.core.crawl import DEFAULT_MAX_FILE_SIZE, under
-from searchapp.core.documents import (
-    split_filestate,
-    stored_article,
-)
+from searchapp.core.documents import stored_article
 from searchapp.core.errors import IndexBusyError, IndexDamagedError, IndexReadOnlyError, SearchAppError
+from searchapp.core.lexicon import file_states, value_counts
 from searchapp.core.models import FolderInfo, IndexProgress, IndexReport, IndexStats, Problem, StoredArticle
 from searchapp.core.pool import ProcessPool
 from searchapp.core.schema import READABLE_SCHEMA_VERSIONS, SCHEMA, SCHEMA_VERSION
@@ -219,7 +215,7 @@ class ArticleIndex:
     def folders(self) -> list[FolderInfo]:
         self._sync_sidecars()
         with self._ix.searcher() as searcher:
-            counts = _value_counts(searcher, "folder")
+            counts = value_counts(searcher, "folder")
         infos = []
         for path, entry in sorted(self._meta["folders"].items()):
             last = entry.get("last_update")
@@ -237,7 +233,7 @@ class ArticleIndex:
         self._sync_sidecars()
         with self._ix.searcher() as searcher:
             articles = searcher.doc_count()
-            files = len(self._file_states(searcher))
+            files = len(file_states(searcher))
         size = sum(entry.stat().st_size for entry in self.location.iterdir() if entry.is_file())
         updates = [
             entry["last_update"] for entry in self._meta["folders"].values() if entry.get("last_update")
@@ -251,18 +247,6 @@ class ArticleIndex:
             last_update=datetime.fromisoformat(max(updates)) if updates else None,
             location=str(self.location),
         )
-
-    def _file_states(self, searcher: Any) -> dict[str, tuple[int, int, str]]:
-        """Indexed files and their (size, mtime_ns, hash), read from the lexicon, not the documents."""
-        reader = searcher.reader()
-        deletions = reader.has_deletions()
-        states: dict[str, tuple[int, int, str]] = {}
-        for term in reader.lexicon("filestate"):
-            if deletions and not reader.postings("filestate", term).is_active():
-                continue
-            path, size, mtime_ns, digest = split_filestate(term.decode("utf-8"))
-            states[path] = (size, mtime_ns, digest)
-        return states
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -324,7 +308,7 @@ class ArticleIndex:
         with self._exclusive(wait, None, None, "removing a folder"):
             with self._writer() as writer:
                 with self._ix.searcher() as searcher:
-                    doomed = [file for file in self._file_states(searcher) if under(file, target)]
+                    doomed = [file for file in file_states(searcher) if under(file, target)]
                 removed = sum(writer.delete_by_term("file", file) for file in doomed)
             self._problems = {p: e for p, e in self._problems.items() if not under(p, target)}
             self._meta["folders"] = {f: e for f, e in self._meta["folders"].items() if not under(f, target)}
@@ -403,13 +387,7 @@ def _folders_in_index(location: Path) -> dict[str, dict[str, Any]]:
     """The collection folders named in an index whose folder list was lost (none if it cannot be read)."""
     try:
         with open_whoosh(location, readonly=True).searcher() as searcher:
-            folders = _value_counts(searcher, "folder")
+            folders = value_counts(searcher, "folder")
     except SearchAppError:
         return {}
     return {folder: {"added": now_iso(), "last_update": None} for folder in folders}
-
-
-def _value_counts(searcher: Any, fieldname: str) -> dict[str, int]:
-    """Live documents per value of an ID field."""
-    results = searcher.search(Every(), groupedby=FieldFacet(fieldname), maptype=Count, limit=1)
-    return {str(key): count for key, count in results.groups(fieldname).items() if key is not None}

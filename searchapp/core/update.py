@@ -24,6 +24,7 @@ from whoosh.index import TOC, clean_files
 from searchapp.core.crawl import FoundFile, crawl, under
 from searchapp.core.documents import LoadedFile, load_file, refreshed_document
 from searchapp.core.errors import DiskFullError
+from searchapp.core.lexicon import file_states
 from searchapp.core.mergepolicy import live, not_merged, plan
 from searchapp.core.merging import merge_groups
 from searchapp.core.models import IndexProgress, IndexReport, Problem
@@ -121,7 +122,7 @@ class UpdateRun:
             self.was_cancelled = True
             return self.report()
         with index._ix.searcher() as searcher:
-            states = index._file_states(searcher)
+            states = file_states(searcher)
         present = {item.path for item in found.files}
         live_roots = [root for root in self.roots if root not in found.missing_roots]
 
