@@ -8,7 +8,8 @@ shingles overlap by half or more. Every candidate is confirmed by the exact meas
 (Jaccard of the shingle sets, or containment of the shorter in the longer, for a copy cut short or
 padded), so different articles about the same event (which share a quote or two) stay apart. Band keys
 and an exact-text key are indexed terms, so candidates come from the index itself: a new copy joins
-its story, a deleted copy leaves it, with no other state to keep.
+its story, a deleted copy leaves it, with no other state to keep. A run of many articles reads the
+index's keys into a Bloom filter (`KeyFilter`) and asks the index only for keys it may hold.
 
 Thresholds were measured with `bench/stories_bench.py` on the BBC corpus's identical pairs, on copies
 made from real articles (a dateline, a footer, a few changed words) and on news-please's
@@ -33,6 +34,11 @@ MIN_SHARED_BANDS = 1  # a candidate shares at least this many bands
 MIN_JACCARD = 0.5  # confirmed: the shingle sets overlap by half of their union ...
 MIN_CONTAINMENT = 0.8  # ... or 80% of the shorter text's shingles are in the longer one
 MIN_SHINGLES = 8  # shorter texts (a line or two) are copies only when the text is the same
+
+# Keys looked up in the index's segments, per indexed article, before a run reads the index's keys into a
+# KeyFilter instead: an article has 21 keys (its bands and text key), each read from a term list in about a
+# fifth of the time a lookup in one segment's term table takes.
+LOOKUPS_BEFORE_FILTER = 4
 
 _WORD = re.compile(r"[0-9a-z]+")
 _MASK64 = (1 << 64) - 1
@@ -132,11 +138,30 @@ class StoryMatcher:
         self._pending_bands: dict[str, list[tuple[str, _Text]]] = {}
         self._pending_texts: dict[str, str] = {}
         self.candidates_checked = 0
+        # The keys the index may hold (once asking it for every key has cost about what reading its keys
+        # costs): a key not in the filter is in no indexed article, and the index is not asked.
+        self._indexed: KeyFilter | None = None
+        self._lookups = 0  # keys looked up in the index's segments before the filter was made
 
     def committed(self) -> None:
         """What was pending is in the index now, where the searcher finds it."""
+        if self._indexed is not None:
+            self._indexed.update(self._pending_bands)
+            self._indexed.update(self._pending_texts)
         self._pending_bands.clear()
         self._pending_texts.clear()
+
+    def _filter(self, searcher: Any) -> KeyFilter | None:
+        """The filter of the index's keys, made from its term lists once this run has looked up about
+        as many keys in its segments as they hold (a run of many articles: at once for a new index)."""
+        if self._indexed is None and searcher is not None:
+            reader = searcher.reader()
+            if self._lookups >= LOOKUPS_BEFORE_FILTER * reader.doc_count_all():
+                self._indexed = KeyFilter()
+                for leaf, _offset in reader.leaf_readers():
+                    for field in ("lsh", "textkey"):
+                        self._indexed.update(leaf.lexicon(field))
+        return self._indexed
 
     def assign(self, document: dict[str, Any], searcher: Any) -> str:
         text = f"{document.get('headline', '')}\n{document.get('body', '')}"
@@ -153,10 +178,13 @@ class StoryMatcher:
         document["story"] = story
         return story
 
-    @staticmethod
-    def _indexed_story(searcher: Any, key: str) -> str | None:
+    def _indexed_story(self, searcher: Any, key: str) -> str | None:
         if searcher is None:
             return None
+        indexed = self._filter(searcher)
+        if indexed is not None and key not in indexed:
+            return None
+        self._lookups += len(searcher.reader().leaf_readers())
         for docnum in searcher.document_numbers(textkey=key):
             story = searcher.stored_fields(docnum).get("story")
             if story:
@@ -168,12 +196,17 @@ class StoryMatcher:
         shared: Counter[int] = Counter()
         seen: set[str] = set()
         reader = searcher.reader() if searcher is not None else None
+        indexed = self._filter(searcher)
         for band in bands:
             for story, theirs in self._pending_bands.get(band, ()):
                 if story not in seen and similar(mine.shingles(), theirs.shingles()):
                     return story
                 seen.add(story)
-            if reader is not None and ("lsh", band) in reader:
+            if reader is None or (indexed is not None and band not in indexed):
+                continue
+            if indexed is None:
+                self._lookups += len(reader.leaf_readers())
+            if ("lsh", band) in reader:
                 shared.update(reader.postings("lsh", band).all_ids())
         is_deleted = reader.is_deleted if reader is not None else None
         for docnum, count in shared.most_common(20):
@@ -184,3 +217,40 @@ class StoryMatcher:
             if similar(mine.shingles(), shingles(f"{stored.get('headline', '')}\n{stored.get('body', '')}")):
                 return stored.get("story") or None
         return None
+
+
+class KeyFilter:
+    """A Bloom filter of band and text keys (hexadecimal, as indexed): `key in filter` is False for
+    every key never added, and True for one in about a thousand others at two million keys (the keys of
+    100,000 articles), whose lookup in the index then finds nothing. 8 MB, whatever the number of keys.
+
+    Looking each of an article's 21 keys up in every segment's term table was most of the indexing
+    process's own work at scale (a hash of the key and a probe per segment), and most keys are in no
+    other article."""
+
+    BITS = 1 << 26
+    _ODD = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F)
+
+    def __init__(self) -> None:
+        self._bits = bytearray(self.BITS >> 3)
+
+    def _slots(self, key: str | bytes) -> tuple[int, int, int]:
+        try:
+            number = int(key, 16)
+        except ValueError:  # not a key SearchApp writes
+            number = int.from_bytes(hashlib.blake2b(key.encode() if isinstance(key, str) else key, digest_size=8).digest())
+        first, second = ((number * odd) & _MASK64 for odd in self._ODD)
+        return first >> 38, (first >> 12) & (self.BITS - 1), second >> 38
+
+    def add(self, key: str | bytes) -> None:
+        bits = self._bits
+        for slot in self._slots(key):
+            bits[slot >> 3] |= 1 << (slot & 7)
+
+    def update(self, keys: Iterable[str | bytes]) -> None:
+        for key in keys:
+            self.add(key)
+
+    def __contains__(self, key: str | bytes) -> bool:
+        bits = self._bits
+        return all(bits[slot >> 3] & (1 << (slot & 7)) for slot in self._slots(key))

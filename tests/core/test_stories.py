@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from searchapp.core.index import ArticleIndex
 from searchapp.core.search import search
-from searchapp.core.stories import StoryMatcher, band_keys, shingles, similar, story_fields
+from searchapp.core.stories import KeyFilter, StoryMatcher, band_keys, shingles, similar, story_fields
 from tests.core.factories import write_txt
 
 STORY = (
@@ -68,3 +72,60 @@ def test_a_copy_indexed_later_joins_its_story_and_a_deleted_one_leaves_it(tmp_pa
         index.rescan()
         copy = search(index, "harbour", page_size=10).hits
         assert {Path(h.path).name: h.copies for h in copy} == {"copy.txt": 0, "other.txt": 0}
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=2**96 - 1), max_size=200), st.binary(max_size=12))
+def test_the_key_filter_holds_every_key_added(numbers: list[int], other: bytes) -> None:
+    keys = [f"{number % 20:02d}{number % 2**32:08x}" if number % 3 else f"{number:024x}" for number in numbers]
+    found = KeyFilter()
+    found.update(keys[::2])
+    for key in keys[1::2]:
+        found.add(key.encode())  # as the index's term lists give them
+    assert all(key in found and key.encode() in found for key in keys)
+    found.add(other)  # not a key SearchApp writes: kept all the same
+    assert other in found
+
+
+def test_the_key_filter_rarely_holds_a_key_never_added() -> None:
+    found = KeyFilter()
+    found.update(f"{band:02d}{number * 2654435761 % 2**32:08x}" for band in range(20) for number in range(20_000))
+    strangers = [f"{band:02d}{number * 40503 % 2**32:08x}" for band in range(20) for number in range(5_000)]
+    assert sum(key in found for key in strangers) < len(strangers) // 100
+
+
+def _many(folder: Path, count: int, start: int = 0) -> None:
+    for number in range(start, start + count):
+        words = " ".join(f"w{number}x{k}" for k in range(40))
+        write_txt(folder, f"filler{number:03d}.txt", f"Filler article {number}", f"An article about {words}.")
+
+
+def test_copies_are_found_in_the_index_once_a_run_reads_its_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run of many articles stops asking the index for each key and reads the index's keys into a filter
+    (then adds each commit's): copies of articles indexed by an earlier run, and earlier in the same run
+    (committed by then), still join their stories."""
+    built: list[KeyFilter] = []
+    original_init = KeyFilter.__init__
+
+    def counted(self: KeyFilter) -> None:
+        original_init(self)
+        built.append(self)
+
+    monkeypatch.setattr(KeyFilter, "__init__", counted)
+    news = tmp_path / "news"
+    write_txt(news, "a-original.txt", "Harbour bridge to close", STORY)
+    _many(news, 10)
+    with ArticleIndex(tmp_path / "index", workers=0, segment_writers=0, commit_every=5) as index:
+        index.add([news])
+        assert len(built) == 1  # a new index: its keys (none) read at once
+        later = tmp_path / "later"
+        _many(later, 30, start=100)  # looked up one by one until they cost what reading the keys costs
+        write_txt(later, "z-copy.txt", "Harbour bridge to close for a year", copy_of(STORY))
+        write_txt(later, "b-other.txt", "Warnings about the bridge were ignored", OTHER)  # first
+        write_txt(later, "zz-other-copy.txt", "Warnings ignored", copy_of(OTHER))  # last: b-other committed by then
+        index.add([later])
+        assert len(built) == 2
+        hits = {Path(h.path).name: h for h in search(index, "harbour OR warnings", page_size=10).hits}
+        assert hits["z-copy.txt"].story == hits["a-original.txt"].story
+        assert hits["zz-other-copy.txt"].story == hits["b-other.txt"].story != hits["a-original.txt"].story
+        assert search(index, "filler").total == 40
