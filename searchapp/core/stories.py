@@ -221,36 +221,40 @@ class StoryMatcher:
 
 class KeyFilter:
     """A Bloom filter of band and text keys (hexadecimal, as indexed): `key in filter` is False for
-    every key never added, and True for one in about a thousand others at two million keys (the keys of
+    every key never added, and True for about one in 300 others at two million keys (the keys of
     100,000 articles), whose lookup in the index then finds nothing. 8 MB, whatever the number of keys.
 
     Looking each of an article's 21 keys up in every segment's term table was most of the indexing
     process's own work at scale (a hash of the key and a probe per segment), and most keys are in no
     other article."""
 
-    BITS = 1 << 26
-    _ODD = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F)
+    BITS = 1 << 26  # two slots of 26 bits from one 64-bit hash of the key
 
     def __init__(self) -> None:
         self._bits = bytearray(self.BITS >> 3)
 
-    def _slots(self, key: str | bytes) -> tuple[int, int, int]:
+    @staticmethod
+    def _hash(key: str | bytes) -> int:
         try:
             number = int(key, 16)
         except ValueError:  # not a key SearchApp writes
             number = int.from_bytes(hashlib.blake2b(key.encode() if isinstance(key, str) else key, digest_size=8).digest())
-        first, second = ((number * odd) & _MASK64 for odd in self._ODD)
-        return first >> 38, (first >> 12) & (self.BITS - 1), second >> 38
+        return (number * _GOLDEN) & _MASK64
 
     def add(self, key: str | bytes) -> None:
+        hashed = self._hash(key)
+        first, second = hashed >> 38, (hashed >> 12) & 0x3FFFFFF
         bits = self._bits
-        for slot in self._slots(key):
-            bits[slot >> 3] |= 1 << (slot & 7)
+        bits[first >> 3] |= 1 << (first & 7)
+        bits[second >> 3] |= 1 << (second & 7)
 
     def update(self, keys: Iterable[str | bytes]) -> None:
+        add = self.add
         for key in keys:
-            self.add(key)
+            add(key)
 
     def __contains__(self, key: str | bytes) -> bool:
+        hashed = self._hash(key)
+        first, second = hashed >> 38, (hashed >> 12) & 0x3FFFFFF
         bits = self._bits
-        return all(bits[slot >> 3] & (1 << (slot & 7)) for slot in self._slots(key))
+        return bool(bits[first >> 3] >> (first & 7) & 1 and bits[second >> 3] >> (second & 7) & 1)
