@@ -2,7 +2,7 @@
 cold and warm query p50/p95, first facet counts.
 
     python bench/scale_bench.py [--sizes 20000,50000,100000] [--work DIR] [--rounds 3] [--json FILE]
-                                [--plot FILE.svg] [--searches-only EARLIER.json]
+                                [--plot FILE.svg] [--searches-only EARLIER.json] [--base TREE]
 
 For each size, in one run: the collection is made by bench/make_corpus.py (JSON Lines, kept in --work,
 never in the repository) and indexed by `searchapp index` in a process of its own (wall time, and the
@@ -51,11 +51,13 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def measured(command: list[str]) -> dict[str, float]:
+def measured(command: list[str], tree: Path | None = None) -> dict[str, float]:
     """Run `command` in a child of a fresh process: wall seconds, and the peak memory of the largest
-    process it started (getrusage of the waited-for children: each process's own peak, not a sum)."""
+    process it started (getrusage of the waited-for children: each process's own peak, not a sum).
+    With `tree`, that SearchApp checkout's code first on the path (its processes' too)."""
     probe = [sys.executable, __file__, "--measure", "--", *command]
-    done = subprocess.run(probe, check=True, capture_output=True, text=True)
+    env = None if tree is None else {**os.environ, "PYTHONPATH": str(tree)}
+    done = subprocess.run(probe, check=True, capture_output=True, text=True, env=env)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -148,11 +150,19 @@ def folder_size(folder: Path) -> int:
     return sum(entry.stat().st_size for entry in folder.iterdir() if entry.is_file())
 
 
-def run_size(size: int, work: Path, rounds: int, indexed: dict[str, float] | None = None) -> dict[str, float]:
+def run_size(size: int, work: Path, rounds: int, indexed: dict[str, float] | None = None,
+             base: Path | None = None) -> dict[str, float]:
     """The figures of one size: indexing (or `indexed`, the figures of an earlier run that built the index
-    kept in `work`), then searches."""
+    kept in `work`), then searches. With `base`, the collection is indexed by that checkout's code first,
+    into a folder of its own, for the ratio of the two times."""
     corpus = make_collection(size, work)
     index = work / f"index_{size}"
+    based: dict[str, float] = {}
+    if base is not None:
+        shutil.rmtree(work / f"index_{size}_base", ignore_errors=True)
+        run = measured(cli("index", str(corpus), "--index", str(work / f"index_{size}_base"), "--quiet"), base)
+        based = {"base_index_seconds": run["wall"], "base_peak_mb": run["peak_mb"]}
+        shutil.rmtree(work / f"index_{size}_base", ignore_errors=True)
     if indexed is not None and index.is_dir():
         figures = {key: indexed[key] for key in ("size", "index_seconds", "articles_per_second", "peak_mb", "index_mb")}
         figures["segments"] = len(list(index.glob("*.seg")))
@@ -177,7 +187,7 @@ def run_size(size: int, work: Path, rounds: int, indexed: dict[str, float] | Non
     for query in BROAD:
         figures[f"broad_{query or 'empty'}_ms"] = max(cold_search(index, query)[0] for _ in range(rounds))
     figures.update(warm_searches(index, rounds))
-    return figures
+    return figures | based
 
 
 def svg_plot(results: list[dict[str, float]], path: Path) -> None:
@@ -254,6 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--searches-only", type=Path, metavar="EARLIER.json",
                         help="search the indexes an earlier run left in --work, taking its indexing figures from "
                              "the JSON that run wrote (after a change that only touches searching)")
+    parser.add_argument("--base", type=Path, metavar="TREE",
+                        help="another SearchApp checkout (git worktree add TREE REV): each collection is indexed "
+                             "by its code too, just before, and the ratio of the times printed")
     args = parser.parse_args(argv)
     earlier = {}
     if args.searches_only:
@@ -263,7 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for size in sorted(int(s) for s in args.sizes.split(",")):
         before = reference_ms()
-        figures = run_size(size, args.work, args.rounds, earlier.get(size) if args.searches_only else None)
+        figures = run_size(size, args.work, args.rounds, earlier.get(size) if args.searches_only else None,
+                           args.base.resolve() if args.base else None)
         figures["reference_ms"] = min(before, reference_ms())
         results.append(figures)
         print(json.dumps(figures), flush=True)
@@ -281,6 +295,11 @@ def main(argv: list[str] | None = None) -> int:
           "the smallest's)")
     print("machine reference (`" + REFERENCE + "`, quickest of three fresh processes before and after each size): "
           + ", ".join(f"{r['reference_ms']:.0f} ms" for r in results))
+    if args.base:
+        print(f"indexing against {args.base} (indexed by its code just before): " + ", ".join(
+            f"{r['size']:,}: {r['index_seconds']:.1f} s against {r['base_index_seconds']:.1f} s "
+            f"({r['index_seconds'] / r['base_index_seconds']:.2f}x; peak {r['peak_mb']:.0f} against "
+            f"{r['base_peak_mb']:.0f} MB)" for r in results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     if args.plot:
