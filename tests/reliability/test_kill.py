@@ -69,19 +69,22 @@ def test_sigkill_at_ten_random_moments_then_a_rerun_completes_to_the_exact_count
     index = base / "index"
     seed = random.randrange(1_000_000)
     rng = random.Random(seed)
-    codes = []
-    for attempt in range(KILLS):
-        if attempt:
-            churn(base / "news", rng, attempt)
+    codes: list[tuple[float, int | None]] = []
+    latest = 4.5  # kills are drawn before this; a run that ends first brings it down to that run's length
+    while sum(code == -signal.SIGKILL for _when, code in codes) < KILLS:
+        assert len(codes) < 3 * KILLS, f"seed {seed}: the runs ended before they could be killed: {codes}"
+        if codes:
+            churn(base / "news", rng, len(codes))
+        started = time.monotonic()
         process = start(base, "index", str(base / "news"), "--index", str(index))
-        when = rng.uniform(0.3, 4.5)
+        when = rng.uniform(0.3, latest)
         kill_and_check(process, when, seed)
         codes.append((round(when, 1), process.returncode))
-        if process.returncode == -signal.SIGKILL and any(index.glob("_articles_*.toc")):
+        if process.returncode != -signal.SIGKILL:  # done before the kill: this machine indexes faster
+            latest = max(0.6, min(latest, time.monotonic() - started))
+        elif any(index.glob("_articles_*.toc")):
             counts = stats(base, index)  # whatever was committed is whole and searchable
             assert total(base, index) == counts["articles"], f"seed {seed}"
-    killed = sum(code == -signal.SIGKILL for _when, code in codes)
-    assert killed >= KILLS // 2, f"seed {seed}: most runs should have been killed mid-way: {codes}"
     final = run(base, "index", str(base / "news"), "--index", str(index))
     assert final.returncode == 0, final.stderr
     assert_clean(final.stdout + final.stderr)
