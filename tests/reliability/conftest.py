@@ -72,7 +72,11 @@ def descendants(pid: int) -> set[int]:
     pending = [pid]
     while pending:
         parent = pending.pop()
-        for children in Path(f"/proc/{parent}/task").glob("*/children"):
+        try:
+            listed = list(Path(f"/proc/{parent}/task").glob("*/children"))
+        except OSError:  # it ended meanwhile
+            continue
+        for children in listed:
             try:
                 pids = {int(p) for p in children.read_text().split()}
             except OSError:
