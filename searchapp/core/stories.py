@@ -184,7 +184,8 @@ class StoryMatcher:
         indexed = self._filter(searcher)
         if indexed is not None and key not in indexed:
             return None
-        self._lookups += len(searcher.reader().leaf_readers())
+        if indexed is None:
+            self._lookups += len(searcher.reader().leaf_readers())
         for docnum in searcher.document_numbers(textkey=key):
             story = searcher.stored_fields(docnum).get("story")
             if story:
@@ -197,6 +198,7 @@ class StoryMatcher:
         seen: set[str] = set()
         reader = searcher.reader() if searcher is not None else None
         indexed = self._filter(searcher)
+        segments = len(reader.leaf_readers()) if reader is not None and indexed is None else 0
         for band in bands:
             for story, theirs in self._pending_bands.get(band, ()):
                 if story not in seen and similar(mine.shingles(), theirs.shingles()):
@@ -204,8 +206,7 @@ class StoryMatcher:
                 seen.add(story)
             if reader is None or (indexed is not None and band not in indexed):
                 continue
-            if indexed is None:
-                self._lookups += len(reader.leaf_readers())
+            self._lookups += segments  # counted until the filter is made
             if ("lsh", band) in reader:
                 shared.update(reader.postings("lsh", band).all_ids())
         is_deleted = reader.is_deleted if reader is not None else None
@@ -234,16 +235,17 @@ class KeyFilter:
         self._bits = bytearray(self.BITS >> 3)
 
     @staticmethod
-    def _hash(key: str | bytes) -> int:
+    def _slots(key: str | bytes) -> tuple[int, int]:
+        """The key's two bits: 26 bits each of one 64-bit hash of it."""
         try:
             number = int(key, 16)
         except ValueError:  # not a key SearchApp writes
             number = int.from_bytes(hashlib.blake2b(key.encode() if isinstance(key, str) else key, digest_size=8).digest())
-        return (number * _GOLDEN) & _MASK64
+        hashed = (number * _GOLDEN) & _MASK64
+        return hashed >> 38, (hashed >> 12) & 0x3FFFFFF
 
     def add(self, key: str | bytes) -> None:
-        hashed = self._hash(key)
-        first, second = hashed >> 38, (hashed >> 12) & 0x3FFFFFF
+        first, second = self._slots(key)
         bits = self._bits
         bits[first >> 3] |= 1 << (first & 7)
         bits[second >> 3] |= 1 << (second & 7)
@@ -254,7 +256,6 @@ class KeyFilter:
             add(key)
 
     def __contains__(self, key: str | bytes) -> bool:
-        hashed = self._hash(key)
-        first, second = hashed >> 38, (hashed >> 12) & 0x3FFFFFF
+        first, second = self._slots(key)
         bits = self._bits
         return bool(bits[first >> 3] >> (first & 7) & 1 and bits[second >> 3] >> (second & 7) & 1)
