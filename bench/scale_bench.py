@@ -57,7 +57,9 @@ def measured(command: list[str], tree: Path | None = None) -> dict[str, float]:
     With `tree`, that SearchApp checkout's code first on the path (its processes' too)."""
     probe = [sys.executable, __file__, "--measure", "--", *command]
     env = None if tree is None else {**os.environ, "PYTHONPATH": str(tree)}
-    done = subprocess.run(probe, check=True, capture_output=True, text=True, env=env)
+    # run in the checkout whose code is measured: `python -m` puts the working folder first on the path,
+    # before PYTHONPATH, so from another checkout's folder that checkout's code would run instead
+    done = subprocess.run(probe, check=True, capture_output=True, text=True, env=env, cwd=tree or REPO)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -89,7 +91,7 @@ def cold_search(index: Path, query: str) -> tuple[float, float]:
     """(took_ms, the process's wall ms) of one `searchapp search --json --facets` in a fresh process."""
     start = time.perf_counter()
     done = subprocess.run(cli("search", query, "--index", str(index), "--json", "--facets", "--limit", "20"),
-                          check=True, capture_output=True, text=True)
+                          check=True, capture_output=True, text=True, cwd=REPO)
     wall = (time.perf_counter() - start) * 1000
     return float(json.loads(done.stdout)["took_ms"]), wall
 
@@ -271,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     earlier = {}
     if args.searches_only:
         earlier = {int(r["size"]): r for r in json.loads(args.searches_only.read_text(encoding="utf-8"))}
+    args.work = args.work.resolve()  # the commands run in the measured checkout's folder
     args.work.mkdir(parents=True, exist_ok=True)
     os.environ["SEARCHAPP_CACHE_DIR"] = str(args.work / "cache")  # not the user's own cache, and made anew per size
     results = []
