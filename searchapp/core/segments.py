@@ -110,11 +110,12 @@ class _Writer:
 
 
 # Postings a writer process keeps in memory (whoosh's estimate, about what they take) before it saves them
-# to a sorted run file. Past it, each posting is pickled, read back and merged in Python: with 64, a
-# quarter of the writers' time at 20,000 articles went to their runs (segments of up to 4,000 articles);
-# with 256, about a quarter at 100,000 (segments of up to 16,000 articles a writer, the most a run's
-# commits make: update.py MAX_COMMIT_GROWTH), so a writer's memory stays bounded whatever the collection.
-# The largest process of a 100,000-article run is still the run's own or a merging writer.
+# to a sorted run file; past it, each posting is pickled, read back and merged in Python. With 64, a
+# quarter of the writers' time at 20,000 articles went to those runs (segments of up to 4,000 articles);
+# with 256, about a quarter at 100,000. A writer's segment holds at most half of a commit's articles (commits
+# are at most MAX_COMMIT_GROWTH x commit_every articles apart: core/update.py), 16,000 by
+# default, which mostly fits in this: the limit, not the collection's size, bounds a writer's memory, and
+# the largest process of a 100,000-article run stays the run's own or the writer making its largest merge.
 WRITER_LIMIT_MB = 768
 
 
